@@ -1,0 +1,3 @@
+using CheckIn.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);
