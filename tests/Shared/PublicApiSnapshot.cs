@@ -272,7 +272,8 @@ internal static class PublicApiSnapshot
             var text = prefix + TypeName(type) + Nullable(Nullability.Create(p).ReadState, type) + " " + p.Name;
             if (p.HasDefaultValue)
             {
-                text += " = " + Literal(p.DefaultValue);
+                var isPlainValueType = type.IsValueType && System.Nullable.GetUnderlyingType(type) is null;
+                text += " = " + (p.DefaultValue is null && isPlainValueType ? "default" : Literal(p.DefaultValue));
             }
 
             return text;

@@ -1,0 +1,130 @@
+using CheckIn.Core.Identity;
+
+namespace CheckIn.Core.Payloads;
+
+/// <summary>Reads the citizen card QR from prepared text (see <see cref="PayloadText"/>).</summary>
+internal static class CitizenCardReader
+{
+    private const int MaxFields = 11;
+
+    public static ParseResult<CitizenCardPayload> Read(ReadOnlySpan<char> text, int offset, PayloadQuirks quirks, PayloadReaderOptions options)
+    {
+        var fields = new FieldList(text, stackalloc Range[MaxFields], '|', offset);
+        var count = fields.Count;
+        if (count is not ((int)CitizenCardLayout.ChipCard2021 or (int)CitizenCardLayout.IdentityCard2024))
+        {
+            return Fail(ParseErrorCodes.CitizenCard.FieldCount, ParseError.WholeInput, offset);
+        }
+
+        var idField = fields[0];
+        if (!CitizenId.TryParse(idField, out var id))
+        {
+            return Fail(ParseErrorCodes.CitizenCard.IdNumber, 0, fields.Start(0));
+        }
+
+        LegacyIdNumber? oldId = null;
+        var oldField = fields[1];
+        if (!oldField.IsEmpty)
+        {
+            if (!LegacyIdNumber.TryParse(oldField, out var parsedOld))
+            {
+                return Fail(ParseErrorCodes.CitizenCard.OldIdNumber, 1, fields.Start(1));
+            }
+
+            oldId = parsedOld;
+        }
+
+        var nameField = fields[2];
+        if (nameField.Trim().IsEmpty)
+        {
+            return Fail(ParseErrorCodes.CitizenCard.Name, 2, fields.Start(2));
+        }
+
+        if (!Fields.TryCompactDate(fields[3], out var dateOfBirth) || !BirthDate.IsAcceptedYear(dateOfBirth.Year))
+        {
+            return Fail(ParseErrorCodes.CitizenCard.DateOfBirth, 3, fields.Start(3));
+        }
+
+        if (!TryReadSex(fields[4], ref quirks, out var sex))
+        {
+            return Fail(ParseErrorCodes.CitizenCard.Sex, 4, fields.Start(4));
+        }
+
+        if (!Fields.TryCompactDate(fields[6], out var issueDate))
+        {
+            return Fail(ParseErrorCodes.CitizenCard.IssueDate, 6, fields.Start(6));
+        }
+
+        if (id.BirthYear != dateOfBirth.Year)
+        {
+            return Fail(ParseErrorCodes.CitizenCard.IdBirthYearMismatch, 0, fields.Start(0));
+        }
+
+        if (id.Sex != sex)
+        {
+            return Fail(ParseErrorCodes.CitizenCard.IdSexMismatch, 4, fields.Start(4));
+        }
+
+        if (issueDate < dateOfBirth)
+        {
+            return Fail(ParseErrorCodes.CitizenCard.IssueBeforeBirth, 6, fields.Start(6));
+        }
+
+        var latest = options.Today.PlusDays(options.FutureToleranceDays);
+        if (dateOfBirth > latest)
+        {
+            return Fail(ParseErrorCodes.CitizenCard.DateInFuture, 3, fields.Start(3));
+        }
+
+        if (issueDate > latest)
+        {
+            return Fail(ParseErrorCodes.CitizenCard.DateInFuture, 6, fields.Start(6));
+        }
+
+        var name = Fields.CleanText(nameField, ref quirks);
+        var address = Fields.CleanText(fields[5], ref quirks);
+        var extras = count == MaxFields
+            ? new EquatableArray<string>([fields[7].ToString(), fields[8].ToString(), fields[9].ToString(), fields[10].ToString()])
+            : default;
+        return ParseResult.Ok(new CitizenCardPayload(id, oldId, name, dateOfBirth, sex, address, issueDate, extras) { Quirks = quirks });
+    }
+
+    /// <summary>
+    /// <c>Nam</c> or <c>Nữ</c> in any case and normalization form; the ASCII fold <c>Nu</c>; and the mangled
+    /// <c>N?</c>/<c>N�</c> that wedge scanners make of <c>Nữ</c> (the only value with a non-ASCII letter).
+    /// </summary>
+    private static bool TryReadSex(ReadOnlySpan<char> field, ref PayloadQuirks quirks, out Sex sex)
+    {
+        sex = Sex.Unspecified;
+        var value = field.Trim();
+        if (value.Equals("Nam", StringComparison.OrdinalIgnoreCase))
+        {
+            sex = Sex.Male;
+        }
+        else if (value.Equals("Nữ", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("Nu\u031B\u0303", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("Nu", StringComparison.OrdinalIgnoreCase))
+        {
+            sex = Sex.Female;
+        }
+        else if (value.Length is 2 or 3 && (value[0] is 'N' or 'n') && (value[1] is '?' or '\uFFFD' || value[1] > 0x7F))
+        {
+            sex = Sex.Female;
+            quirks |= PayloadQuirks.SexInferred;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (value.Length != field.Length)
+        {
+            quirks |= PayloadQuirks.SurroundingWhitespace;
+        }
+
+        return true;
+    }
+
+    private static ParseResult<CitizenCardPayload> Fail(string code, int field, int position) =>
+        ParseResult.Fail<CitizenCardPayload>(code, field, position);
+}

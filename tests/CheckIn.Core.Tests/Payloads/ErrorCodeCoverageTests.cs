@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using CheckIn.Core.Identity;
+using CheckIn.Core.Payloads;
+using CheckIn.Core.Payloads.Signed;
+using CheckIn.Core.Tests.Support;
+
+namespace CheckIn.Core.Tests.Payloads;
+
+/// <summary>Every published error code is reached by an input, and has a message in both languages.</summary>
+public sealed class ErrorCodeCoverageTests
+{
+    private static readonly PayloadReaderOptions Options = new() { Clock = FixedClock.At(2026, 11, 22) };
+
+    private static IEnumerable<(string Code, Func<ParseError> Produce)> Cases()
+    {
+        const string card = "001090123456|012345678|A|01011990|Nam|X|15042021";
+        string Card(int field, string value)
+        {
+            var fields = card.Split('|');
+            fields[field] = value;
+            return string.Join('|', fields);
+        }
+
+        string Bhyt(int field, string value)
+        {
+            var fields = Samples.HealthInsurance15.Split('|');
+            fields[field] = value;
+            return string.Join('|', fields);
+        }
+
+        ParseError Read(string text) => PayloadReader.Read(text, Options).Error;
+
+        yield return ("Payload.Empty", () => Read(""));
+        yield return ("Payload.TooLong", () => Read(new string('x', 8000)));
+        yield return ("Payload.UnknownFormat", () => Read("plain text"));
+        yield return ("Payload.UnknownUrl", () => Read("https://example.vn/"));
+        yield return ("Payload.InvalidCharacter", () => Read("a\u0000b"));
+        yield return ("CitizenId.Length", () => CitizenId.Read("1").Error);
+        yield return ("CitizenId.NotDigits", () => CitizenId.Read("00109012345x").Error);
+        yield return ("LegacyIdNumber.Length", () => LegacyIdNumber.Read("1").Error);
+        yield return ("LegacyIdNumber.NotDigits", () => LegacyIdNumber.Read("01234567x").Error);
+        yield return ("PassportNumber.Length", () => PassportNumber.Read("C1").Error);
+        yield return ("PassportNumber.Character", () => PassportNumber.Read("C12345_7").Error);
+        yield return ("HealthInsuranceNumber.Length", () => HealthInsuranceNumber.Read("1").Error);
+        yield return ("HealthInsuranceNumber.BeneficiaryCode", () => HealthInsuranceNumber.Read("1S4010120878811").Error);
+        yield return ("HealthInsuranceNumber.BenefitLevel", () => HealthInsuranceNumber.Read("HS9010120878811").Error);
+        yield return ("HealthInsuranceNumber.ProvinceCode", () => HealthInsuranceNumber.Read("HS4X10120878811").Error);
+        yield return ("HealthInsuranceNumber.SocialInsuranceNumber", () => HealthInsuranceNumber.Read("HS40101208788X1").Error);
+        yield return ("PhoneNumber.Length", () => PhoneNumber.Read("0912").Error);
+        yield return ("PhoneNumber.Character", () => PhoneNumber.Read("09x2345678").Error);
+        yield return ("PhoneNumber.CountryCode", () => PhoneNumber.Read("+33612345678").Error);
+        yield return ("PhoneNumber.UnknownPrefix", () => PhoneNumber.Read("0612345678").Error);
+        yield return ("CitizenCard.FieldCount", () => Read("001090123456|1|2|3|4"));
+        yield return ("CitizenCard.IdNumber", () => Read(Card(0, "0010901234")));
+        yield return ("CitizenCard.OldIdNumber", () => Read(Card(1, "1")));
+        yield return ("CitizenCard.Name", () => Read(Card(2, "")));
+        yield return ("CitizenCard.DateOfBirth", () => Read(Card(3, "00000000")));
+        yield return ("CitizenCard.Sex", () => Read(Card(4, "X")));
+        yield return ("CitizenCard.IssueDate", () => Read(Card(6, "x")));
+        yield return ("CitizenCard.IssueBeforeBirth", () => Read(Card(6, "01011980")));
+        yield return ("CitizenCard.DateInFuture", () => Read(Card(6, "01012099")));
+        yield return ("CitizenCard.IdBirthYearMismatch", () => Read(Card(3, "01011991")));
+        yield return ("CitizenCard.IdSexMismatch", () => Read(Card(4, "Nữ")));
+        yield return ("HealthInsuranceCard.FieldCount", () => Read("a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|$"));
+        yield return ("HealthInsuranceCard.Terminator", () => Read(Bhyt(14, "x")));
+        yield return ("HealthInsuranceCard.CardNumber", () => Read(Bhyt(0, "x")));
+        yield return ("HealthInsuranceCard.Name", () => Read(Bhyt(1, "-")));
+        yield return ("HealthInsuranceCard.DateOfBirth", () => Read(Bhyt(2, "x")));
+        yield return ("HealthInsuranceCard.Sex", () => Read(Bhyt(3, "0")));
+        yield return ("HealthInsuranceCard.Clinic", () => Read(Bhyt(5, "x")));
+        yield return ("HealthInsuranceCard.ValidFrom", () => Read(Bhyt(6, "x")));
+        yield return ("HealthInsuranceCard.ValidTo", () => Read(Bhyt(7, "x")));
+        yield return ("HealthInsuranceCard.ValidityPeriod", () => Read(Bhyt(7, "01/01/2000")));
+        yield return ("HealthInsuranceCard.IssueDate", () => Read(Bhyt(8, "x")));
+        yield return ("HealthInsuranceCard.IssueBeforeBirth", () => Read(Bhyt(8, "01/01/2000")));
+        yield return ("HealthInsuranceCard.ManagementCode", () => Read(Bhyt(9, "x")));
+        yield return ("HealthInsuranceCard.ManagementCodeMismatch", () => Read(Bhyt(9, "00000000000000")));
+        yield return ("HealthInsuranceCard.LivingArea", () => Read(Bhyt(11, "x")));
+        yield return ("HealthInsuranceCard.FiveYearsFrom", () => Read(Bhyt(12, "x")));
+        yield return ("PersonalQr.FieldCount", () => PersonalQrPayload.Read("a|b").Error);
+        yield return ("PersonalQr.DocumentNumber", () => Read("x|A|1990-01-01|0|Q|"));
+        yield return ("PersonalQr.Name", () => Read("001090123456||1990-01-01|0|Q|"));
+        yield return ("PersonalQr.DateOfBirth", () => Read("001090123456|A|1990|0|Q|"));
+        yield return ("PersonalQr.DeclarationType", () => Read("001090123456|A|1990-01-01|x|Q|"));
+        yield return ("PersonalQr.Qid", () => Read("001090123456|A|1990-01-01|0||"));
+        yield return ("PersonalQr.IdBirthYearMismatch", () => Read("001090123456|A|1980-01-01|0|Q|"));
+        yield return ("TokhaiyteVenue.Path", () => Read("https://tokhaiyte.vn/x?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e"));
+        yield return ("TokhaiyteVenue.Page", () => Read("https://tokhaiyte.vn/?groupId=5f8a1c2b3d4e5f6a7b8c9d0e"));
+        yield return ("TokhaiyteVenue.GroupId", () => Read("https://tokhaiyte.vn/?page=Group.checkin"));
+
+        var body = Base32.Encode(new byte[81]);
+        var venueBody = new byte[81];
+        venueBody[0] = 0x11;
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var signer = new CheckInSigner(key, 1, "https://x.vn/c/");
+        var signed = signer.SignVenue(1, 1, CheckIn.Core.Places.VenueKind.Market, NodaTime.Instant.FromUtc(2021, 1, 1, 0, 0)).ToText();
+        var ring = new SigningKeyRing([KeyValuePair.Create((ushort)1, signer.ExportPublicKey())]);
+        var tampered = signed[..^3] + (signed[^3] == 'A' ? 'B' : 'A') + signed[^2..];
+        var otherKey = new SigningKeyRing([KeyValuePair.Create((ushort)2, signer.ExportPublicKey())]);
+        yield return ("SignedPayload.UnexpectedBase", () => PayloadReader.Read(signed, new PayloadReaderOptions { SignedPayloadBases = ["https://y.vn/c/"] }).Error);
+        yield return ("SignedPayload.Encoding", () => Read("https://x.vn/c/" + body[..^1] + "B"));
+        yield return ("SignedPayload.Length", () => PayloadReader.Read("https://x.vn/c/" + body[..^2], new PayloadReaderOptions { SignedPayloadBases = ["https://x.vn/c/"] }).Error);
+        yield return ("SignedPayload.Version", () => Read("https://x.vn/c/" + body));
+        yield return ("SignedPayload.SubjectKind", () => Read("https://x.vn/c/" + Base32.Encode([0x10, .. new byte[80]])));
+        yield return ("SignedPayload.FieldValue", () => Read("https://x.vn/c/" + Base32.Encode([0x12, .. new byte[11], 3, .. new byte[68]])));
+        yield return ("SignedPayload.UnknownKey", () => PayloadReader.Read(signed, new PayloadReaderOptions { VerificationKeys = otherKey }).Error);
+        yield return ("SignedPayload.BadSignature", () => PayloadReader.Read(tampered, new PayloadReaderOptions { VerificationKeys = ring }).Error);
+    }
+
+    [Fact]
+    public void EveryCode_IsReachedByAnInput()
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (code, produce) in Cases())
+        {
+            var error = produce();
+            Assert.True(code == error.Code, $"expected {code}, got {error.Code}");
+            reached.Add(code);
+        }
+
+        Assert.Empty(ParseErrorCodes.All().Except(reached));
+    }
+
+    [Fact]
+    public void EveryCode_HasMessagesInBothLanguages()
+    {
+        foreach (var code in ParseErrorCodes.All())
+        {
+            var english = ParseErrorCodes.Describe(code, CheckIn.Core.MessageLanguage.English);
+            var vietnamese = ParseErrorCodes.Describe(code, CheckIn.Core.MessageLanguage.Vietnamese);
+            Assert.NotEqual(code, english);
+            Assert.NotEqual(code, vietnamese);
+            Assert.NotEqual(english, vietnamese);
+        }
+    }
+
+    [Fact]
+    public void Codes_AreUniqueAndDotted()
+    {
+        var codes = ParseErrorCodes.All();
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(codes, c => Assert.Matches(@"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$", c));
+    }
+}
