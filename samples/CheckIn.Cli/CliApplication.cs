@@ -10,13 +10,26 @@ public static class CliApplication
     {
         var root = new RootCommand("checkin: Vietnam's national QR check-in formats and contact tracing (CheckIn libraries).");
         root.Subcommands.Add(DemoCommand.Create(output, error));
+        root.Subcommands.Add(PayloadCommand.Create(output, error));
         return root;
     }
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = BuildRootCommand(output, error);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).Invoke(configuration);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage mistakes exit 2, so scripts can tell them from invalid input (1).
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine(problem.Message);
+            }
+
+            error.WriteLine("Run 'checkin --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }

@@ -193,7 +193,7 @@ internal static class Fields
         }
 
         RequireVerbatimText(value, parameterName, separator);
-        if (!value.IsNormalized(NormalizationForm.FormC))
+        if (!Text.VietnameseText.IsNfc(value))
         {
             throw new ArgumentException("The value must be in Unicode normalization form C.", parameterName);
         }

@@ -20,7 +20,37 @@ public static class VietnameseText
     public static string ToNfc(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.IsNormalized(NormalizationForm.FormC) ? text : NormalizeLenient(text, NormalizationForm.FormC);
+        return IsNfc(text) ? text : NormalizeLenient(text, NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// True when the text is in NFC. Vietnamese text (Latin up to U+02FF and the precomposed letters of Latin
+    /// Extended Additional, U+1E00–U+1EFF, all NFC-stable) is checked without calling ICU, which allocates.
+    /// </summary>
+    internal static bool IsNfc(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '̀' && c is < 'Ḁ' or > 'ỿ')
+            {
+                return IsNormalizedLenient(text);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNormalizedLenient(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Ill-formed UTF-16 is never normalized; ToNfc replaces the lone surrogates.
+            return false;
+        }
     }
 
     /// <summary>

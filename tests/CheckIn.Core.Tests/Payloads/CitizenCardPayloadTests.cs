@@ -176,6 +176,28 @@ public sealed class CitizenCardPayloadTests
         Assert.Throws<ArgumentException>(() => new CitizenCardPayload(id, null, "Tra\u0300n", dob, Sex.Male, "", issued));
     }
 
+    [OptimizedBuildFact]
+    public void Read_AllocatesNoMoreThanTheResult()
+    {
+        const int Reads = 2_000;
+        for (var i = 0; i < Reads; i++)
+        {
+            CitizenCardPayload.Read(Samples.CitizenCard2021, Options);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        CitizenCardPayload? last = null;
+        for (var i = 0; i < Reads; i++)
+        {
+            last = CitizenCardPayload.Read(Samples.CitizenCard2021, Options).Value;
+        }
+
+        var perRead = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Reads;
+        // The result: the payload object (under 128 bytes) and its two strings (header 22 bytes + 2 per char).
+        var result = 128 + (22 + (2 * last!.FullName.Length)) + (22 + (2 * last.Address.Length));
+        Assert.True(perRead <= result, $"{perRead} bytes per read; the result itself is at most {result}");
+    }
+
     [Fact]
     public void ToString_MasksPersonalData()
     {

@@ -1,0 +1,222 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CheckIn.Core;
+using CheckIn.Core.Payloads;
+using CheckIn.Core.Payloads.Signed;
+using CheckIn.Core.Places;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CheckIn.Cli.Commands;
+
+/// <summary><c>checkin payload read|make|keygen</c>: read any national QR payload, and make CheckIn's signed ones.</summary>
+public static class PayloadCommand
+{
+    internal static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Indented = true,
+        // Vietnamese names and addresses stay readable in the output.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("payload", "Read national QR payloads and make CheckIn's signed ones.");
+        command.Subcommands.Add(CreateRead(output, error));
+        command.Subcommands.Add(CreateMake(output, error));
+        command.Subcommands.Add(CreateKeygen(output, error));
+        return command;
+    }
+
+    private static Command CreateRead(TextWriter output, TextWriter error)
+    {
+        var text = new Argument<string?>("text") { Description = "The text a scanner read (quote it).", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<FileInfo?>("--file") { Description = "Read the payload text from a file (UTF-8) instead." };
+        var reveal = new Option<bool>("--reveal") { Description = "Show full ID numbers, names and dates (masked by default)." };
+        var language = LanguageOption();
+        var verifyKey = new Option<FileInfo?>("--verify-key") { Description = "A PEM public key that verifies CheckIn signed payloads." };
+        var keyId = new Option<ushort>("--key-id") { Description = "The key id of --verify-key.", DefaultValueFactory = _ => 1 };
+        var command = new Command("read", "Detect which national code a text is and print its fields as JSON; exit 1 when invalid.")
+        {
+            text, file, reveal, language, verifyKey, keyId,
+        };
+        command.SetAction(parse =>
+        {
+            var input = parse.GetValue(file) is { } path ? File.ReadAllText(path.FullName) : parse.GetValue(text);
+            if (input is null)
+            {
+                error.WriteLine("Give the payload text or --file.");
+                return ExitCodes.Usage;
+            }
+
+            var options = PayloadReaderOptions.Default;
+            if (parse.GetValue(verifyKey) is { } keyFile)
+            {
+                options = options with { VerificationKeys = SigningKeyRing.FromPem([KeyValuePair.Create(parse.GetValue(keyId), File.ReadAllText(keyFile.FullName))]) };
+            }
+
+            var result = PayloadReader.Read(input, options);
+            if (!result.TryGetValue(out var payload))
+            {
+                WriteError(output, result.Error, parse.GetValue(language));
+                return ExitCodes.Invalid;
+            }
+
+            WritePayload(output, payload, parse.GetValue(reveal));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateMake(TextWriter output, TextWriter error)
+    {
+        var subject = new Argument<string>("subject") { Description = "venue or personal." };
+        subject.AcceptOnlyFromAmong("venue", "personal");
+        var key = new Option<FileInfo>("--key") { Description = "The PEM private key (ECDSA P-256) to sign with; make one with 'checkin payload keygen'.", Required = true };
+        var keyId = new Option<ushort>("--key-id") { Description = "The id verifiers know the key by.", DefaultValueFactory = _ => 1 };
+        var baseUrl = new Option<string>("--base-url") { Description = "The URL prefix, ending with '/'.", DefaultValueFactory = _ => "https://checkin.example.vn/c/" };
+        var province = new Option<int>("--province") { Description = "Province code (0 for none).", DefaultValueFactory = _ => 0 };
+        var venueKind = new Option<VenueKind>("--kind") { Description = "The venue kind (venues only).", DefaultValueFactory = _ => VenueKind.Other };
+        var subjectKey = new Option<string?>("--subject-key") { Description = "The venue's or person's key as 16 hex digits; random when omitted." };
+        var issuedAt = new Option<string?>("--issued-at") { Description = "The signing time (ISO-8601 UTC, e.g. 2021-09-15T00:00:00Z); now when omitted." };
+        var command = new Command("make", "Sign a CheckIn venue or personal payload and print its URL (the text to put into the QR code).")
+        {
+            subject, key, keyId, baseUrl, province, venueKind, subjectKey, issuedAt,
+        };
+        command.SetAction(parse =>
+        {
+            ulong subjectKeyValue;
+            if (parse.GetValue(subjectKey) is { } hex)
+            {
+                if (!ulong.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out subjectKeyValue) || hex.Length != 16)
+                {
+                    error.WriteLine("--subject-key must be 16 hex digits.");
+                    return ExitCodes.Usage;
+                }
+            }
+            else
+            {
+                subjectKeyValue = CheckInSigner.NewSubjectKey();
+            }
+
+            var when = SystemClock.Instance.GetCurrentInstant();
+            if (parse.GetValue(issuedAt) is { } timeText)
+            {
+                var parsed = InstantPattern.ExtendedIso.Parse(timeText);
+                if (!parsed.Success)
+                {
+                    error.WriteLine("--issued-at must be an ISO-8601 UTC instant such as 2021-09-15T00:00:00Z.");
+                    return ExitCodes.Usage;
+                }
+
+                when = parsed.Value;
+            }
+
+            try
+            {
+                using var ecdsa = ECDsa.Create();
+                ecdsa.ImportFromPem(File.ReadAllText(parse.GetRequiredValue(key).FullName));
+                var signer = new CheckInSigner(ecdsa, parse.GetValue(keyId), parse.GetRequiredValue(baseUrl));
+                SignedPayload payload = parse.GetValue(subject) == "venue"
+                    ? signer.SignVenue(subjectKeyValue, parse.GetValue(province), parse.GetValue(venueKind), when)
+                    : signer.SignPerson(subjectKeyValue, parse.GetValue(province), when);
+                output.WriteLine(payload.ToText());
+                return ExitCodes.Success;
+            }
+            catch (Exception exception) when (exception is ArgumentException or CryptographicException or IOException)
+            {
+                error.WriteLine(exception.Message);
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateKeygen(TextWriter output, TextWriter error)
+    {
+        var outFile = new Option<FileInfo>("--out") { Description = "Where to write the private key (PEM); the public key goes next to it as .pub.pem.", Required = true };
+        var command = new Command("keygen", "Create an ECDSA P-256 signing key pair for 'payload make'.") { outFile };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(outFile).FullName;
+            if (File.Exists(path))
+            {
+                error.WriteLine($"{path} exists; refusing to overwrite a key.");
+                return ExitCodes.Usage;
+            }
+
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var publicPath = Path.ChangeExtension(path, null) + ".pub.pem";
+            File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
+            File.WriteAllText(publicPath, key.ExportSubjectPublicKeyInfoPem());
+            output.WriteLine($"private key: {path}");
+            output.WriteLine($"public key:  {publicPath}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static Option<MessageLanguage> LanguageOption() =>
+        new("--lang")
+        {
+            Description = "Language of messages: vi (default) or en.",
+            DefaultValueFactory = _ => MessageLanguage.Vietnamese,
+            CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
+            {
+                "vi" => MessageLanguage.Vietnamese,
+                "en" => MessageLanguage.English,
+                var other => Fail(result, other),
+            },
+        };
+
+    private static MessageLanguage Fail(System.CommandLine.Parsing.ArgumentResult result, string value)
+    {
+        result.AddError($"Unknown language '{value}': use vi or en.");
+        return MessageLanguage.Vietnamese;
+    }
+
+    internal static void WritePayload(TextWriter output, CheckInPayload payload, bool reveal)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            WritePayloadObject(json, payload, reveal);
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    internal static void WritePayloadObject(Utf8JsonWriter json, CheckInPayload payload, bool reveal)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", payload.Kind.ToString());
+        json.WriteStartArray("quirks");
+        foreach (var quirk in Enum.GetValues<PayloadQuirks>())
+        {
+            if (quirk != PayloadQuirks.None && payload.Quirks.HasFlag(quirk))
+            {
+                json.WriteStringValue(quirk.ToString());
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("masked", !reveal);
+        json.WriteStartObject("fields");
+        foreach (var field in payload.GetFields(reveal))
+        {
+            json.WriteString(field.Name, field.Value);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteError(TextWriter output, ParseError error, MessageLanguage language)
+    {
+        var field = error.FieldIndex == ParseError.WholeInput ? "-" : error.FieldIndex.ToString(CultureInfo.InvariantCulture);
+        output.WriteLine($"{error.Code}  field {field}  position {error.Position}  {error.GetMessage(language)}");
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Visits;
+using NodaTime;
+
+namespace CheckIn.Tracing.Index;
+
+/// <summary>
+/// The incremental visit index. New visits land in an append buffer; <see cref="Flush"/> (or a full buffer)
+/// sorts them into an immutable columnar segment and publishes a new <see cref="Snapshot"/>; segments beyond
+/// <see cref="VisitStoreOptions.MaxSegments"/> are merged; <see cref="ApplyRetention"/> drops segments whose
+/// visits all ended before the retention horizon.
+/// </summary>
+/// <remarks>
+/// Persons enter as pseudonyms and are interned to dense integers: the index never holds an ID number.
+/// Writers (Add, Flush, ApplyRetention) are serialized by a lock; readers use <see cref="Snapshot"/> and take no lock.
+/// </remarks>
+public sealed class VisitStore
+{
+    private readonly VisitStoreOptions _options;
+    private readonly Lock _writeLock = new();
+    private readonly KeyInterner<PersonPseudonym> _persons = new();
+    private readonly KeyInterner<string> _venues = new(StringComparer.Ordinal);
+    private PendingVisit[] _buffer;
+    private int _buffered;
+    private long _version;
+    private VisitIndexSnapshot _snapshot;
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="options">The options, or null for <see cref="VisitStoreOptions.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public VisitStore(VisitStoreOptions? options = null)
+    {
+        _options = options ?? VisitStoreOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.SegmentCapacity, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxSegments, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxDegreeOfParallelism, 1, nameof(options));
+        _buffer = new PendingVisit[Math.Min(_options.SegmentCapacity, 4096)];
+        _snapshot = new VisitIndexSnapshot([], _persons, _venues, 0);
+    }
+
+    /// <summary>The latest published snapshot. Cheap; take one per query batch.</summary>
+    public VisitIndexSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    /// <summary>Visits added but not yet visible to queries.</summary>
+    public int PendingCount
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _buffered;
+            }
+        }
+    }
+
+    /// <summary>Adds a visit to the append buffer.</summary>
+    /// <param name="visit">The visit; at most 18 h 12 min long (the visit builder caps at 12 h).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The visit is too long or outside 1952–2088.</exception>
+    public void Add(Visit visit) => Add(visit.Person, visit.Venue, visit.CheckIn, visit.CheckOut);
+
+    /// <summary>Adds a visit to the append buffer.</summary>
+    /// <param name="person">The person's pseudonym.</param>
+    /// <param name="venue">The venue identifier.</param>
+    /// <param name="checkIn">The start (inclusive).</param>
+    /// <param name="checkOut">The end (exclusive), after the start.</param>
+    /// <exception cref="ArgumentException">The venue is empty, or the end is not after the start.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The visit is too long or outside 1952–2088.</exception>
+    public void Add(PersonPseudonym person, string venue, Instant checkIn, Instant checkOut)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(venue);
+        if (!IndexTime.IsIndexable(checkIn) || !IndexTime.IsIndexable(checkOut))
+        {
+            throw new ArgumentOutOfRangeException(nameof(checkIn), "The index holds visits between 1952 and 2088.");
+        }
+
+        var start = IndexTime.ToSeconds(checkIn);
+        var length = (long)IndexTime.ToSeconds(checkOut) - start;
+        if (length <= 0)
+        {
+            throw new ArgumentException("A visit ends after it starts (at least one second later).", nameof(checkOut));
+        }
+
+        if (length > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(checkOut), "A visit is at most 18 h 12 min long; cap longer stays before indexing (VisitBuilder caps at 12 h).");
+        }
+
+        lock (_writeLock)
+        {
+            if (_buffered == _buffer.Length)
+            {
+                if (_buffered >= _options.SegmentCapacity)
+                {
+                    FlushLocked();
+                }
+                else
+                {
+                    Array.Resize(ref _buffer, Math.Min(_options.SegmentCapacity, _buffer.Length * 2));
+                }
+            }
+
+            _buffer[_buffered++] = new PendingVisit(_persons.Intern(person), _venues.Intern(venue), start, (int)length);
+        }
+    }
+
+    /// <summary>Adds visits to the append buffer.</summary>
+    /// <param name="visits">The visits.</param>
+    public void AddRange(IEnumerable<Visit> visits)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        foreach (var visit in visits)
+        {
+            Add(visit);
+        }
+    }
+
+    /// <summary>Indexes the buffered visits into a new segment and publishes a new snapshot.</summary>
+    /// <returns>The new snapshot (the current one when nothing was buffered).</returns>
+    public VisitIndexSnapshot Flush()
+    {
+        lock (_writeLock)
+        {
+            FlushLocked();
+            return _snapshot;
+        }
+    }
+
+    /// <summary>Drops segments whose visits all ended before <c>now - Retention</c>, and publishes a new snapshot.</summary>
+    /// <param name="now">The current time.</param>
+    /// <returns>How many visits were dropped.</returns>
+    public long ApplyRetention(Instant now)
+    {
+        var horizon = now - _options.Retention;
+        lock (_writeLock)
+        {
+            var current = _snapshot.Segments;
+            var kept = current.Where(s => IndexTime.FromSeconds(s.MaxEnd) > horizon).ToImmutableArray();
+            var dropped = current.Sum(s => (long)s.Count) - kept.Sum(s => (long)s.Count);
+            if (kept.Length != current.Length)
+            {
+                Publish(kept);
+            }
+
+            return dropped;
+        }
+    }
+
+    private void FlushLocked()
+    {
+        if (_buffered == 0)
+        {
+            return;
+        }
+
+        var segment = VisitSegment.Build(_buffer, _buffered, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism);
+        _buffered = 0;
+        var segments = _snapshot.Segments.Add(segment);
+        while (segments.Length > _options.MaxSegments)
+        {
+            segments = MergeSmallestNeighbours(segments);
+        }
+
+        Publish(segments);
+    }
+
+    private ImmutableArray<VisitSegment> MergeSmallestNeighbours(ImmutableArray<VisitSegment> segments)
+    {
+        var best = 0;
+        for (var i = 1; i < segments.Length - 1; i++)
+        {
+            if (segments[i].Count + segments[i + 1].Count < segments[best].Count + segments[best + 1].Count)
+            {
+                best = i;
+            }
+        }
+
+        var (left, right) = (segments[best], segments[best + 1]);
+        var merged = new PendingVisit[left.Count + right.Count];
+        left.CopyTo(merged);
+        right.CopyTo(merged.AsSpan(left.Count));
+        var segment = VisitSegment.Build(merged, merged.Length, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism);
+        return segments.RemoveRange(best, 2).Insert(best, segment);
+    }
+
+    private void Publish(ImmutableArray<VisitSegment> segments) =>
+        Volatile.Write(ref _snapshot, new VisitIndexSnapshot(segments, _persons, _venues, ++_version));
+}

@@ -1,0 +1,26 @@
+using CheckIn.Tracing.Privacy;
+using NodaTime;
+
+namespace CheckIn.Tracing;
+
+/// <summary>
+/// A person reached by a trace, with the evidence: where and when they were exposed, by whom, during which of
+/// the source's visits and which of their own.
+/// </summary>
+/// <param name="Person">The contact's pseudonym.</param>
+/// <param name="Level">1 for F1, 2 for F2….</param>
+/// <param name="ExposedAt">The start of the overlap that exposed them (the earliest across all sources of the previous level).</param>
+/// <param name="Venue">The venue of that overlap.</param>
+/// <param name="Overlap">How long the overlap lasted.</param>
+/// <param name="Source">The person of the previous level who exposed them.</param>
+/// <param name="SourceVisit">The source's visit.</param>
+/// <param name="ContactVisit">The contact's visit.</param>
+public sealed record Contact(
+    PersonPseudonym Person,
+    int Level,
+    Instant ExposedAt,
+    string Venue,
+    Duration Overlap,
+    PersonPseudonym Source,
+    VisitInterval SourceVisit,
+    VisitInterval ContactVisit);

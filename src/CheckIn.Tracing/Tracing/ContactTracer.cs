@@ -1,0 +1,132 @@
+using System.Runtime.InteropServices;
+using CheckIn.Tracing.Index;
+using CheckIn.Tracing.Notices;
+using CheckIn.Tracing.Privacy;
+using NodaTime;
+
+namespace CheckIn.Tracing;
+
+/// <summary>
+/// Traces contacts over a <see cref="VisitIndexSnapshot"/>: cases (F0) → F1 → F2 …, time-respecting, with the
+/// evidence for each contact. Thread-safe; one tracer can serve many concurrent traces.
+/// </summary>
+/// <remarks>
+/// <para>The contract (see <c>docs/tracing-semantics.md</c>):</para>
+/// <list type="bullet">
+/// <item>A visit is half-open <c>[in, out)</c>. A source with window <c>[from, until)</c> exposes, at each of its
+/// visits, <c>E = [max(in, from), min(out, until) + Linger)</c> when the part inside the window is non-empty.</item>
+/// <item>Another visit <c>[in2, out2)</c> at that venue is a contact when <c>O = [max(in2, E.start), min(out2, E.end))</c>
+/// lasts at least <see cref="TraceOptions.MinOverlap"/> and longer than zero; the exposure time is <c>O.start</c>.</item>
+/// <item>Level 1: everyone with a contact with a case, at their earliest exposure; cases are never contacts. Level
+/// k + 1: level-k persons become sources with window <c>[exposure, AsOf)</c> (or the onward window); their contacts
+/// not already at a level ≤ k are level k + 1, at the earliest exposure across all level-k sources.</item>
+/// <item>Ties on exposure time keep the evidence with the smallest source pseudonym, then venue, then source
+/// visit start, then contact visit start, then the longest overlap, then the earliest source visit end, then
+/// the earliest contact visit end, so the evidence never depends on storage order. All windows end at <c>AsOf</c>.</item>
+/// </list>
+/// </remarks>
+public sealed class ContactTracer
+{
+    private readonly VisitIndexSnapshot _snapshot;
+
+    /// <summary>Creates a tracer over a snapshot.</summary>
+    /// <param name="snapshot">The visits to trace over.</param>
+    public ContactTracer(VisitIndexSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _snapshot = snapshot;
+    }
+
+    /// <summary>Traces one or more cases (an outbreak cluster is traced at once, using all cores for large hops).</summary>
+    /// <param name="cases">The cases and their infectious windows.</param>
+    /// <param name="options">The rules, or null for <see cref="TraceOptions.Default"/>.</param>
+    /// <returns>The contacts by level with their evidence, and the cases' exposure notices.</returns>
+    /// <exception cref="ArgumentException">A person is listed as a case twice, or an option is out of range.</exception>
+    public TraceResult Trace(IEnumerable<TraceCase> cases, TraceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        options ??= TraceOptions.Default;
+        if (options.MinOverlap < Duration.Zero || options.Linger < Duration.Zero || options.MaxDepth < 0 || options.MaxDegreeOfParallelism < 1
+            || options.OnwardWindow is { } onward && onward <= Duration.Zero)
+        {
+            throw new ArgumentException("MinOverlap and Linger must not be negative, MaxDepth not negative, OnwardWindow positive.", nameof(options));
+        }
+
+        var caseList = cases.ToList();
+        var asOf = options.AsOf ?? options.Clock.GetCurrentInstant();
+        var run = new TraceRun(_snapshot, options, IndexTime.IsIndexable(asOf) ? IndexTime.ToSeconds(asOf) : int.MaxValue);
+        var sources = new List<Source>();
+        foreach (var traceCase in caseList)
+        {
+            if (_snapshot.TryGetPerson(traceCase.Person, out var id))
+            {
+                if (!run.Levels.TryAdd(id, 0))
+                {
+                    throw new ArgumentException("A person is listed as a case twice.", nameof(cases));
+                }
+
+                sources.Add(new Source(id, Seconds(traceCase.From), Seconds(traceCase.Until)));
+            }
+        }
+
+        var contacts = new List<Contact>();
+        var hops = new List<HopStatistics>();
+        IReadOnlyList<ExposureNotice> notices = [];
+        for (var level = 1; level <= options.MaxDepth && sources.Count > 0; level++)
+        {
+            var exposures = run.ExposuresOf(sources);
+            if (level == 1)
+            {
+                notices = run.NoticesOf(exposures);
+            }
+
+            var (found, candidates, swept) = run.Match(exposures);
+            var next = new List<Source>(found.Count);
+            foreach (var (person, candidate) in found)
+            {
+                run.Levels[person] = level;
+                var exposure = exposures[candidate.Exposure];
+                contacts.Add(run.ToContact(person, level, candidate, exposure));
+                var until = options.OnwardWindow is { } window ? Math.Min(run.AsOf, candidate.ExposedAt + (long)window.TotalSeconds) : run.AsOf;
+                next.Add(new Source(person, candidate.ExposedAt, until));
+            }
+
+            hops.Add(new HopStatistics(level, sources.Count, exposures.Count, candidates, found.Count, swept));
+            sources = next;
+        }
+
+        contacts.Sort(CompareContacts);
+        return new TraceResult(caseList, asOf, contacts, notices, hops);
+    }
+
+    private static long Seconds(Instant instant) =>
+        IndexTime.IsIndexable(instant) ? IndexTime.ToSeconds(instant) : instant < IndexTime.Epoch ? int.MinValue : int.MaxValue;
+
+    private static int CompareContacts(Contact a, Contact b)
+    {
+        var c = a.Level.CompareTo(b.Level);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.ExposedAt.CompareTo(b.ExposedAt);
+        return c != 0 ? c : ComparePseudonyms(a.Person, b.Person);
+    }
+
+    internal static int ComparePseudonyms(PersonPseudonym a, PersonPseudonym b)
+    {
+        var c = a.High.CompareTo(b.High);
+        return c != 0 ? c : a.Low.CompareTo(b.Low);
+    }
+
+    /// <summary>A person whose visits inside <c>[From, Until)</c> expose others (seconds since the index epoch).</summary>
+    internal readonly record struct Source(int Person, long From, long Until);
+
+    /// <summary>A source's presence at a venue: <c>[Start, End)</c> with linger, and the source visit it came from.</summary>
+    internal readonly record struct Exposure(int Venue, long Start, long End, int Source, int SourceStart, int SourceEnd);
+
+    /// <summary>An overlap long enough: who, when, how long, through which exposure, during which of their visits.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    internal readonly record struct Candidate(long ExposedAt, int Overlap, int Exposure, int ContactStart, int ContactEnd);
+}

@@ -1,0 +1,52 @@
+using NodaTime;
+
+namespace CheckIn.Tracing;
+
+/// <summary>The rules a trace applies. Immutable; pass one per trace.</summary>
+public sealed record TraceOptions
+{
+    /// <summary>The defaults: 15 min minimum overlap, no linger, F1 and F2, traced as of now.</summary>
+    public static TraceOptions Default { get; } = new();
+
+    /// <summary>The shortest overlap that makes a contact (in addition to being longer than zero). Default 15 min.</summary>
+    public Duration MinOverlap { get; init; } = Duration.FromMinutes(15);
+
+    /// <summary>How long a source's presence lingers after they leave (aerosols); 30 min is a common indoor choice. Default 0.</summary>
+    public Duration Linger { get; init; } = Duration.Zero;
+
+    /// <summary>How many hops to trace: 1 for F1 only, 2 for F1 and F2 (default), more for F3….</summary>
+    public int MaxDepth { get; init; } = 2;
+
+    /// <summary>The trace time: windows end here. Null means the clock's now.</summary>
+    public Instant? AsOf { get; init; }
+
+    /// <summary>
+    /// How long a contact stays a source for the next hop, from their exposure; null means until <see cref="AsOf"/>.
+    /// </summary>
+    public Duration? OnwardWindow { get; init; }
+
+    /// <summary>The clock used when <see cref="AsOf"/> is null.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>Threads used for large hops. Default: the processor count.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>For tests and benchmarks: force probing or sweeping instead of choosing per venue.</summary>
+    internal TraceStrategy Strategy { get; init; }
+
+    /// <summary>For tests: the smallest hop that is split across threads.</summary>
+    internal int ParallelThreshold { get; init; } = 512;
+}
+
+/// <summary>How the tracer matches a hop's exposures against a venue's visits.</summary>
+internal enum TraceStrategy
+{
+    /// <summary>Probe or sweep per venue, whichever costs less.</summary>
+    Auto = 0,
+
+    /// <summary>Binary search and scan per exposure.</summary>
+    Probe = 1,
+
+    /// <summary>One pass over the venue's visits against the sorted exposures.</summary>
+    Sweep = 2,
+}

@@ -1,0 +1,41 @@
+using CheckIn.Tracing.Notices;
+using CheckIn.Tracing.Privacy;
+using NodaTime;
+
+namespace CheckIn.Tracing;
+
+/// <summary>The outcome of a trace.</summary>
+/// <param name="Cases">The cases traced (level 0).</param>
+/// <param name="AsOf">The trace time windows were cut at.</param>
+/// <param name="Contacts">Every person reached, ordered by level, then exposure time, then pseudonym.</param>
+/// <param name="Notices">The cases' exposure windows, ordered by venue and start, for citizens' apps.</param>
+/// <param name="Hops">What each hop did.</param>
+public sealed record TraceResult(
+    IReadOnlyList<TraceCase> Cases,
+    Instant AsOf,
+    IReadOnlyList<Contact> Contacts,
+    IReadOnlyList<ExposureNotice> Notices,
+    IReadOnlyList<HopStatistics> Hops)
+{
+    /// <summary>The contacts of one level.</summary>
+    /// <param name="level">The level (1 for F1).</param>
+    /// <returns>The contacts.</returns>
+    public IEnumerable<Contact> AtLevel(int level) => Contacts.Where(c => c.Level == level);
+
+    /// <summary>The chain of evidence from a contact back to a case: the contact first, then its source, and so on.</summary>
+    /// <param name="person">A contact's pseudonym.</param>
+    /// <returns>The chain, or empty when the person was not reached.</returns>
+    public IReadOnlyList<Contact> ChainOf(PersonPseudonym person)
+    {
+        var byPerson = Contacts.ToDictionary(c => c.Person);
+        var chain = new List<Contact>();
+        var current = person;
+        while (byPerson.TryGetValue(current, out var contact) && chain.Count <= Contacts.Count)
+        {
+            chain.Add(contact);
+            current = contact.Source;
+        }
+
+        return chain;
+    }
+}

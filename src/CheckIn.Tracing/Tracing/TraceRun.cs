@@ -1,0 +1,357 @@
+using CheckIn.Tracing.Index;
+using CheckIn.Tracing.Notices;
+using NodaTime;
+using static CheckIn.Tracing.ContactTracer;
+
+namespace CheckIn.Tracing;
+
+/// <summary>The state of one trace: levels assigned so far, and the matching of one hop's exposures.</summary>
+internal sealed class TraceRun(VisitIndexSnapshot snapshot, TraceOptions options, long asOf)
+{
+    private readonly int _minOverlap = (int)Math.Clamp(options.MinOverlap.TotalSeconds, 0, int.MaxValue);
+    private readonly long _linger = (long)options.Linger.TotalSeconds;
+
+    public Dictionary<int, int> Levels { get; } = [];
+
+    public long AsOf { get; } = asOf;
+
+    /// <summary>The sources' visits inside their windows, as exposure intervals, sorted by venue then start.</summary>
+    public List<Exposure> ExposuresOf(List<Source> sources)
+    {
+        var exposures = new List<Exposure>();
+        foreach (var source in sources)
+        {
+            var until = Math.Min(source.Until, AsOf);
+            if (until <= source.From)
+            {
+                continue;
+            }
+
+            foreach (var segment in snapshot.Segments)
+            {
+                if (segment.MaxEnd <= source.From || segment.MinStart >= until)
+                {
+                    continue;
+                }
+
+                foreach (var row in segment.RowsOf(source.Person))
+                {
+                    var start = segment.Start[row];
+                    var end = start + segment.Length[row];
+                    var inside = Math.Max(start, source.From);
+                    var insideEnd = Math.Min(end, until);
+                    if (insideEnd > inside)
+                    {
+                        exposures.Add(new Exposure(segment.VenueOf(row), inside, insideEnd + _linger, source.Person, start, end));
+                    }
+                }
+            }
+        }
+
+        exposures.Sort((a, b) => a.Venue != b.Venue ? a.Venue.CompareTo(b.Venue) : a.Start.CompareTo(b.Start));
+        return exposures;
+    }
+
+    public IReadOnlyList<ExposureNotice> NoticesOf(List<Exposure> exposures)
+    {
+        var venues = snapshot.VenueKeys.Span;
+        var notices = new HashSet<ExposureNotice>();
+        foreach (var exposure in exposures)
+        {
+            notices.Add(new ExposureNotice(venues[exposure.Venue], IndexTime.FromSeconds(exposure.Start), IndexTime.FromSeconds(exposure.End)));
+        }
+
+        return [.. notices.OrderBy(n => n.Venue, StringComparer.Ordinal).ThenBy(n => n.From).ThenBy(n => n.Until)];
+    }
+
+    /// <summary>Matches a hop's exposures against the index; returns the best candidate per new person.</summary>
+    public (Dictionary<int, Candidate> Found, long Candidates, int Swept) Match(List<Exposure> exposures)
+    {
+        // Work items: runs of exposures at one venue (exposures are sorted by venue).
+        var groups = new List<(int Start, int End)>();
+        for (var i = 0; i < exposures.Count;)
+        {
+            var j = i + 1;
+            while (j < exposures.Count && exposures[j].Venue == exposures[i].Venue)
+            {
+                j++;
+            }
+
+            groups.Add((i, j));
+            i = j;
+        }
+
+        var workers = exposures.Count >= options.ParallelThreshold ? Math.Min(options.MaxDegreeOfParallelism, groups.Count) : 1;
+        var partials = new Matcher[Math.Max(workers, 1)];
+        if (workers <= 1)
+        {
+            partials[0] = new Matcher(this, exposures);
+            foreach (var group in groups)
+            {
+                partials[0].MatchGroup(group.Start, group.End);
+            }
+        }
+        else
+        {
+            // Contiguous venue ranges of about equal exposure counts, one per worker.
+            var bounds = new int[workers + 1];
+            for (int w = 1, g = 0; w < workers; w++)
+            {
+                var target = (long)exposures.Count * w / workers;
+                while (g < groups.Count && groups[g].Start < target)
+                {
+                    g++;
+                }
+
+                bounds[w] = g;
+            }
+
+            bounds[workers] = groups.Count;
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            {
+                var matcher = partials[w] = new Matcher(this, exposures);
+                for (var g = bounds[w]; g < bounds[w + 1]; g++)
+                {
+                    matcher.MatchGroup(groups[g].Start, groups[g].End);
+                }
+            });
+        }
+
+        var found = partials[0].Best;
+        long candidates = partials[0].CandidateCount;
+        var swept = partials[0].SweptGroups;
+        for (var w = 1; w < partials.Length; w++)
+        {
+            candidates += partials[w].CandidateCount;
+            swept += partials[w].SweptGroups;
+            foreach (var (person, candidate) in partials[w].Best)
+            {
+                if (!found.TryGetValue(person, out var current) || IsBetter(candidate, current, exposures))
+                {
+                    found[person] = candidate;
+                }
+            }
+        }
+
+        return (found, candidates, swept);
+    }
+
+    public Contact ToContact(int person, int level, Candidate candidate, Exposure exposure)
+    {
+        var persons = snapshot.PersonKeys.Span;
+        return new Contact(
+            persons[person],
+            level,
+            IndexTime.FromSeconds(candidate.ExposedAt),
+            snapshot.VenueKeys.Span[exposure.Venue],
+            Duration.FromSeconds(candidate.Overlap),
+            persons[exposure.Source],
+            new VisitInterval(IndexTime.FromSeconds(exposure.SourceStart), IndexTime.FromSeconds(exposure.SourceEnd)),
+            new VisitInterval(IndexTime.FromSeconds(candidate.ContactStart), IndexTime.FromSeconds(candidate.ContactEnd)));
+    }
+
+    /// <summary>The documented tie-break: earlier exposure, then smaller source pseudonym, venue, source visit start, contact visit start, longer overlap, earlier source visit end, earlier contact visit end.</summary>
+    public bool IsBetter(Candidate candidate, Candidate current, List<Exposure> exposures)
+    {
+        if (candidate.ExposedAt != current.ExposedAt)
+        {
+            return candidate.ExposedAt < current.ExposedAt;
+        }
+
+        var a = exposures[candidate.Exposure];
+        var b = exposures[current.Exposure];
+        var persons = snapshot.PersonKeys.Span;
+        var c = a.Source == b.Source ? 0 : ComparePseudonyms(persons[a.Source], persons[b.Source]);
+        if (c == 0 && a.Venue != b.Venue)
+        {
+            var venues = snapshot.VenueKeys.Span;
+            c = string.CompareOrdinal(venues[a.Venue], venues[b.Venue]);
+        }
+
+        if (c == 0)
+        {
+            c = a.SourceStart.CompareTo(b.SourceStart);
+        }
+
+        if (c == 0)
+        {
+            c = candidate.ContactStart.CompareTo(current.ContactStart);
+        }
+
+        if (c == 0)
+        {
+            c = current.Overlap.CompareTo(candidate.Overlap);
+        }
+
+        if (c == 0)
+        {
+            c = a.SourceEnd.CompareTo(b.SourceEnd);
+        }
+
+        if (c == 0)
+        {
+            c = candidate.ContactEnd.CompareTo(current.ContactEnd);
+        }
+
+        return c < 0;
+    }
+
+    /// <summary>One worker's matching: probes or sweeps venue groups and keeps the best candidate per person.</summary>
+    private sealed class Matcher(TraceRun run, List<Exposure> exposures)
+    {
+        public Dictionary<int, Candidate> Best { get; } = [];
+
+        public long CandidateCount { get; private set; }
+
+        public int SweptGroups { get; private set; }
+
+        public void MatchGroup(int first, int end)
+        {
+            var venue = exposures[first].Venue;
+            var groupStart = exposures[first].Start;
+            long groupEnd = long.MinValue;
+            for (var i = first; i < end; i++)
+            {
+                groupEnd = Math.Max(groupEnd, exposures[i].End);
+            }
+
+            foreach (var segment in run.Segments)
+            {
+                if (venue >= segment.VenueCount || segment.MaxEnd <= groupStart || segment.MinStart >= groupEnd)
+                {
+                    continue;
+                }
+
+                var rows = segment.BucketOffsets[(venue + 1) * VisitSegment.Classes] - segment.BucketOffsets[venue * VisitSegment.Classes];
+                if (rows == 0)
+                {
+                    continue;
+                }
+
+                if (ShouldSweep(end - first, rows))
+                {
+                    SweptGroups++;
+                    Sweep(segment, venue, first, end);
+                }
+                else
+                {
+                    for (var i = first; i < end; i++)
+                    {
+                        Probe(segment, i);
+                    }
+                }
+            }
+        }
+
+        private bool ShouldSweep(int exposureCount, int rows) => run.Strategy switch
+        {
+            TraceStrategy.Probe => false,
+            TraceStrategy.Sweep => true,
+            // Probing costs about 4 binary searches over the venue's rows per exposure; a sweep one search over
+            // the exposures per row.
+            _ => exposureCount * 4L * Log2(rows) > rows * (long)(Log2(exposureCount) + 1),
+        };
+
+        private static int Log2(int value) => 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)value);
+
+        private void Probe(VisitSegment segment, int exposureIndex)
+        {
+            var exposure = exposures[exposureIndex];
+            var m = Math.Max(1, run._minOverlap);
+            if (exposure.End - exposure.Start < m)
+            {
+                return;
+            }
+
+            var baseBucket = exposure.Venue * VisitSegment.Classes;
+            for (var c = 0; c < VisitSegment.Classes; c++)
+            {
+                var lo = segment.BucketOffsets[baseBucket + c];
+                var hi = segment.BucketOffsets[baseBucket + c + 1];
+                if (lo == hi)
+                {
+                    continue;
+                }
+
+                // Overlap >= m needs start + length >= E.start + m (so start >= E.start + m - longest) and start <= E.end - m.
+                var lastStart = exposure.End - m;
+                for (var row = segment.LowerBound(lo, hi, exposure.Start + m - segment.BucketMaxLength[baseBucket + c]); row < hi && segment.Start[row] <= lastStart; row++)
+                {
+                    Consider(segment, row, exposureIndex, exposure, m);
+                }
+            }
+        }
+
+        private void Sweep(VisitSegment segment, int venue, int first, int end)
+        {
+            var m = Math.Max(1, run._minOverlap);
+            long longest = 0;
+            for (var i = first; i < end; i++)
+            {
+                longest = Math.Max(longest, exposures[i].End - exposures[i].Start);
+            }
+
+            var lo = segment.BucketOffsets[venue * VisitSegment.Classes];
+            var hi = segment.BucketOffsets[(venue + 1) * VisitSegment.Classes];
+            for (var row = lo; row < hi; row++)
+            {
+                long start = segment.Start[row];
+                long rowEnd = start + segment.Length[row];
+
+                // Exposures are sorted by start: those that can overlap this row by m start in [start + m - longest, rowEnd - m].
+                var e = LowerBoundExposure(first, end, start + m - longest);
+                for (; e < end && exposures[e].Start <= rowEnd - m; e++)
+                {
+                    Consider(segment, row, e, exposures[e], m);
+                }
+            }
+        }
+
+        private int LowerBoundExposure(int lo, int hi, long value)
+        {
+            while (lo < hi)
+            {
+                var mid = (int)((uint)(lo + hi) >> 1);
+                if (exposures[mid].Start < value)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        private void Consider(VisitSegment segment, int row, int exposureIndex, Exposure exposure, int m)
+        {
+            long start = segment.Start[row];
+            var end = start + segment.Length[row];
+            var overlapStart = Math.Max(start, exposure.Start);
+            var overlap = Math.Min(end, exposure.End) - overlapStart;
+            if (overlap < m)
+            {
+                return;
+            }
+
+            var person = segment.Person[row];
+            if (run.Levels.ContainsKey(person))
+            {
+                return;
+            }
+
+            CandidateCount++;
+            var candidate = new Candidate(overlapStart, (int)overlap, exposureIndex, (int)start, (int)end);
+            if (!Best.TryGetValue(person, out var current) || run.IsBetter(candidate, current, exposures))
+            {
+                Best[person] = candidate;
+            }
+        }
+    }
+
+    private System.Collections.Immutable.ImmutableArray<VisitSegment> Segments => snapshot.Segments;
+
+    private TraceStrategy Strategy => options.Strategy;
+}

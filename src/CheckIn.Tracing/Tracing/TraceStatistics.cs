@@ -1,0 +1,10 @@
+namespace CheckIn.Tracing;
+
+/// <summary>What one hop of a trace did.</summary>
+/// <param name="Level">The level the hop found (1 for F1…).</param>
+/// <param name="Sources">Persons of the previous level used as sources.</param>
+/// <param name="Exposures">Exposure intervals (source visits inside the source's window).</param>
+/// <param name="Candidates">Overlaps long enough, before keeping one per person.</param>
+/// <param name="Contacts">New persons found at this level.</param>
+/// <param name="SweptVenues">Venue groups matched by sweeping rather than probing.</param>
+public readonly record struct HopStatistics(int Level, int Sources, int Exposures, long Candidates, int Contacts, int SweptVenues);

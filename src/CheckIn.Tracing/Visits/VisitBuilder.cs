@@ -1,0 +1,148 @@
+using CheckIn.Tracing.Index;
+using NodaTime;
+
+namespace CheckIn.Tracing.Visits;
+
+/// <summary>
+/// Turns check-in events into visits <c>[in, out)</c>. Accepts events in any order; pairs each check-in with the
+/// person's next check-out at the same venue; closes a visit whose check-out never came with the venue kind's
+/// default length (or at the person's next check-in, whichever is first); merges repeated scans; rejects
+/// events too far in the future. Every event not used comes back with its reason.
+/// </summary>
+/// <remarks>A person is in one place at a time: a check-in anywhere closes the person's open visit. Thread-safe.</remarks>
+public sealed class VisitBuilder
+{
+    private readonly VisitBuilderOptions _options;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="options">The options, or null for <see cref="VisitBuilderOptions.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The maximum visit length is not between 1 s and 18 h.</exception>
+    public VisitBuilder(VisitBuilderOptions? options = null)
+    {
+        _options = options ?? VisitBuilderOptions.Default;
+        if (_options.MaxVisitLength <= Duration.Zero || _options.MaxVisitLength > IndexTime.MaxIndexedVisitLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxVisitLength, "The maximum visit length must be positive and at most 18 h 12 min.");
+        }
+    }
+
+    /// <summary>Builds visits from events.</summary>
+    /// <param name="events">The events, in any order.</param>
+    /// <returns>The visits and the rejected events.</returns>
+    public VisitBuildResult Build(IEnumerable<CheckInEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var latest = _options.Clock.GetCurrentInstant() + _options.ClockSkewTolerance;
+        var rejected = new List<(int Order, RejectedEvent Rejection)>();
+        var accepted = new List<(int Order, CheckInEvent Event)>();
+        var order = 0;
+        foreach (var e in events)
+        {
+            if (string.IsNullOrEmpty(e.Venue))
+            {
+                rejected.Add((order, new RejectedEvent(e, EventRejection.MissingVenue)));
+            }
+            else if (!IndexTime.IsIndexable(e.At))
+            {
+                rejected.Add((order, new RejectedEvent(e, EventRejection.OutOfRange)));
+            }
+            else if (e.At > latest)
+            {
+                rejected.Add((order, new RejectedEvent(e, EventRejection.InFuture)));
+            }
+            else
+            {
+                accepted.Add((order, e));
+            }
+
+            order++;
+        }
+
+        // Per person, in time order; at equal times a check-out goes first (it closes the earlier visit), then input order.
+        accepted.Sort((a, b) =>
+        {
+            var byPerson = ComparePersons(a.Event, b.Event);
+            if (byPerson != 0)
+            {
+                return byPerson;
+            }
+
+            var byTime = a.Event.At.CompareTo(b.Event.At);
+            if (byTime != 0)
+            {
+                return byTime;
+            }
+
+            var byKind = b.Event.Kind.CompareTo(a.Event.Kind);
+            return byKind != 0 ? byKind : a.Order.CompareTo(b.Order);
+        });
+
+        var visits = new List<Visit>();
+        Open? open = null;
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var (eventOrder, e) = accepted[i];
+            if (open is { } current && current.Event.Person != e.Person)
+            {
+                visits.Add(CloseByDefault(current, next: null));
+                open = null;
+            }
+
+            if (e.Kind == CheckInEventKind.CheckIn)
+            {
+                if (open is { } same && same.Event.Venue == e.Venue && e.At - same.LastScan <= _options.MergeTolerance)
+                {
+                    rejected.Add((eventOrder, new RejectedEvent(e, EventRejection.DuplicateScan)));
+                    open = same with { LastScan = e.At };
+                    continue;
+                }
+
+                if (open is { } previous)
+                {
+                    visits.Add(CloseByDefault(previous, next: e.At));
+                }
+
+                open = new Open(e, e.At);
+            }
+            else if (open is { } visit && visit.Event.Venue == e.Venue && e.At > visit.Event.At)
+            {
+                var cap = visit.Event.At + _options.MaxVisitLength;
+                visits.Add(e.At > cap
+                    ? new Visit(visit.Event.Person, visit.Event.Venue, visit.Event.At, cap, VisitClosure.Capped)
+                    : new Visit(visit.Event.Person, visit.Event.Venue, visit.Event.At, e.At, VisitClosure.CheckedOut));
+                open = null;
+            }
+            else
+            {
+                rejected.Add((eventOrder, new RejectedEvent(e, EventRejection.CheckOutWithoutCheckIn)));
+            }
+        }
+
+        if (open is { } last)
+        {
+            visits.Add(CloseByDefault(last, next: null));
+        }
+
+        rejected.Sort((a, b) => a.Order.CompareTo(b.Order));
+        return new VisitBuildResult(visits, [.. rejected.Select(r => r.Rejection)]);
+    }
+
+    private Visit CloseByDefault(Open open, Instant? next)
+    {
+        var end = open.Event.At + _options.DefaultLengthFor(open.Event.VenueKind);
+        if (next is { } nextCheckIn && nextCheckIn < end && nextCheckIn > open.Event.At)
+        {
+            return new Visit(open.Event.Person, open.Event.Venue, open.Event.At, nextCheckIn, VisitClosure.NextCheckIn);
+        }
+
+        return new Visit(open.Event.Person, open.Event.Venue, open.Event.At, end, VisitClosure.DefaultLength);
+    }
+
+    private static int ComparePersons(CheckInEvent a, CheckInEvent b)
+    {
+        var high = a.Person.High.CompareTo(b.Person.High);
+        return high != 0 ? high : a.Person.Low.CompareTo(b.Person.Low);
+    }
+
+    private readonly record struct Open(CheckInEvent Event, Instant LastScan);
+}

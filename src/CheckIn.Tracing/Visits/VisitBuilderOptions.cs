@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using CheckIn.Core.Places;
+using NodaTime;
+
+namespace CheckIn.Tracing.Visits;
+
+/// <summary>How the visit builder pairs and closes events. Immutable; pass one per builder.</summary>
+public sealed record VisitBuilderOptions
+{
+    private static readonly FrozenDictionary<VenueKind, Duration> StandardLengths = new Dictionary<VenueKind, Duration>
+    {
+        [VenueKind.Unspecified] = Duration.FromHours(1),
+        [VenueKind.Market] = Duration.FromMinutes(45),
+        [VenueKind.Supermarket] = Duration.FromMinutes(30),
+        [VenueKind.School] = Duration.FromHours(5),
+        [VenueKind.Hospital] = Duration.FromHours(2),
+        [VenueKind.Office] = Duration.FromHours(8),
+        [VenueKind.Factory] = Duration.FromHours(8),
+        [VenueKind.Restaurant] = Duration.FromHours(1),
+        [VenueKind.PlaceOfWorship] = Duration.FromHours(1),
+        [VenueKind.Transport] = Duration.FromMinutes(30),
+        [VenueKind.Checkpoint] = Duration.FromMinutes(10),
+        [VenueKind.Other] = Duration.FromHours(1),
+    }.ToFrozenDictionary();
+
+    /// <summary>The defaults: standard visit lengths per venue kind, 12 h cap, 5 min merge and clock-skew tolerances, system clock.</summary>
+    public static VisitBuilderOptions Default { get; } = new();
+
+    /// <summary>How long a visit without check-out lasts, by venue kind. Kinds not listed use <see cref="VenueKind.Other"/>'s.</summary>
+    public IReadOnlyDictionary<VenueKind, Duration> DefaultLengths { get; init; } = StandardLengths;
+
+    /// <summary>The longest visit kept; longer ones are cut (and marked <see cref="VisitClosure.Capped"/>). Default 12 h, at most 18 h.</summary>
+    public Duration MaxVisitLength { get; init; } = Duration.FromHours(12);
+
+    /// <summary>Repeated check-ins of the same person at the same venue within this time of the previous scan are one visit. Default 5 min.</summary>
+    public Duration MergeTolerance { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>How far past the clock's now an event may lie (device clocks drift). Default 5 min.</summary>
+    public Duration ClockSkewTolerance { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>The clock that decides what "the future" is.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>The default length for a venue kind.</summary>
+    /// <param name="kind">The venue kind.</param>
+    /// <returns>The length, at most <see cref="MaxVisitLength"/>.</returns>
+    public Duration DefaultLengthFor(VenueKind kind)
+    {
+        var length = DefaultLengths.TryGetValue(kind, out var value) ? value
+            : DefaultLengths.TryGetValue(VenueKind.Other, out var other) ? other
+            : Duration.FromHours(1);
+        return length > MaxVisitLength ? MaxVisitLength : length;
+    }
+}

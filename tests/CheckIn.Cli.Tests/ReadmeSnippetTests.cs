@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using CheckIn.Core.Payloads;
+using CheckIn.Core.Payloads.Signed;
+using CheckIn.Core.Places;
+using CheckIn.Testing;
+using CheckIn.Tracing.Privacy;
+using NodaTime;
+
+namespace CheckIn.Cli.Tests;
+
+/// <summary>
+/// Every C# snippet in README.md is a region of this file, compiled with the tests and run by them; a test
+/// checks the README text equals the region, so the README can never show code that does not work.
+/// </summary>
+public sealed partial class ReadmeSnippetTests
+{
+    [Fact]
+    public void ReadPayload_ValidAndInvalid_PrintsMaskedPayloadOrCode()
+    {
+        Assert.StartsWith("CitizenCard { idNumber = 079*******56, oldIdNumber = 02*****56, fullName = T*** T** B", ReadPayload("079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C, Phường D, Cần Thơ|04102024||||"), StringComparison.Ordinal);
+        Assert.Equal("CitizenCard.DateOfBirth", ReadPayload("001090123456|012345678|A|31021990|Nam|X|15042021"));
+    }
+
+    [Fact]
+    public void SignVenue_VerifiesWithRing()
+    {
+        var (url, verified) = SignVenue();
+        Assert.StartsWith("HTTPS://CHECKIN.EXAMPLE.VN/C/", url, StringComparison.Ordinal);
+        Assert.Equal(SignatureStatus.Valid, ((SignedVenuePayload)verified.Value).SignatureStatus);
+    }
+
+    [Fact]
+    public void Places_AnswersAsCommented()
+    {
+        var (hanoi, validity, successors) = Places();
+        Assert.Equal("Thành phố Hà Nội (01)", hanoi.ToString());
+        Assert.Equal(UnitValidity.NotInForce, validity);
+        var row = Assert.Single(successors);
+        Assert.Equal("Phường Hồng Hà (00097)", row.NewCommune.ToString());
+        Assert.True(row.IsWhole);
+    }
+
+    [Fact]
+    public void Pseudonymize_Runs() => Assert.Matches("^[0-9a-f]{32}$", Pseudonymize("0123456789abcdef"u8.ToArray()).ToString());
+
+    [Theory]
+    [InlineData("read-payload")]
+    [InlineData("sign-venue")]
+    [InlineData("places")]
+    [InlineData("pseudonymize")]
+    public void Readme_SnippetText_EqualsCompiledRegion(string name)
+    {
+        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
+        var inReadme = Regex.Match(readme, $@"<!-- snippet: {Regex.Escape(name)} -->\s*```csharp\n(?<code>.*?)```", RegexOptions.Singleline);
+        Assert.True(inReadme.Success, $"README.md has no snippet '{name}'.");
+        var source = File.ReadAllText(RepositoryRoot.Combine("tests", "CheckIn.Cli.Tests", "ReadmeSnippetTests.cs"));
+        var inSource = Regex.Match(source, $@"#region snippet:{Regex.Escape(name)}\n(?<code>.*?)\s*#endregion", RegexOptions.Singleline);
+        Assert.True(inSource.Success, $"No region snippet:{name} here.");
+        Assert.Equal(Normalize(inSource.Groups["code"].Value), Normalize(inReadme.Groups["code"].Value));
+    }
+
+    private static string Normalize(string code) =>
+        string.Join('\n', code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+
+    private static string ReadPayload(string scannedText)
+    {
+        using var console = Console.Capture();
+        #region snippet:read-payload
+        var result = PayloadReader.Read(scannedText);
+        if (result.TryGetValue(out var payload))
+            Console.WriteLine(payload);           // CitizenCard { idNumber = 079*******56, fullName = T*** T** B, ... }
+        else
+            Console.WriteLine(result.Error.Code); // a stable code such as CitizenCard.DateOfBirth, with field and position
+        #endregion
+        return console.Text.Trim();
+    }
+
+    private static (string Url, CheckIn.Core.ParseResult<CheckInPayload> Verified) SignVenue()
+    {
+        #region snippet:sign-venue
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var signer = new CheckInSigner(key, keyId: 1, baseUrl: "https://checkin.example.vn/c/");
+        var venue = signer.SignVenue(CheckInSigner.NewSubjectKey(), provinceCode: 46, VenueKind.Market, SystemClock.Instance.GetCurrentInstant());
+        string url = venue.ToText(); // HTTPS://CHECKIN.EXAMPLE.VN/C/CEAA… fits a version 7-M QR code
+        var keys = new SigningKeyRing([KeyValuePair.Create((ushort)1, signer.ExportPublicKey())]);
+        var verified = PayloadReader.Read(url, new PayloadReaderOptions { VerificationKeys = keys });
+        #endregion
+        return (url, verified);
+    }
+
+    private static (AdministrativeUnit Hanoi, UnitValidity Validity, IReadOnlyList<CommuneSuccession> Successors) Places()
+    {
+        #region snippet:places
+        var units = AdministrativeUnits.Default;
+        var hanoi = units.Search("ha noi", AdministrativeEra.Legacy)[0];          // Thành phố Hà Nội (01)
+        var validity = units.CheckCommune(1, new LocalDate(2025, 7, 1));           // NotInForce: Phúc Xá was merged
+        var successors = units.SuccessorsOf(1);                                    // → Phường Hồng Hà (00097), whole
+        #endregion
+        return (hanoi, validity, successors);
+    }
+
+    private static PersonPseudonym Pseudonymize(byte[] deploymentKey)
+    {
+        #region snippet:pseudonymize
+        var pseudonymizer = new PersonPseudonymizer(deploymentKey); // at least 16 secret bytes
+        PersonPseudonym person = pseudonymizer.Pseudonymize("079301000456");
+        #endregion
+        return person;
+    }
+
+    /// <summary>Stands in for System.Console inside the snippets, so they print into the test, thread-safely.</summary>
+    private static class Console
+    {
+        private static readonly AsyncLocal<StringWriter?> Current = new();
+
+        public static Capture Capture()
+        {
+            var writer = new StringWriter();
+            Current.Value = writer;
+            return new Capture(writer);
+        }
+
+        public static void WriteLine(object? value) => (Current.Value ?? throw new InvalidOperationException("Not capturing.")).WriteLine(value);
+    }
+
+    private sealed class Capture(StringWriter writer) : IDisposable
+    {
+        public string Text => writer.ToString();
+
+        public void Dispose() => writer.Dispose();
+    }
+}

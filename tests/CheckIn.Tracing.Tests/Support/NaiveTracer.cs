@@ -1,0 +1,138 @@
+using CheckIn.Tracing.Notices;
+using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Visits;
+using NodaTime;
+
+namespace CheckIn.Tracing.Tests.Support;
+
+/// <summary>
+/// A deliberately naive tracer that states the contract as plainly as possible: every source visit against
+/// every visit, no index, no cleverness. The engine must agree with it exactly.
+/// </summary>
+internal static class NaiveTracer
+{
+    public static (List<Contact> Contacts, List<ExposureNotice> Notices) Trace(IReadOnlyList<Visit> visits, IReadOnlyList<TraceCase> cases, TraceOptions options)
+    {
+        var asOf = options.AsOf!.Value;
+        var minOverlap = options.MinOverlap;
+        var levels = new Dictionary<PersonPseudonym, int>();
+        var sources = new List<(PersonPseudonym Person, Instant From, Instant Until)>();
+        var known = visits.Select(v => v.Person).ToHashSet();
+        foreach (var c in cases)
+        {
+            if (known.Contains(c.Person))
+            {
+                levels[c.Person] = 0;
+                sources.Add((c.Person, c.From, c.Until));
+            }
+        }
+
+        var contacts = new List<Contact>();
+        var notices = new List<ExposureNotice>();
+        for (var level = 1; level <= options.MaxDepth && sources.Count > 0; level++)
+        {
+            var best = new Dictionary<PersonPseudonym, Contact>();
+            foreach (var (source, from, until) in sources)
+            {
+                var windowEnd = until < asOf ? until : asOf;
+                foreach (var sv in visits.Where(v => v.Person == source))
+                {
+                    var inside = Max(sv.CheckIn, from);
+                    var insideEnd = Min(sv.CheckOut, windowEnd);
+                    if (insideEnd <= inside)
+                    {
+                        continue;
+                    }
+
+                    var exposureEnd = insideEnd + options.Linger;
+                    if (level == 1)
+                    {
+                        notices.Add(new ExposureNotice(sv.Venue, inside, exposureEnd));
+                    }
+
+                    foreach (var cv in visits.Where(v => v.Venue == sv.Venue && !levels.ContainsKey(v.Person)))
+                    {
+                        var start = Max(cv.CheckIn, inside);
+                        var overlap = Min(cv.CheckOut, exposureEnd) - start;
+                        if (overlap <= Duration.Zero || overlap < minOverlap)
+                        {
+                            continue;
+                        }
+
+                        var candidate = new Contact(cv.Person, level, start, sv.Venue, overlap, source,
+                            new VisitInterval(sv.CheckIn, sv.CheckOut), new VisitInterval(cv.CheckIn, cv.CheckOut));
+                        if (!best.TryGetValue(cv.Person, out var current) || Better(candidate, current))
+                        {
+                            best[cv.Person] = candidate;
+                        }
+                    }
+                }
+            }
+
+            var next = new List<(PersonPseudonym, Instant, Instant)>();
+            foreach (var contact in best.Values)
+            {
+                levels[contact.Person] = level;
+                contacts.Add(contact);
+                var onwardEnd = options.OnwardWindow is { } onward ? contact.ExposedAt + onward : asOf;
+                next.Add((contact.Person, contact.ExposedAt, onwardEnd < asOf ? onwardEnd : asOf));
+            }
+
+            sources = next;
+        }
+
+        contacts.Sort((a, b) => a.Level != b.Level ? a.Level.CompareTo(b.Level)
+            : a.ExposedAt != b.ExposedAt ? a.ExposedAt.CompareTo(b.ExposedAt)
+            : Compare(a.Person, b.Person));
+        notices = notices.Distinct().OrderBy(n => n.Venue, StringComparer.Ordinal).ThenBy(n => n.From).ThenBy(n => n.Until).ToList();
+        return (contacts, notices);
+    }
+
+    private static bool Better(Contact a, Contact b)
+    {
+        if (a.ExposedAt != b.ExposedAt)
+        {
+            return a.ExposedAt < b.ExposedAt;
+        }
+
+        var c = Compare(a.Source, b.Source);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Venue, b.Venue);
+        }
+
+        if (c == 0)
+        {
+            c = a.SourceVisit.CheckIn.CompareTo(b.SourceVisit.CheckIn);
+        }
+
+        if (c == 0)
+        {
+            c = a.ContactVisit.CheckIn.CompareTo(b.ContactVisit.CheckIn);
+        }
+
+        if (c == 0)
+        {
+            c = b.Overlap.CompareTo(a.Overlap);
+        }
+
+        if (c == 0)
+        {
+            c = a.SourceVisit.CheckOut.CompareTo(b.SourceVisit.CheckOut);
+        }
+
+        if (c == 0)
+        {
+            c = a.ContactVisit.CheckOut.CompareTo(b.ContactVisit.CheckOut);
+        }
+
+        return c < 0;
+    }
+
+    private static int Compare(PersonPseudonym a, PersonPseudonym b) =>
+        a.High != b.High ? a.High.CompareTo(b.High) : a.Low.CompareTo(b.Low);
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+}

@@ -1,0 +1,53 @@
+using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Visits;
+using NodaTime;
+
+namespace CheckIn.Tracing.Tests.Support;
+
+/// <summary>
+/// Random small worlds for differential tests. Times are quantized to 5 minutes so touching intervals, equal
+/// starts and overlaps of exactly the minimum are common, not rare.
+/// </summary>
+internal static class World
+{
+    public static readonly Instant Start = Instant.FromUtc(2021, 9, 1, 0, 0);
+
+    public static List<Visit> Generate(int seed, int persons, int venues, int days, int visitsPerPerson)
+    {
+        var random = new Random(seed);
+        var visits = new List<Visit>();
+        var hot = Math.Max(1, venues / 5);
+        for (var p = 0; p < persons; p++)
+        {
+            // Pseudonyms spread over both halves so the tie-break order differs from insertion order.
+            var person = new PersonPseudonym((ulong)random.NextInt64(), (ulong)p);
+            for (var k = 0; k < visitsPerPerson; k++)
+            {
+                var venue = random.Next(3) == 0 ? random.Next(venues) : random.Next(hot);
+                var start = Start + Duration.FromMinutes(5 * random.Next(days * 24 * 12));
+                var length = random.Next(10) switch
+                {
+                    0 => Duration.FromMinutes(15),
+                    1 => Duration.FromSeconds(1),
+                    2 => Duration.FromHours(8 + random.Next(10)),
+                    3 => Duration.FromMinutes(10),
+                    _ => Duration.FromMinutes(5 * random.Next(1, 36)),
+                };
+                visits.Add(new Visit(person, "V" + venue.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), start, start + length));
+            }
+        }
+
+        return visits;
+    }
+
+    public static List<TraceCase> Cases(List<Visit> visits, int seed, int count, int days)
+    {
+        var random = new Random(seed);
+        var persons = visits.Select(v => v.Person).Distinct().ToList();
+        return persons.OrderBy(_ => random.Next()).Take(count).Select(p =>
+        {
+            var from = Start + Duration.FromMinutes(5 * random.Next(days * 24 * 12 / 2));
+            return new TraceCase(p, from, from + Duration.FromMinutes(5 * random.Next(1, days * 24 * 12)));
+        }).ToList();
+    }
+}
