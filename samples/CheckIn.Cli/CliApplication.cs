@@ -11,6 +11,7 @@ public static class CliApplication
         var root = new RootCommand("checkin: Vietnam's national QR check-in formats and contact tracing (CheckIn libraries).");
         root.Subcommands.Add(DemoCommand.Create(output, error));
         root.Subcommands.Add(PayloadCommand.Create(output, error));
+        root.Subcommands.Add(TraceCommand.Create(output, error));
         return root;
     }
 
