@@ -31,5 +31,7 @@ internal static class IndexTime
         return checked((int)seconds);
     }
 
-    public static Instant FromSeconds(long seconds) => Epoch + Duration.FromSeconds(seconds);
+    private static readonly long EpochUnixSeconds = Epoch.ToUnixTimeSeconds();
+
+    public static Instant FromSeconds(long seconds) => Instant.FromUnixTimeSeconds(EpochUnixSeconds + seconds);
 }

@@ -12,10 +12,12 @@ namespace CheckIn.Tracing.Index;
 internal sealed class VisitSegment
 {
     public const int Classes = 4;
-    private const int InsertionSortLimit = 48;
-    private const int RadixBits = 11;
+    private const int InsertionSortLimit = 32;
 
-    private VisitSegment(int[] start, ushort[] length, int[] person, int[] bucketOffsets, ushort[] bucketMaxLength, int[] personOffsets, int[] personRows, int venueCount)
+    // The first level of the build scatters into at most 2^SuperBits ranges of groups.
+    private const int SuperBits = 10;
+
+    private VisitSegment(int[] start, ushort[] length, int[] person, int[] bucketOffsets, ushort[] bucketMaxLength, int[] personOffsets, int[] personRows, int venueCount, int minStart, int maxEnd)
     {
         Start = start;
         Length = length;
@@ -25,13 +27,8 @@ internal sealed class VisitSegment
         PersonOffsets = personOffsets;
         PersonRows = personRows;
         VenueCount = venueCount;
-        MinStart = int.MaxValue;
-        MaxEnd = int.MinValue;
-        for (var i = 0; i < start.Length; i++)
-        {
-            MinStart = Math.Min(MinStart, start[i]);
-            MaxEnd = Math.Max(MaxEnd, start[i] + length[i]);
-        }
+        MinStart = minStart;
+        MaxEnd = maxEnd;
     }
 
     /// <summary>Upper limits (inclusive, seconds) of the duration classes: 30 min, 2 h, 8 h, 18 h 12 min.</summary>
@@ -124,107 +121,160 @@ internal sealed class VisitSegment
         return lo;
     }
 
+    /// <summary>
+    /// Visits every row at <paramref name="venue"/> whose overlap with <c>[start, end)</c> lasts at least
+    /// <paramref name="minOverlap"/> (at least 1 s): per duration class, a binary search for the first start that
+    /// could still overlap long enough, then a forward scan while starts leave room for the overlap.
+    /// </summary>
+    public void Probe<TVisitor>(int venue, long start, long end, int minOverlap, ref TVisitor visitor)
+        where TVisitor : struct, IRowVisitor
+    {
+        var m = Math.Max(1, minOverlap);
+        if ((uint)venue >= (uint)VenueCount || end - start < m || end <= MinStart || start >= MaxEnd)
+        {
+            return;
+        }
+
+        var starts = Start;
+        var lengths = Length;
+        var lastStart = end - m;
+        var baseBucket = venue * Classes;
+        for (var c = 0; c < Classes; c++)
+        {
+            var hi = BucketOffsets[baseBucket + c + 1];
+            for (var row = LowerBound(BucketOffsets[baseBucket + c], hi, start + m - BucketMaxLength[baseBucket + c]); row < hi && starts[row] <= lastStart; row++)
+            {
+                long rowStart = starts[row];
+                var overlapStart = Math.Max(rowStart, start);
+                var overlap = Math.Min(rowStart + lengths[row], end) - overlapStart;
+                if (overlap >= m)
+                {
+                    visitor.Visit(row, overlapStart, (int)overlap);
+                }
+            }
+        }
+    }
+
     /// <summary>Builds a segment; the input is not changed.</summary>
+    /// <remarks>
+    /// An MSD radix sort in two levels so no pass scatters into more streams than the caches hold: first into
+    /// at most 1,024 ranges of neighbouring groups, then, within a range (small enough to stay in cache), into its
+    /// groups, each sorted by start. Then a counting sort of row numbers by person. Passes run on all cores.
+    /// </remarks>
     public static VisitSegment Build(PendingVisit[] input, int n, int venueCount, int personCount, int parallelism)
     {
         var buckets = venueCount * Classes;
         var chunks = Math.Clamp(Math.Min(parallelism, n / 65_536), 1, 64);
         var chunkStarts = ChunkStarts(n, chunks);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var superShift = Math.Max(0, 32 - BitOperations.LeadingZeroCount((uint)Math.Max(buckets - 1, 1)) - SuperBits);
+        var supers = ((buckets - 1) >> superShift) + 1;
 
-        // 1. Counting sort by group (the most significant radix digit), stable, in parallel chunks.
-        var histograms = new int[chunks][];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, t =>
+        // Pass 1: per chunk, count rows per range of groups (a histogram that fits in L1).
+        var superCursors = new int[chunks][];
+        Parallel.For(0, chunks, parallel, t =>
         {
-            var histogram = histograms[t] = new int[buckets];
+            var counts = superCursors[t] = new int[supers];
             for (var i = chunkStarts[t]; i < chunkStarts[t + 1]; i++)
             {
-                histogram[Bucket(input[i])]++;
+                counts[Bucket(input[i]) >> superShift]++;
             }
         });
 
-        var bucketOffsets = new int[buckets + 1];
-        var running = 0;
-        for (var b = 0; b < buckets; b++)
+        var superOffsets = new int[supers + 1];
+        for (int s = 0, running = 0; s <= supers; s++)
         {
-            bucketOffsets[b] = running;
-            for (var t = 0; t < chunks; t++)
+            superOffsets[s] = running;
+            for (var t = 0; s < supers && t < chunks; t++)
             {
-                var count = histograms[t][b];
-                histograms[t][b] = running;
+                var count = superCursors[t][s];
+                superCursors[t][s] = running;
                 running += count;
             }
         }
 
-        bucketOffsets[buckets] = running;
-        var tmpStart = new int[n];
-        var tmpLength = new ushort[n];
-        var tmpPerson = new int[n];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, t =>
+        // Pass 2: scatter whole visits into their range of groups (stable, at most 2^SuperBits streams).
+        var staged = new PendingVisit[n];
+        Parallel.For(0, chunks, parallel, t =>
         {
-            var cursor = histograms[t];
+            var cursor = superCursors[t];
             for (var i = chunkStarts[t]; i < chunkStarts[t + 1]; i++)
             {
-                var v = input[i];
-                var position = cursor[Bucket(v)]++;
-                tmpStart[position] = v.Start;
-                tmpLength[position] = (ushort)v.Length;
-                tmpPerson[position] = v.Person;
+                var visit = input[i];
+                staged[cursor[Bucket(visit) >> superShift]++] = visit;
             }
         });
 
-        // 2. Within each group, sort by start: LSD radix on (start - group minimum) for large groups, insertion sort for small.
+        // Pass 3: per range (small enough to stay in cache): count its groups, scatter into the columns, sort groups by start.
         var start = new int[n];
         var length = new ushort[n];
         var person = new int[n];
         var maxLength = new ushort[buckets];
+        var bucketOffsets = new int[buckets + 1];
+        bucketOffsets[buckets] = n;
+        var (minStart, maxEnd) = (int.MaxValue, int.MinValue);
+        var bounds = new Lock();
         Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, buckets, Math.Max(1, buckets / (parallelism * 8))),
-            new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            range =>
+            System.Collections.Concurrent.Partitioner.Create(0, supers, 1),
+            parallel,
+            () => new SortScratch(),
+            (range, _, scratch) =>
             {
-                Span<int> counts = stackalloc int[1 << RadixBits];
-                for (var b = range.Item1; b < range.Item2; b++)
+                for (var s = range.Item1; s < range.Item2; s++)
                 {
-                    maxLength[b] = SortGroup(bucketOffsets[b], bucketOffsets[b + 1], tmpStart, tmpLength, tmpPerson, start, length, person, counts);
+                    var firstBucket = s << superShift;
+                    var endBucket = Math.Min(buckets, (s + 1) << superShift);
+                    SortRange(staged, superOffsets[s], superOffsets[s + 1], firstBucket, endBucket, bucketOffsets, start, length, person, maxLength, scratch);
+                }
+
+                return scratch;
+            },
+            scratch =>
+            {
+                lock (bounds)
+                {
+                    minStart = Math.Min(minStart, scratch.MinStart);
+                    maxEnd = Math.Max(maxEnd, scratch.MaxEnd);
                 }
             });
 
-        // 3. Person → rows, a counting sort of row numbers by person.
+        // Pass 4: person → rows, a counting sort of row numbers by person.
         var personOffsets = new int[personCount + 1];
         var personRows = new int[n];
-        var personHistograms = new int[chunks][];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, t =>
+        var personCursors = new int[chunks][];
+        Parallel.For(0, chunks, parallel, t =>
         {
-            var histogram = personHistograms[t] = new int[personCount];
+            var histogram = personCursors[t] = new int[personCount];
             for (var i = chunkStarts[t]; i < chunkStarts[t + 1]; i++)
             {
                 histogram[person[i]]++;
             }
         });
 
-        running = 0;
-        for (var p = 0; p < personCount; p++)
+        for (int p = 0, running = 0; p <= personCount; p++)
         {
             personOffsets[p] = running;
-            for (var t = 0; t < chunks; t++)
+            if (p < personCount)
             {
-                var count = personHistograms[t][p];
-                personHistograms[t][p] = running;
-                running += count;
+                for (var t = 0; t < chunks; t++)
+                {
+                    var count = personCursors[t][p];
+                    personCursors[t][p] = running;
+                    running += count;
+                }
             }
         }
 
-        personOffsets[personCount] = running;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, t =>
+        Parallel.For(0, chunks, parallel, t =>
         {
-            var cursor = personHistograms[t];
+            var cursor = personCursors[t];
             for (var i = chunkStarts[t]; i < chunkStarts[t + 1]; i++)
             {
                 personRows[cursor[person[i]]++] = i;
             }
         });
 
-        return new VisitSegment(start, length, person, bucketOffsets, maxLength, personOffsets, personRows, venueCount);
+        return new VisitSegment(start, length, person, bucketOffsets, maxLength, personOffsets, personRows, venueCount, minStart, maxEnd);
     }
 
     /// <summary>Reads a segment's rows back as pending visits (for merging segments).</summary>
@@ -253,85 +303,169 @@ internal sealed class VisitSegment
         return starts;
     }
 
-    private static ushort SortGroup(int lo, int hi, int[] srcStart, ushort[] srcLength, int[] srcPerson, int[] dstStart, ushort[] dstLength, int[] dstPerson, Span<int> counts)
+    private static void SortRange(PendingVisit[] staged, int lo, int hi, int firstBucket, int endBucket, int[] bucketOffsets,
+        int[] start, ushort[] length, int[] person, ushort[] maxLength, SortScratch scratch)
     {
-        ushort max = 0;
-        if (hi - lo <= InsertionSortLimit)
+        var cursor = scratch.Cursors(endBucket - firstBucket + 1);
+        cursor.AsSpan(0, endBucket - firstBucket + 1).Clear();
+        for (var i = lo; i < hi; i++)
         {
-            for (var i = lo; i < hi; i++)
+            cursor[Bucket(staged[i]) - firstBucket + 1]++;
+        }
+
+        cursor[0] = lo;
+        for (var b = firstBucket; b < endBucket; b++)
+        {
+            cursor[b - firstBucket + 1] += cursor[b - firstBucket];
+            bucketOffsets[b] = cursor[b - firstBucket];
+        }
+
+        // Stable scatter straight into the columns: the range's rows span a few hundred KB, so this stays in cache.
+        for (var i = lo; i < hi; i++)
+        {
+            var visit = staged[i];
+            var position = cursor[Bucket(visit) - firstBucket]++;
+            start[position] = visit.Start;
+            length[position] = (ushort)visit.Length;
+            person[position] = visit.Person;
+            scratch.MinStart = Math.Min(scratch.MinStart, visit.Start);
+            scratch.MaxEnd = Math.Max(scratch.MaxEnd, visit.Start + visit.Length);
+        }
+
+        for (var b = firstBucket; b < endBucket; b++)
+        {
+            var groupEnd = b + 1 < endBucket ? bucketOffsets[b + 1] : hi;
+            maxLength[b] = SortGroup(bucketOffsets[b], groupEnd, start, length, person, scratch);
+        }
+    }
+
+    /// <summary>Sorts the rows [from, to) of the columns by start, in place; returns the longest length.</summary>
+    private static ushort SortGroup(int from, int to, int[] start, ushort[] length, int[] person, SortScratch scratch)
+    {
+        var count = to - from;
+        ushort max = 0;
+        foreach (var l in length.AsSpan(from, count))
+        {
+            max = Math.Max(max, l);
+        }
+
+        // Visits usually arrive in time order and the scatter is stable: then the group is already sorted.
+        if (IsSorted(start.AsSpan(from, count)))
+        {
+            return max;
+        }
+
+        if (count <= InsertionSortLimit)
+        {
+            for (var i = from + 1; i < to; i++)
             {
-                var s = srcStart[i];
-                var l = srcLength[i];
-                var p = srcPerson[i];
-                max = Math.Max(max, l);
+                var s = start[i];
+                var l = length[i];
+                var p = person[i];
                 var j = i - 1;
-                while (j >= lo && dstStart[j] > s)
+                while (j >= from && start[j] > s)
                 {
-                    dstStart[j + 1] = dstStart[j];
-                    dstLength[j + 1] = dstLength[j];
-                    dstPerson[j + 1] = dstPerson[j];
+                    start[j + 1] = start[j];
+                    length[j + 1] = length[j];
+                    person[j + 1] = person[j];
                     j--;
                 }
 
-                dstStart[j + 1] = s;
-                dstLength[j + 1] = l;
-                dstPerson[j + 1] = p;
+                start[j + 1] = s;
+                length[j + 1] = l;
+                person[j + 1] = p;
             }
 
             return max;
         }
 
+        // Larger groups: sort (start − group minimum, row) pairs packed in one long, then gather the columns.
         var min = int.MaxValue;
-        var top = int.MinValue;
-        for (var i = lo; i < hi; i++)
+        foreach (var s in start.AsSpan(from, count))
         {
-            min = Math.Min(min, srcStart[i]);
-            top = Math.Max(top, srcStart[i]);
-            max = Math.Max(max, srcLength[i]);
+            min = Math.Min(min, s);
         }
 
-        var range = (uint)(top - min);
-        var passes = range == 0 ? 0 : (32 - BitOperations.LeadingZeroCount(range) + RadixBits - 1) / RadixBits;
-        var (fromStart, fromLength, fromPerson) = (srcStart, srcLength, srcPerson);
-        var (toStart, toLength, toPerson) = (dstStart, dstLength, dstPerson);
-        for (var pass = 0; pass < passes; pass++)
+        var keys = scratch.Keys(count);
+        for (var i = 0; i < count; i++)
         {
-            var shift = pass * RadixBits;
-            const int mask = (1 << RadixBits) - 1;
-            counts.Clear();
-            for (var i = lo; i < hi; i++)
-            {
-                counts[(int)((uint)(fromStart[i] - min) >> shift) & mask]++;
-            }
-
-            var sum = lo;
-            for (var d = 0; d < counts.Length; d++)
-            {
-                var c = counts[d];
-                counts[d] = sum;
-                sum += c;
-            }
-
-            for (var i = lo; i < hi; i++)
-            {
-                var position = counts[(int)((uint)(fromStart[i] - min) >> shift) & mask]++;
-                toStart[position] = fromStart[i];
-                toLength[position] = fromLength[i];
-                toPerson[position] = fromPerson[i];
-            }
-
-            (fromStart, toStart) = (toStart, fromStart);
-            (fromLength, toLength) = (toLength, fromLength);
-            (fromPerson, toPerson) = (toPerson, fromPerson);
+            keys[i] = ((long)(uint)(start[from + i] - min) << 32) | (uint)i;
         }
 
-        if (!ReferenceEquals(fromStart, dstStart))
+        keys.Sort();
+        scratch.Ensure(count);
+        start.AsSpan(from, count).CopyTo(scratch.Start);
+        length.AsSpan(from, count).CopyTo(scratch.Length);
+        person.AsSpan(from, count).CopyTo(scratch.Person);
+        for (var i = 0; i < count; i++)
         {
-            Array.Copy(fromStart, lo, dstStart, lo, hi - lo);
-            Array.Copy(fromLength, lo, dstLength, lo, hi - lo);
-            Array.Copy(fromPerson, lo, dstPerson, lo, hi - lo);
+            var source = (int)(uint)keys[i];
+            start[from + i] = scratch.Start[source];
+            length[from + i] = scratch.Length[source];
+            person[from + i] = scratch.Person[source];
         }
 
         return max;
+    }
+
+    private static bool IsSorted(ReadOnlySpan<int> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Per-thread buffers for <see cref="SortRange"/>, grown as needed and reused across ranges.</summary>
+    private sealed class SortScratch
+    {
+        private int[] _cursors = new int[1 << SuperBits];
+        private long[] _keys = new long[1024];
+
+        public int MinStart { get; set; } = int.MaxValue;
+
+        public int MaxEnd { get; set; } = int.MinValue;
+
+        public int[] Start { get; private set; } = [];
+
+        public ushort[] Length { get; private set; } = [];
+
+        public int[] Person { get; private set; } = [];
+
+        public void Ensure(int count)
+        {
+            if (Start.Length < count)
+            {
+                var size = Math.Max(count, Start.Length * 2);
+                Start = new int[size];
+                Length = new ushort[size];
+                Person = new int[size];
+            }
+        }
+
+        public int[] Cursors(int count)
+        {
+            if (_cursors.Length < count)
+            {
+                _cursors = new int[count];
+            }
+
+            return _cursors;
+        }
+
+        public Span<long> Keys(int count)
+        {
+            if (_keys.Length < count)
+            {
+                _keys = new long[Math.Max(count, _keys.Length * 2)];
+            }
+
+            return _keys.AsSpan(0, count);
+        }
     }
 }

@@ -81,12 +81,18 @@ public sealed class ContactTracer
             }
 
             var (found, candidates, swept) = run.Match(exposures);
-            var next = new List<Source>(found.Count);
-            foreach (var (person, candidate) in found)
+
+            // Contacts come out in the documented order (level, exposure time, pseudonym) without a final sort.
+            var persons = _snapshot.PersonKeys;
+            var ordered = found.ToArray();
+            Array.Sort(ordered, (a, b) => a.Value.ExposedAt != b.Value.ExposedAt
+                ? a.Value.ExposedAt.CompareTo(b.Value.ExposedAt)
+                : ComparePseudonyms(persons.Span[a.Key], persons.Span[b.Key]));
+            var next = new List<Source>(ordered.Length);
+            foreach (var (person, candidate) in ordered)
             {
                 run.Levels[person] = level;
-                var exposure = exposures[candidate.Exposure];
-                contacts.Add(run.ToContact(person, level, candidate, exposure));
+                contacts.Add(run.ToContact(person, level, candidate, exposures[candidate.Exposure]));
                 var until = options.OnwardWindow is { } window ? Math.Min(run.AsOf, candidate.ExposedAt + (long)window.TotalSeconds) : run.AsOf;
                 next.Add(new Source(person, candidate.ExposedAt, until));
             }
@@ -95,24 +101,11 @@ public sealed class ContactTracer
             sources = next;
         }
 
-        contacts.Sort(CompareContacts);
         return new TraceResult(caseList, asOf, contacts, notices, hops);
     }
 
     private static long Seconds(Instant instant) =>
         IndexTime.IsIndexable(instant) ? IndexTime.ToSeconds(instant) : instant < IndexTime.Epoch ? int.MinValue : int.MaxValue;
-
-    private static int CompareContacts(Contact a, Contact b)
-    {
-        var c = a.Level.CompareTo(b.Level);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.ExposedAt.CompareTo(b.ExposedAt);
-        return c != 0 ? c : ComparePseudonyms(a.Person, b.Person);
-    }
 
     internal static int ComparePseudonyms(PersonPseudonym a, PersonPseudonym b)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Notices;
 using NodaTime;
@@ -54,14 +55,36 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, TraceOptions options
 
     public IReadOnlyList<ExposureNotice> NoticesOf(List<Exposure> exposures)
     {
-        var venues = snapshot.VenueKeys.Span;
-        var notices = new HashSet<ExposureNotice>();
-        foreach (var exposure in exposures)
+        var venues = snapshot.VenueKeys;
+        var order = new int[exposures.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            notices.Add(new ExposureNotice(venues[exposure.Venue], IndexTime.FromSeconds(exposure.Start), IndexTime.FromSeconds(exposure.End)));
+            order[i] = i;
         }
 
-        return [.. notices.OrderBy(n => n.Venue, StringComparer.Ordinal).ThenBy(n => n.From).ThenBy(n => n.Until)];
+        Array.Sort(order, (a, b) =>
+        {
+            var x = exposures[a];
+            var y = exposures[b];
+            var c = x.Venue == y.Venue ? 0 : string.CompareOrdinal(venues.Span[x.Venue], venues.Span[y.Venue]);
+            return c != 0 ? c : x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End);
+        });
+
+        var notices = new List<ExposureNotice>(order.Length);
+        Exposure? previous = null;
+        foreach (var index in order)
+        {
+            var e = exposures[index];
+            if (previous is { } p && p.Venue == e.Venue && p.Start == e.Start && p.End == e.End)
+            {
+                continue;
+            }
+
+            notices.Add(new ExposureNotice(venues.Span[e.Venue], IndexTime.FromSeconds(e.Start), IndexTime.FromSeconds(e.End)));
+            previous = e;
+        }
+
+        return notices;
     }
 
     /// <summary>Matches a hop's exposures against the index; returns the best candidate per new person.</summary>
@@ -257,29 +280,8 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, TraceOptions options
         private void Probe(VisitSegment segment, int exposureIndex)
         {
             var exposure = exposures[exposureIndex];
-            var m = Math.Max(1, run._minOverlap);
-            if (exposure.End - exposure.Start < m)
-            {
-                return;
-            }
-
-            var baseBucket = exposure.Venue * VisitSegment.Classes;
-            for (var c = 0; c < VisitSegment.Classes; c++)
-            {
-                var lo = segment.BucketOffsets[baseBucket + c];
-                var hi = segment.BucketOffsets[baseBucket + c + 1];
-                if (lo == hi)
-                {
-                    continue;
-                }
-
-                // Overlap >= m needs start + length >= E.start + m (so start >= E.start + m - longest) and start <= E.end - m.
-                var lastStart = exposure.End - m;
-                for (var row = segment.LowerBound(lo, hi, exposure.Start + m - segment.BucketMaxLength[baseBucket + c]); row < hi && segment.Start[row] <= lastStart; row++)
-                {
-                    Consider(segment, row, exposureIndex, exposure, m);
-                }
-            }
+            var visitor = new ProbeVisitor(this, segment, exposureIndex);
+            segment.Probe(exposure.Venue, exposure.Start, exposure.End, run._minOverlap, ref visitor);
         }
 
         private void Sweep(VisitSegment segment, int venue, int first, int end)
@@ -296,13 +298,18 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, TraceOptions options
             for (var row = lo; row < hi; row++)
             {
                 long start = segment.Start[row];
-                long rowEnd = start + segment.Length[row];
+                var rowEnd = start + segment.Length[row];
 
                 // Exposures are sorted by start: those that can overlap this row by m start in [start + m - longest, rowEnd - m].
-                var e = LowerBoundExposure(first, end, start + m - longest);
-                for (; e < end && exposures[e].Start <= rowEnd - m; e++)
+                for (var e = LowerBoundExposure(first, end, start + m - longest); e < end && exposures[e].Start <= rowEnd - m; e++)
                 {
-                    Consider(segment, row, e, exposures[e], m);
+                    var exposure = exposures[e];
+                    var overlapStart = Math.Max(start, exposure.Start);
+                    var overlap = Math.Min(rowEnd, exposure.End) - overlapStart;
+                    if (overlap >= m)
+                    {
+                        Consider(segment, row, e, overlapStart, (int)overlap);
+                    }
                 }
             }
         }
@@ -325,17 +332,8 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, TraceOptions options
             return lo;
         }
 
-        private void Consider(VisitSegment segment, int row, int exposureIndex, Exposure exposure, int m)
+        private void Consider(VisitSegment segment, int row, int exposureIndex, long overlapStart, int overlap)
         {
-            long start = segment.Start[row];
-            var end = start + segment.Length[row];
-            var overlapStart = Math.Max(start, exposure.Start);
-            var overlap = Math.Min(end, exposure.End) - overlapStart;
-            if (overlap < m)
-            {
-                return;
-            }
-
             var person = segment.Person[row];
             if (run.Levels.ContainsKey(person))
             {
@@ -343,11 +341,18 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, TraceOptions options
             }
 
             CandidateCount++;
-            var candidate = new Candidate(overlapStart, (int)overlap, exposureIndex, (int)start, (int)end);
-            if (!Best.TryGetValue(person, out var current) || run.IsBetter(candidate, current, exposures))
+            long start = segment.Start[row];
+            var candidate = new Candidate(overlapStart, overlap, exposureIndex, (int)start, (int)(start + segment.Length[row]));
+            ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(Best, person, out var exists);
+            if (!exists || run.IsBetter(candidate, best, exposures))
             {
-                Best[person] = candidate;
+                best = candidate;
             }
+        }
+
+        private readonly struct ProbeVisitor(Matcher matcher, VisitSegment segment, int exposure) : IRowVisitor
+        {
+            public void Visit(int row, long overlapStart, int overlap) => matcher.Consider(segment, row, exposure, overlapStart, overlap);
         }
     }
 

@@ -22,6 +22,8 @@ public sealed class VisitSegmentTests
 
         var segment = VisitSegment.Build(input, count, Venues, Persons, parallelism: 2);
         Assert.Equal(count, segment.Count);
+        Assert.Equal(input.Min(v => v.Start), segment.MinStart);
+        Assert.Equal(input.Max(v => v.Start + v.Length), segment.MaxEnd);
         for (var b = 0; b < Venues * VisitSegment.Classes; b++)
         {
             ushort max = 0;
