@@ -4,7 +4,10 @@ using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
 using CheckIn.Testing;
+using CheckIn.Tracing;
+using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Visits;
 using NodaTime;
 
 namespace CheckIn.Cli.Tests;
@@ -44,7 +47,25 @@ public sealed partial class ReadmeSnippetTests
     [Fact]
     public void Pseudonymize_Runs() => Assert.Matches("^[0-9a-f]{32}$", Pseudonymize("0123456789abcdef"u8.ToArray()).ToString());
 
+    [Fact]
+    public void Trace_FindsTheMarketContact()
+    {
+        var key = new PersonPseudonymizer("readme-snippet-test-key"u8).Pseudonymize("001090123456");
+        var other = new PersonPseudonymizer("readme-snippet-test-key"u8).Pseudonymize("079301000456");
+        var at = Instant.FromUtc(2021, 9, 1, 8, 0);
+        CheckInEvent Event(PersonPseudonym p, Instant when, CheckInEventKind kind) => new(p, "Chợ Đông Ba", VenueKind.Market, when, kind);
+        var events = new[]
+        {
+            Event(key, at, CheckInEventKind.CheckIn),
+            Event(key, at + Duration.FromHours(1), CheckInEventKind.CheckOut),
+            Event(other, at + Duration.FromMinutes(40), CheckInEventKind.CheckIn),
+        };
+        var printed = Trace(events, key, at + Duration.FromDays(1), at + Duration.FromDays(3));
+        Assert.Equal($"F1 at Chợ Đông Ba from {at + Duration.FromMinutes(40)}, exposed by {key}", printed);
+    }
+
     [Theory]
+    [InlineData("trace")]
     [InlineData("read-payload")]
     [InlineData("sign-venue")]
     [InlineData("places")]
@@ -98,6 +119,21 @@ public sealed partial class ReadmeSnippetTests
         var successors = units.SuccessorsOf(1);                                    // → Phường Hồng Hà (00097), whole
         #endregion
         return (hanoi, validity, successors);
+    }
+
+    private static string Trace(IEnumerable<CheckInEvent> checkInEvents, PersonPseudonym caseKey, Instant onset, Instant negativeTest)
+    {
+        using var console = Console.Capture();
+        #region snippet:trace
+        var built = new VisitBuilder().Build(checkInEvents);   // built.Rejected says why any event was not used
+        var store = new VisitStore();
+        store.AddRange(built.Visits);
+        var tracer = new ContactTracer(store.Flush());
+        var result = tracer.Trace([TraceCase.FromOnset(caseKey, onset, negativeTest)], new ContactTracerOptions { Linger = Duration.FromMinutes(30) });
+        foreach (var contact in result.Contacts)               // F1 then F2, each with the source and both visits
+            Console.WriteLine($"F{contact.Level} at {contact.Venue} from {contact.ExposedAt}, exposed by {contact.Source}");
+        #endregion
+        return console.Text.Trim();
     }
 
     private static PersonPseudonym Pseudonymize(byte[] deploymentKey)

@@ -113,7 +113,7 @@ public class ProbeBenchmarks
     public long IndexProbeAsTraceHop()
     {
         long found = 0;
-        var options = new TraceOptions { MinOverlap = NodaTime.Duration.FromSeconds(MinOverlap), MaxDegreeOfParallelism = 1, Strategy = TraceStrategy.Probe };
+        var options = new ContactTracerOptions { MinOverlap = NodaTime.Duration.FromSeconds(MinOverlap), MaxDegreeOfParallelism = 1, Strategy = TraceStrategy.Probe };
         foreach (var exposure in _exposureList)
         {
             found += new TraceRun(_snapshot, options, long.MaxValue).Match([exposure]).Candidates;

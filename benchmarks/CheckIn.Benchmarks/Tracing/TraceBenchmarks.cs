@@ -17,7 +17,7 @@ public class TraceBenchmarks
     private ContactTracer _tracer = null!;
     private TraceCase[] _oneCase = [];
     private TraceCase[] _outbreak = [];
-    private TraceOptions _options = TraceOptions.Default;
+    private ContactTracerOptions _options = ContactTracerOptions.Default;
 
     [Params(1_000_000, 10_000_000)]
     public int Visits { get; set; }
@@ -32,7 +32,7 @@ public class TraceBenchmarks
         TraceCase Case(int person) => new(_workload.PersonKeys[person], from, from + Duration.FromDays(3));
         _oneCase = [Case(random.Next(_workload.PersonCount))];
         _outbreak = [.. Enumerable.Range(0, _workload.PersonCount).OrderBy(_ => random.Next()).Take(1000).Select(Case)];
-        _options = new TraceOptions { AsOf = SyntheticWorkload.Start + Duration.FromDays(SyntheticWorkload.Days) };
+        _options = new ContactTracerOptions { AsOf = SyntheticWorkload.Start + Duration.FromDays(SyntheticWorkload.Days) };
         var f1 = TraceF1();
         var f2 = TraceF1F2();
         var outbreak = Outbreak1000F1F2();

@@ -53,7 +53,7 @@ public static class TraceCommand
     private static int Run(TextWriter output, TextWriter error, FileInfo visitsFile, string[] caseTexts, string? fromText, string? untilText,
         string minOverlapText, string lingerText, int depth, string? asOfText, string format)
     {
-        var options = new TraceOptions
+        var options = new ContactTracerOptions
         {
             MinOverlap = ParseDuration(minOverlapText, "--min-overlap"),
             Linger = ParseDuration(lingerText, "--linger"),

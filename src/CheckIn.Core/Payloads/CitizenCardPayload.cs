@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CheckIn.Core.Identity;
 using NodaTime;
 
@@ -40,6 +41,37 @@ public sealed record CitizenCardPayload : CheckInPayload
         string address,
         LocalDate issueDate,
         EquatableArray<string> extraFields = default)
+        : this(Validated(idNumber, fullName, dateOfBirth, sex, address, issueDate, extraFields), idNumber, oldIdNumber, fullName, dateOfBirth, sex, address, issueDate, extraFields)
+    {
+    }
+
+    /// <summary>For the reader, which has already checked everything the public constructor checks.</summary>
+    private CitizenCardPayload(
+        bool validated,
+        CitizenId idNumber,
+        LegacyIdNumber? oldIdNumber,
+        string fullName,
+        LocalDate dateOfBirth,
+        Sex sex,
+        string address,
+        LocalDate issueDate,
+        EquatableArray<string> extraFields)
+    {
+        Debug.Assert(validated, "Only validated values reach the field assignments.");
+        IdNumber = idNumber;
+        OldIdNumber = oldIdNumber;
+        FullName = fullName;
+        DateOfBirth = dateOfBirth;
+        Sex = sex;
+        Address = address;
+        IssueDate = issueDate;
+        ExtraFields = extraFields;
+    }
+
+    internal static CitizenCardPayload FromReader(CitizenId idNumber, LegacyIdNumber? oldIdNumber, string fullName, LocalDate dateOfBirth, Sex sex, string address, LocalDate issueDate, EquatableArray<string> extraFields, PayloadQuirks quirks) =>
+        new(validated: true, idNumber, oldIdNumber, fullName, dateOfBirth, sex, address, issueDate, extraFields) { Quirks = quirks };
+
+    private static bool Validated(CitizenId idNumber, string fullName, LocalDate dateOfBirth, Sex sex, string address, LocalDate issueDate, EquatableArray<string> extraFields)
     {
         Fields.RequireFieldText(fullName, nameof(fullName), allowEmpty: false);
         Fields.RequireFieldText(address, nameof(address), allowEmpty: true);
@@ -79,14 +111,7 @@ public sealed record CitizenCardPayload : CheckInPayload
             throw new ArgumentException("The issue date is before the date of birth.", nameof(issueDate));
         }
 
-        IdNumber = idNumber;
-        OldIdNumber = oldIdNumber;
-        FullName = fullName;
-        DateOfBirth = dateOfBirth;
-        Sex = sex;
-        Address = address;
-        IssueDate = issueDate;
-        ExtraFields = extraFields;
+        return true;
     }
 
     /// <inheritdoc />

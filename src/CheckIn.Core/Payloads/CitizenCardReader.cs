@@ -86,7 +86,7 @@ internal static class CitizenCardReader
         var extras = count == MaxFields
             ? new EquatableArray<string>([fields[7].ToString(), fields[8].ToString(), fields[9].ToString(), fields[10].ToString()])
             : default;
-        return ParseResult.Ok(new CitizenCardPayload(id, oldId, name, dateOfBirth, sex, address, issueDate, extras) { Quirks = quirks });
+        return ParseResult.Ok(CitizenCardPayload.FromReader(id, oldId, name, dateOfBirth, sex, address, issueDate, extras, quirks));
     }
 
     /// <summary>

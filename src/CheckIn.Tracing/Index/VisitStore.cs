@@ -68,6 +68,31 @@ public sealed class VisitStore
     /// <exception cref="ArgumentOutOfRangeException">The visit is too long or outside 1952–2088.</exception>
     public void Add(PersonPseudonym person, string venue, Instant checkIn, Instant checkOut)
     {
+        var visit = Prepare(venue, checkIn, checkOut);
+        lock (_writeLock)
+        {
+            Append(person, venue, visit.Start, visit.Length);
+        }
+    }
+
+    /// <summary>Adds visits to the append buffer, taking the write lock once per batch.</summary>
+    /// <param name="visits">The visits.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A visit is too long or outside 1952–2088; the visits before it were added.</exception>
+    public void AddRange(IEnumerable<Visit> visits)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        lock (_writeLock)
+        {
+            foreach (var visit in visits)
+            {
+                var prepared = Prepare(visit.Venue, visit.CheckIn, visit.CheckOut);
+                Append(visit.Person, visit.Venue, prepared.Start, prepared.Length);
+            }
+        }
+    }
+
+    private static (int Start, int Length) Prepare(string venue, Instant checkIn, Instant checkOut)
+    {
         ArgumentException.ThrowIfNullOrEmpty(venue);
         if (!IndexTime.IsIndexable(checkIn) || !IndexTime.IsIndexable(checkOut))
         {
@@ -86,33 +111,24 @@ public sealed class VisitStore
             throw new ArgumentOutOfRangeException(nameof(checkOut), "A visit is at most 18 h 12 min long; cap longer stays before indexing (VisitBuilder caps at 12 h).");
         }
 
-        lock (_writeLock)
-        {
-            if (_buffered == _buffer.Length)
-            {
-                if (_buffered >= _options.SegmentCapacity)
-                {
-                    FlushLocked();
-                }
-                else
-                {
-                    Array.Resize(ref _buffer, Math.Min(_options.SegmentCapacity, _buffer.Length * 2));
-                }
-            }
-
-            _buffer[_buffered++] = new PendingVisit(_persons.Intern(person), _venues.Intern(venue), start, (int)length);
-        }
+        return (start, (int)length);
     }
 
-    /// <summary>Adds visits to the append buffer.</summary>
-    /// <param name="visits">The visits.</param>
-    public void AddRange(IEnumerable<Visit> visits)
+    private void Append(PersonPseudonym person, string venue, int start, int length)
     {
-        ArgumentNullException.ThrowIfNull(visits);
-        foreach (var visit in visits)
+        if (_buffered == _buffer.Length)
         {
-            Add(visit);
+            if (_buffered >= _options.SegmentCapacity)
+            {
+                FlushLocked();
+            }
+            else
+            {
+                Array.Resize(ref _buffer, Math.Min(_options.SegmentCapacity, _buffer.Length * 2));
+            }
         }
+
+        _buffer[_buffered++] = new PendingVisit(_persons.Intern(person), _venues.Intern(venue), start, length);
     }
 
     /// <summary>Indexes the buffered visits into a new segment and publishes a new snapshot.</summary>

@@ -16,7 +16,7 @@ public sealed class ExposureMatcher
 
     /// <summary>Creates a matcher.</summary>
     /// <param name="notices">The published notices.</param>
-    /// <param name="minOverlap">The minimum overlap (the tracer's <see cref="TraceOptions.MinOverlap"/>).</param>
+    /// <param name="minOverlap">The minimum overlap (the tracer's <see cref="ContactTracerOptions.MinOverlap"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">The minimum overlap is negative.</exception>
     public ExposureMatcher(IEnumerable<ExposureNotice> notices, Duration minOverlap)
     {

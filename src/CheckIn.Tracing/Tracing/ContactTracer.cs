@@ -16,7 +16,7 @@ namespace CheckIn.Tracing;
 /// <item>A visit is half-open <c>[in, out)</c>. A source with window <c>[from, until)</c> exposes, at each of its
 /// visits, <c>E = [max(in, from), min(out, until) + Linger)</c> when the part inside the window is non-empty.</item>
 /// <item>Another visit <c>[in2, out2)</c> at that venue is a contact when <c>O = [max(in2, E.start), min(out2, E.end))</c>
-/// lasts at least <see cref="TraceOptions.MinOverlap"/> and longer than zero; the exposure time is <c>O.start</c>.</item>
+/// lasts at least <see cref="ContactTracerOptions.MinOverlap"/> and longer than zero; the exposure time is <c>O.start</c>.</item>
 /// <item>Level 1: everyone with a contact with a case, at their earliest exposure; cases are never contacts. Level
 /// k + 1: level-k persons become sources with window <c>[exposure, AsOf)</c> (or the onward window); their contacts
 /// not already at a level ≤ k are level k + 1, at the earliest exposure across all level-k sources.</item>
@@ -39,13 +39,13 @@ public sealed class ContactTracer
 
     /// <summary>Traces one or more cases (an outbreak cluster is traced at once, using all cores for large hops).</summary>
     /// <param name="cases">The cases and their infectious windows.</param>
-    /// <param name="options">The rules, or null for <see cref="TraceOptions.Default"/>.</param>
+    /// <param name="options">The rules, or null for <see cref="ContactTracerOptions.Default"/>.</param>
     /// <returns>The contacts by level with their evidence, and the cases' exposure notices.</returns>
     /// <exception cref="ArgumentException">A person is listed as a case twice, or an option is out of range.</exception>
-    public TraceResult Trace(IEnumerable<TraceCase> cases, TraceOptions? options = null)
+    public TraceResult Trace(IEnumerable<TraceCase> cases, ContactTracerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        options ??= TraceOptions.Default;
+        options ??= ContactTracerOptions.Default;
         if (options.MinOverlap < Duration.Zero || options.Linger < Duration.Zero || options.MaxDepth < 0 || options.MaxDegreeOfParallelism < 1
             || options.OnwardWindow is { } onward && onward <= Duration.Zero)
         {

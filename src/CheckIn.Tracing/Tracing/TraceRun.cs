@@ -7,7 +7,7 @@ using static CheckIn.Tracing.ContactTracer;
 namespace CheckIn.Tracing;
 
 /// <summary>The state of one trace: levels assigned so far, and the matching of one hop's exposures.</summary>
-internal sealed class TraceRun(VisitIndexSnapshot snapshot, TraceOptions options, long asOf)
+internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions options, long asOf)
 {
     private readonly int _minOverlap = (int)Math.Clamp(options.MinOverlap.TotalSeconds, 0, int.MaxValue);
     private readonly long _linger = (long)options.Linger.TotalSeconds;

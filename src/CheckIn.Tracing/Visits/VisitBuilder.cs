@@ -59,29 +59,24 @@ public sealed class VisitBuilder
         }
 
         // Per person, in time order; at equal times a check-out goes first (it closes the earlier visit), then input order.
-        accepted.Sort((a, b) =>
+        var keys = new SortKey[accepted.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var byPerson = ComparePersons(a.Event, b.Event);
-            if (byPerson != 0)
-            {
-                return byPerson;
-            }
+            var e = accepted[i].Event;
+            keys[i] = new SortKey(e.Person.High, e.Person.Low, e.At.ToUnixTimeTicks(), e.Kind == CheckInEventKind.CheckOut ? 0 : 1, i);
+        }
 
-            var byTime = a.Event.At.CompareTo(b.Event.At);
-            if (byTime != 0)
-            {
-                return byTime;
-            }
-
-            var byKind = b.Event.Kind.CompareTo(a.Event.Kind);
-            return byKind != 0 ? byKind : a.Order.CompareTo(b.Order);
-        });
+        Array.Sort(keys);
+        var sorted = new (int Order, CheckInEvent Event)[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            sorted[i] = accepted[keys[i].Index];
+        }
 
         var visits = new List<Visit>();
         Open? open = null;
-        for (var i = 0; i < accepted.Count; i++)
+        foreach (var (eventOrder, e) in sorted)
         {
-            var (eventOrder, e) = accepted[i];
             if (open is { } current && current.Event.Person != e.Person)
             {
                 visits.Add(CloseByDefault(current, next: null));
@@ -138,11 +133,30 @@ public sealed class VisitBuilder
         return new Visit(open.Event.Person, open.Event.Venue, open.Event.At, end, VisitClosure.DefaultLength);
     }
 
-    private static int ComparePersons(CheckInEvent a, CheckInEvent b)
-    {
-        var high = a.Person.High.CompareTo(b.Person.High);
-        return high != 0 ? high : a.Person.Low.CompareTo(b.Person.Low);
-    }
-
     private readonly record struct Open(CheckInEvent Event, Instant LastScan);
+
+    /// <summary>Sorts events by person, time, check-outs first, then input order (which makes the sort stable).</summary>
+    private readonly record struct SortKey(ulong High, ulong Low, long Ticks, int KindRank, int Index) : IComparable<SortKey>
+    {
+        public int CompareTo(SortKey other)
+        {
+            var c = High.CompareTo(other.High);
+            if (c == 0)
+            {
+                c = Low.CompareTo(other.Low);
+            }
+
+            if (c == 0)
+            {
+                c = Ticks.CompareTo(other.Ticks);
+            }
+
+            if (c == 0)
+            {
+                c = KindRank.CompareTo(other.KindRank);
+            }
+
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ExposureMatcherTests
         var visits = World.Generate(seed, persons: 150, venues: 10, days: 3, visitsPerPerson: 8);
         var store = new VisitStore();
         store.AddRange(visits);
-        var options = new TraceOptions { AsOf = World.Start + Duration.FromDays(4), MaxDepth = 1, Linger = Duration.FromMinutes(seed * 10) };
+        var options = new ContactTracerOptions { AsOf = World.Start + Duration.FromDays(4), MaxDepth = 1, Linger = Duration.FromMinutes(seed * 10) };
         var cases = World.Cases(visits, seed, 3, 3);
         var result = new ContactTracer(store.Flush()).Trace(cases, options);
         var matcher = new ExposureMatcher(result.Notices, options.MinOverlap);

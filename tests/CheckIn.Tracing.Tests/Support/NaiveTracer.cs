@@ -11,7 +11,7 @@ namespace CheckIn.Tracing.Tests.Support;
 /// </summary>
 internal static class NaiveTracer
 {
-    public static (List<Contact> Contacts, List<ExposureNotice> Notices) Trace(IReadOnlyList<Visit> visits, IReadOnlyList<TraceCase> cases, TraceOptions options)
+    public static (List<Contact> Contacts, List<ExposureNotice> Notices) Trace(IReadOnlyList<Visit> visits, IReadOnlyList<TraceCase> cases, ContactTracerOptions options)
     {
         var asOf = options.AsOf!.Value;
         var minOverlap = options.MinOverlap;

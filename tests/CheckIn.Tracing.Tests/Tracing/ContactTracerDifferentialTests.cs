@@ -35,7 +35,7 @@ public sealed class ContactTracerDifferentialTests
         for (var round = 0; round < 6; round++)
         {
             var cases = World.Cases(visits, seed * 100 + round, 1 + random.Next(4), Days);
-            var options = new TraceOptions
+            var options = new ContactTracerOptions
             {
                 MinOverlap = Duration.FromMinutes(new[] { 0, 5, 15, 15, 30 }[random.Next(5)]),
                 Linger = Duration.FromMinutes(new[] { 0, 0, 10, 30 }[random.Next(4)]),
@@ -74,7 +74,7 @@ public sealed class ContactTracerDifferentialTests
         var tracer = new ContactTracer(store.Flush());
         var cases = World.Cases(visits, 5, 40, 2);
         var results = Enum.GetValues<TraceStrategy>()
-            .Select(s => tracer.Trace(cases, new TraceOptions { AsOf = World.Start + Duration.FromDays(3), Strategy = s, MaxDepth = 3 }))
+            .Select(s => tracer.Trace(cases, new ContactTracerOptions { AsOf = World.Start + Duration.FromDays(3), Strategy = s, MaxDepth = 3 }))
             .ToList();
         Assert.NotEmpty(results[0].Contacts);
         Assert.All(results, r => Assert.Equal(results[0].Contacts, r.Contacts));

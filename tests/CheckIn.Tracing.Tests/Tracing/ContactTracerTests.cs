@@ -8,9 +8,9 @@ namespace CheckIn.Tracing.Tests.Tracing;
 /// <summary>The boundary cases of the contract, one by one.</summary>
 public sealed class ContactTracerTests
 {
-    private static readonly TraceOptions Options = new() { AsOf = At(48) };
+    private static readonly ContactTracerOptions Options = new() { AsOf = At(48) };
 
-    private static TraceResult Trace(IEnumerable<Visit> visits, TraceOptions options, params TraceCase[] cases)
+    private static TraceResult Trace(IEnumerable<Visit> visits, ContactTracerOptions options, params TraceCase[] cases)
     {
         var store = new VisitStore();
         store.AddRange(visits);

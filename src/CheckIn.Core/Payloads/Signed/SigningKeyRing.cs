@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 
@@ -7,10 +8,15 @@ namespace CheckIn.Core.Payloads.Signed;
 /// The public keys that verify CheckIn's signed payloads, by key id. Anyone holding the ring verifies
 /// codes offline. Immutable and thread-safe.
 /// </summary>
-/// <remarks>Keys are ECDSA P-256 public keys, given as SubjectPublicKeyInfo (DER) or PEM (<c>BEGIN PUBLIC KEY</c>).</remarks>
-public sealed class SigningKeyRing
+/// <remarks>
+/// Keys are ECDSA P-256 public keys, given as SubjectPublicKeyInfo (DER) or PEM (<c>BEGIN PUBLIC KEY</c>).
+/// Imported keys are pooled (importing costs more than verifying), one per concurrent verification;
+/// <see cref="Dispose"/> releases them.
+/// </remarks>
+public sealed class SigningKeyRing : IDisposable
 {
     private readonly FrozenDictionary<ushort, ECParameters> _keys;
+    private readonly FrozenDictionary<ushort, ConcurrentBag<ECDsa>> _pools;
 
     /// <summary>Creates a ring from DER-encoded SubjectPublicKeyInfo keys.</summary>
     /// <param name="keys">Key id → public key.</param>
@@ -35,6 +41,7 @@ public sealed class SigningKeyRing
         }
 
         _keys = parsed.ToFrozenDictionary();
+        _pools = parsed.Keys.ToFrozenDictionary(id => id, _ => new ConcurrentBag<ECDsa>());
     }
 
     /// <summary>The key ids in the ring.</summary>
@@ -68,11 +75,31 @@ public sealed class SigningKeyRing
     /// <returns>True when known.</returns>
     public bool Contains(ushort keyId) => _keys.ContainsKey(keyId);
 
+    /// <summary>Releases the pooled key instances.</summary>
+    public void Dispose()
+    {
+        foreach (var pool in _pools.Values)
+        {
+            while (pool.TryTake(out var key))
+            {
+                key.Dispose();
+            }
+        }
+    }
+
     internal bool Verify(ushort keyId, ReadOnlySpan<byte> signedData, ReadOnlySpan<byte> signature)
     {
-        // One ECDsa per call: instances are cheap to import and not documented as safe for concurrent use.
-        using var key = ECDsa.Create(_keys[keyId]);
-        return key.VerifyData(signedData, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        // An ECDsa instance is not documented as safe for concurrent use, so each verification rents its own.
+        var pool = _pools[keyId];
+        var key = pool.TryTake(out var pooled) ? pooled : ECDsa.Create(_keys[keyId]);
+        try
+        {
+            return key.VerifyData(signedData, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+        finally
+        {
+            pool.Add(key);
+        }
     }
 
     internal static ECParameters CheckP256(ECParameters parameters, ushort keyId)

@@ -3,10 +3,10 @@ using NodaTime;
 namespace CheckIn.Tracing;
 
 /// <summary>The rules a trace applies. Immutable; pass one per trace.</summary>
-public sealed record TraceOptions
+public sealed record ContactTracerOptions
 {
     /// <summary>The defaults: 15 min minimum overlap, no linger, F1 and F2, traced as of now.</summary>
-    public static TraceOptions Default { get; } = new();
+    public static ContactTracerOptions Default { get; } = new();
 
     /// <summary>The shortest overlap that makes a contact (in addition to being longer than zero). Default 15 min.</summary>
     public Duration MinOverlap { get; init; } = Duration.FromMinutes(15);
