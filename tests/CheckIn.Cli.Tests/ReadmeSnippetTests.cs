@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using CheckIn.Core;
+using CheckIn.Core.Declarations;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
@@ -64,7 +66,16 @@ public sealed partial class ReadmeSnippetTests
         Assert.Equal($"F1 at Chợ Đông Ba from {at + Duration.FromMinutes(40)}, exposed by {key}", printed);
     }
 
+    [Fact]
+    public void ValidateDeclaration_PrintsTheCodedFailure()
+    {
+        const string Json = "{\"kind\":\"paper-log\",\"venueId\":\"v1\",\"fullName\":\"Lê Văn Cường\",\"phone\":\"0912345678\",\"checkIn\":\"2021-09-01T01:00:00Z\",\"checkOut\":\"2021-09-01T00:00:00Z\",\"writtenBy\":\"Lan\"}";
+        Assert.Equal("Time.EndBeforeStart  checkOut  The end must be after the start", ValidateDeclaration(Json));
+        Assert.StartsWith("Json.Malformed", ValidateDeclaration("{"), StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("validate-declaration")]
     [InlineData("trace")]
     [InlineData("read-payload")]
     [InlineData("sign-venue")]
@@ -119,6 +130,19 @@ public sealed partial class ReadmeSnippetTests
         var successors = units.SuccessorsOf(1);                                    // → Phường Hồng Hà (00097), whole
         #endregion
         return (hanoi, validity, successors);
+    }
+
+    private static string ValidateDeclaration(string json)
+    {
+        using var console = Console.Capture();
+        #region snippet:validate-declaration
+        var read = DeclarationJson.Read(json);                      // coded failures for malformed JSON, never an exception
+        var validator = new DeclarationValidator();                  // build once, reuse: thread-safe
+        var failures = read.Document is { } document ? validator.Validate(document, MessageLanguage.English).Failures : read.Failures;
+        foreach (var failure in failures)
+            Console.WriteLine($"{failure.Code}  {failure.Property}  {failure.Message}"); // Identity.BirthYearMismatch  documentNumber  …
+        #endregion
+        return console.Text.Trim();
     }
 
     private static string Trace(IEnumerable<CheckInEvent> checkInEvents, PersonPseudonym caseKey, Instant onset, Instant negativeTest)

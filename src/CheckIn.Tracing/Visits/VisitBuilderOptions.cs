@@ -7,27 +7,14 @@ namespace CheckIn.Tracing.Visits;
 /// <summary>How the visit builder pairs and closes events. Immutable; pass one per builder.</summary>
 public sealed record VisitBuilderOptions
 {
-    private static readonly FrozenDictionary<VenueKind, Duration> StandardLengths = new Dictionary<VenueKind, Duration>
-    {
-        [VenueKind.Unspecified] = Duration.FromHours(1),
-        [VenueKind.Market] = Duration.FromMinutes(45),
-        [VenueKind.Supermarket] = Duration.FromMinutes(30),
-        [VenueKind.School] = Duration.FromHours(5),
-        [VenueKind.Hospital] = Duration.FromHours(2),
-        [VenueKind.Office] = Duration.FromHours(8),
-        [VenueKind.Factory] = Duration.FromHours(8),
-        [VenueKind.Restaurant] = Duration.FromHours(1),
-        [VenueKind.PlaceOfWorship] = Duration.FromHours(1),
-        [VenueKind.Transport] = Duration.FromMinutes(30),
-        [VenueKind.Checkpoint] = Duration.FromMinutes(10),
-        [VenueKind.Other] = Duration.FromHours(1),
-    }.ToFrozenDictionary();
-
     /// <summary>The defaults: standard visit lengths per venue kind, 12 h cap, 5 min merge and clock-skew tolerances, system clock.</summary>
     public static VisitBuilderOptions Default { get; } = new();
 
-    /// <summary>How long a visit without check-out lasts, by venue kind. Kinds not listed use <see cref="VenueKind.Other"/>'s.</summary>
-    public IReadOnlyDictionary<VenueKind, Duration> DefaultLengths { get; init; } = StandardLengths;
+    /// <summary>
+    /// How long a visit without check-out lasts, for the venue kinds a deployment wants to set itself; kinds not
+    /// listed use <see cref="VenueKinds.DefaultVisitLength"/>.
+    /// </summary>
+    public IReadOnlyDictionary<VenueKind, Duration> DefaultLengths { get; init; } = FrozenDictionary<VenueKind, Duration>.Empty;
 
     /// <summary>The longest visit kept; longer ones are cut (and marked <see cref="VisitClosure.Capped"/>). Default 12 h, at most 18 h.</summary>
     public Duration MaxVisitLength { get; init; } = Duration.FromHours(12);
@@ -46,9 +33,7 @@ public sealed record VisitBuilderOptions
     /// <returns>The length, at most <see cref="MaxVisitLength"/>.</returns>
     public Duration DefaultLengthFor(VenueKind kind)
     {
-        var length = DefaultLengths.TryGetValue(kind, out var value) ? value
-            : DefaultLengths.TryGetValue(VenueKind.Other, out var other) ? other
-            : Duration.FromHours(1);
+        var length = DefaultLengths.TryGetValue(kind, out var value) ? value : VenueKinds.DefaultVisitLength(kind);
         return length > MaxVisitLength ? MaxVisitLength : length;
     }
 }

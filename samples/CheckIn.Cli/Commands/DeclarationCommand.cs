@@ -1,0 +1,44 @@
+using System.CommandLine;
+using CheckIn.Core.Declarations;
+
+namespace CheckIn.Cli.Commands;
+
+/// <summary><c>checkin declaration validate FILE.json</c>: validates a declaration or venue record.</summary>
+public static class DeclarationCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The JSON document." };
+        var kind = new Option<string?>("--kind") { Description = "domestic, entry, venue, paper-log, specimen or safety-check; without it the document's kind property decides." };
+        kind.AcceptOnlyFromAmong("domestic", "entry", "venue", "paper-log", "specimen", "safety-check");
+        var language = PayloadCommand.LanguageOption();
+        var validate = new Command("validate", "Validate a JSON document; print each failure as 'code  property  message'; exit 1 when invalid.") { file, kind, language };
+        validate.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(file);
+            if (!path.Exists)
+            {
+                error.WriteLine($"{path.FullName} does not exist.");
+                return ExitCodes.Usage;
+            }
+
+            var lang = parse.GetValue(language);
+            DocumentKind? asked = parse.GetValue(kind) is { } name && DeclarationJson.TryParseKind(name, out var parsed) ? parsed : null;
+            var read = DeclarationJson.Read(File.ReadAllText(path.FullName), asked, lang);
+            var failures = read.Document is { } document ? new DeclarationValidator().Validate(document, lang).Failures : read.Failures;
+            foreach (var failure in failures)
+            {
+                output.WriteLine($"{failure.Code}  {(failure.Property.Length == 0 ? "-" : failure.Property)}  {failure.Message}");
+            }
+
+            if (failures.Count == 0)
+            {
+                output.WriteLine($"valid {DeclarationJson.NameOf(read.Document!.Kind)}");
+                return ExitCodes.Success;
+            }
+
+            return ExitCodes.Invalid;
+        });
+        return new Command("declaration", "Validate health declarations and venue records.") { validate };
+    }
+}
