@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Reflection;
-
 namespace CheckIn.Core;
 
 /// <summary>
@@ -248,7 +245,49 @@ public static class ParseErrorCodes
         public const string BadSignature = "SignedPayload.BadSignature";
     }
 
-    private static readonly FrozenDictionary<string, (string English, string Vietnamese)> Messages = new Dictionary<string, (string, string)>
+    /// <summary>Codes of image files.</summary>
+    public static class Image
+    {
+        /// <summary>The file is empty.</summary>
+        public const string Empty = "Image.Empty";
+
+        /// <summary>The file is neither PNG nor PGM/PPM.</summary>
+        public const string UnknownFormat = "Image.UnknownFormat";
+
+        /// <summary>The image has more pixels than allowed (a decompression bomb, or simply too large).</summary>
+        public const string TooLarge = "Image.TooLarge";
+    }
+
+    /// <summary>Codes of PNG files.</summary>
+    public static class Png
+    {
+        /// <summary>A chunk is truncated, or a critical chunk is unknown.</summary>
+        public const string Chunk = "Png.Chunk";
+
+        /// <summary>A chunk's CRC does not match its contents.</summary>
+        public const string Crc = "Png.Crc";
+
+        /// <summary>The IHDR header is missing, repeated or holds values PNG does not allow.</summary>
+        public const string Header = "Png.Header";
+
+        /// <summary>The palette is missing or malformed.</summary>
+        public const string Palette = "Png.Palette";
+
+        /// <summary>The image data does not decompress to the size the header announces, or uses an unknown filter.</summary>
+        public const string Data = "Png.Data";
+    }
+
+    /// <summary>Codes of PGM/PPM files.</summary>
+    public static class Pnm
+    {
+        /// <summary>The header (magic number, width, height, maximum value) is malformed.</summary>
+        public const string Header = "Pnm.Header";
+
+        /// <summary>The pixel data is truncated or out of range.</summary>
+        public const string Data = "Pnm.Data";
+    }
+
+    private static readonly ErrorCatalog Catalog = new(typeof(ParseErrorCodes), new Dictionary<string, (string, string)>
     {
         [Payload.Empty] = ("The payload is empty", "Dữ liệu trống"),
         [Payload.TooLong] = ("The payload is longer than a QR code can hold", "Dữ liệu dài hơn sức chứa của mã QR"),
@@ -315,26 +354,25 @@ public static class ParseErrorCodes
         [SignedPayload.FieldValue] = ("A field of the signed payload holds a value the format does not allow", "Một trường của dữ liệu ký có giá trị không hợp lệ"),
         [SignedPayload.UnknownKey] = ("No verification key is known for this key id", "Không có khóa xác minh cho mã khóa này"),
         [SignedPayload.BadSignature] = ("The signature does not verify", "Chữ ký không hợp lệ"),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        [Image.Empty] = ("The image file is empty", "Tệp ảnh trống"),
+        [Image.UnknownFormat] = ("The image is neither PNG nor PGM/PPM", "Ảnh không phải PNG hoặc PGM/PPM"),
+        [Image.TooLarge] = ("The image has more pixels than allowed", "Ảnh có nhiều điểm ảnh hơn mức cho phép"),
+        [Png.Chunk] = ("A PNG chunk is truncated or unknown", "Một khối PNG bị cắt cụt hoặc không xác định"),
+        [Png.Crc] = ("A PNG chunk is corrupted (CRC)", "Một khối PNG bị hỏng (CRC)"),
+        [Png.Header] = ("The PNG header is invalid", "Phần đầu PNG không hợp lệ"),
+        [Png.Palette] = ("The PNG palette is missing or invalid", "Bảng màu PNG thiếu hoặc không hợp lệ"),
+        [Png.Data] = ("The PNG image data is corrupted", "Dữ liệu ảnh PNG bị hỏng"),
+        [Pnm.Header] = ("The PGM/PPM header is invalid", "Phần đầu PGM/PPM không hợp lệ"),
+        [Pnm.Data] = ("The PGM/PPM pixel data is truncated or invalid", "Dữ liệu điểm ảnh PGM/PPM bị cắt cụt hoặc không hợp lệ"),
+    });
 
     /// <summary>Every code defined here, for tools and tests.</summary>
     /// <returns>The codes, in declaration order.</returns>
-    public static IReadOnlyList<string> All() =>
-        typeof(ParseErrorCodes).GetNestedTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(f => f.IsLiteral)
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .ToArray();
+    public static IReadOnlyList<string> All() => Catalog.Codes;
 
-    /// <summary>Describes a code in the chosen language (without field or position).</summary>
+    /// <summary>Describes a code in the chosen language.</summary>
     /// <param name="code">The code.</param>
     /// <param name="language">The language.</param>
-    /// <returns>The description, or the code itself when it is not known.</returns>
-    public static string Describe(string code, MessageLanguage language)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        return Messages.TryGetValue(code, out var message)
-            ? language == MessageLanguage.Vietnamese ? message.Vietnamese : message.English
-            : code;
-    }
+    /// <returns>The message, or the code itself when it is not known.</returns>
+    public static string Describe(string code, MessageLanguage language) => Catalog.Describe(code, language);
 }

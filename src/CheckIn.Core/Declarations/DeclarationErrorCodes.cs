@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Reflection;
-
 namespace CheckIn.Core.Declarations;
 
 /// <summary>
@@ -179,7 +176,7 @@ public static class DeclarationErrorCodes
         public const string InvalidValue = "Json.InvalidValue";
     }
 
-    private static readonly FrozenDictionary<string, (string English, string Vietnamese)> Messages = new Dictionary<string, (string, string)>
+    private static readonly ErrorCatalog Catalog = new(typeof(DeclarationErrorCodes), new Dictionary<string, (string, string)>
     {
         [Text.Required] = ("This field is required", "Trường này bắt buộc"),
         [Text.TooLong] = ("The text is too long", "Nội dung quá dài"),
@@ -227,26 +224,15 @@ public static class DeclarationErrorCodes
         [Json.KindMismatch] = ("The document's kind differs from the kind asked for", "Loại tài liệu khác với loại được yêu cầu"),
         [Json.UnknownProperty] = ("This property is not part of the document", "Thuộc tính này không thuộc tài liệu"),
         [Json.InvalidValue] = ("The value has the wrong type or format", "Giá trị sai kiểu hoặc định dạng"),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    });
 
     /// <summary>Every code defined here, for tools and tests.</summary>
-    /// <returns>The codes.</returns>
-    public static IReadOnlyList<string> All() =>
-        typeof(DeclarationErrorCodes).GetNestedTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(f => f.IsLiteral)
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .ToArray();
+    /// <returns>The codes, in declaration order.</returns>
+    public static IReadOnlyList<string> All() => Catalog.Codes;
 
     /// <summary>Describes a code in the chosen language.</summary>
     /// <param name="code">The code.</param>
     /// <param name="language">The language.</param>
     /// <returns>The message, or the code itself when it is not known.</returns>
-    public static string Describe(string code, MessageLanguage language)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        return Messages.TryGetValue(code, out var message)
-            ? language == MessageLanguage.Vietnamese ? message.Vietnamese : message.English
-            : code;
-    }
+    public static string Describe(string code, MessageLanguage language) => Catalog.Describe(code, language);
 }

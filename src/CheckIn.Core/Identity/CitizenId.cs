@@ -58,19 +58,10 @@ public readonly record struct CitizenId
             return ParseResult.Fail<CitizenId>(ParseErrorCodes.CitizenId.Length, ParseError.WholeInput, 0);
         }
 
-        long number = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var digit = text[i] - '0';
-            if ((uint)digit > 9)
-            {
-                return ParseResult.Fail<CitizenId>(ParseErrorCodes.CitizenId.NotDigits, ParseError.WholeInput, i);
-            }
-
-            number = (number * 10) + digit;
-        }
-
-        return ParseResult.Ok(new CitizenId(number));
+        var bad = Digits.Parse(text, out var number);
+        return bad >= 0
+            ? ParseResult.Fail<CitizenId>(ParseErrorCodes.CitizenId.NotDigits, ParseError.WholeInput, bad)
+            : ParseResult.Ok(new CitizenId(number));
     }
 
     /// <summary>Reads a 12-digit number without building an error.</summary>

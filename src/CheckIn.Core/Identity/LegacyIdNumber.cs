@@ -40,19 +40,10 @@ public readonly record struct LegacyIdNumber
             return ParseResult.Fail<LegacyIdNumber>(ParseErrorCodes.LegacyIdNumber.Length, ParseError.WholeInput, 0);
         }
 
-        long number = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var digit = text[i] - '0';
-            if ((uint)digit > 9)
-            {
-                return ParseResult.Fail<LegacyIdNumber>(ParseErrorCodes.LegacyIdNumber.NotDigits, ParseError.WholeInput, i);
-            }
-
-            number = (number * 10) + digit;
-        }
-
-        return ParseResult.Ok(new LegacyIdNumber(number, text.Length));
+        var bad = Digits.Parse(text, out var number);
+        return bad >= 0
+            ? ParseResult.Fail<LegacyIdNumber>(ParseErrorCodes.LegacyIdNumber.NotDigits, ParseError.WholeInput, bad)
+            : ParseResult.Ok(new LegacyIdNumber(number, text.Length));
     }
 
     /// <summary>Reads a number without building an error.</summary>

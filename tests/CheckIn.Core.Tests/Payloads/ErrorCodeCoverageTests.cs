@@ -118,8 +118,12 @@ public sealed class ErrorCodeCoverageTests
             reached.Add(code);
         }
 
-        Assert.Empty(ParseErrorCodes.All().Except(reached));
+        // Image codes are reached in ImageReaderTests.Read_EveryImageErrorCode.
+        Assert.Empty(ParseErrorCodes.All().Where(c => !IsImageCode(c)).Except(reached));
     }
+
+    internal static bool IsImageCode(string code) =>
+        code.StartsWith("Image.", StringComparison.Ordinal) || code.StartsWith("Png.", StringComparison.Ordinal) || code.StartsWith("Pnm.", StringComparison.Ordinal);
 
     [Fact]
     public void EveryCode_HasMessagesInBothLanguages()
