@@ -287,6 +287,16 @@ public static class ParseErrorCodes
         public const string Data = "Pnm.Data";
     }
 
+    /// <summary>Codes of QR symbols read from images.</summary>
+    public static class Qr
+    {
+        /// <summary>Structured append: not every symbol of the message is there (or one is there twice).</summary>
+        public const string StructuredAppendIncomplete = "Qr.StructuredAppendIncomplete";
+
+        /// <summary>Structured append: the symbols disagree on the count or parity, or one is not part of a sequence.</summary>
+        public const string StructuredAppendMismatch = "Qr.StructuredAppendMismatch";
+    }
+
     private static readonly ErrorCatalog Catalog = new(typeof(ParseErrorCodes), new Dictionary<string, (string, string)>
     {
         [Payload.Empty] = ("The payload is empty", "Dữ liệu trống"),
@@ -364,6 +374,8 @@ public static class ParseErrorCodes
         [Png.Data] = ("The PNG image data is corrupted", "Dữ liệu ảnh PNG bị hỏng"),
         [Pnm.Header] = ("The PGM/PPM header is invalid", "Phần đầu PGM/PPM không hợp lệ"),
         [Pnm.Data] = ("The PGM/PPM pixel data is truncated or invalid", "Dữ liệu điểm ảnh PGM/PPM bị cắt cụt hoặc không hợp lệ"),
+        [Qr.StructuredAppendIncomplete] = ("Some symbols of the split QR message are missing or repeated", "Thiếu hoặc trùng một số mã của thông điệp QR được chia nhỏ"),
+        [Qr.StructuredAppendMismatch] = ("The QR symbols do not belong to one split message", "Các mã QR không thuộc cùng một thông điệp được chia nhỏ"),
     });
 
     /// <summary>Every code defined here, for tools and tests.</summary>

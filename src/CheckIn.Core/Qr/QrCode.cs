@@ -41,4 +41,9 @@ public sealed record QrCode
 
     /// <summary>The centre of the symbol in the image.</summary>
     public QrPoint Center => new(Corners.Items.Average(c => c.X), Corners.Items.Average(c => c.Y));
+
+    /// <summary>A summary without the text or bytes: a scanned code often holds a full ID number and name, so it is not printed.</summary>
+    /// <returns>For example <c>QrCode { Version = 5, Level = M, Length = 73, Corrected = 0 }</c>.</returns>
+    public override string ToString() =>
+        $"QrCode {{ Version = {Version}, Level = {ErrorCorrectionLevel}, Length = {Text.Length}, Corrected = {CorrectedCodewords} }}";
 }

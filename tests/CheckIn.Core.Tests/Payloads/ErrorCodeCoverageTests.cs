@@ -105,6 +105,20 @@ public sealed class ErrorCodeCoverageTests
         yield return ("SignedPayload.FieldValue", () => Read("https://x.vn/c/" + Base32.Encode([0x12, .. new byte[11], 3, .. new byte[68]])));
         yield return ("SignedPayload.UnknownKey", () => PayloadReader.Read(signed, new PayloadReaderOptions { VerificationKeys = otherKey }).Error);
         yield return ("SignedPayload.BadSignature", () => PayloadReader.Read(tampered, new PayloadReaderOptions { VerificationKeys = ring }).Error);
+
+        static CheckIn.Core.Qr.QrCode Part(string text, CheckIn.Core.Qr.QrStructuredAppend? part) => new()
+        {
+            Text = text,
+            Bytes = new EquatableArray<byte>([]),
+            DataCodewords = new EquatableArray<byte>([]),
+            Version = 1,
+            ErrorCorrectionLevel = CheckIn.Core.Qr.QrErrorCorrectionLevel.L,
+            Corners = new EquatableArray<CheckIn.Core.Qr.QrPoint>([]),
+            CorrectedCodewords = 0,
+            StructuredAppend = part,
+        };
+        yield return ("Qr.StructuredAppendIncomplete", () => CheckIn.Core.Qr.QrStructuredAppend.Join([Part("a", new(0, 2, 7))]).Error);
+        yield return ("Qr.StructuredAppendMismatch", () => CheckIn.Core.Qr.QrStructuredAppend.Join([Part("a", new(0, 2, 7)), Part("b", null)]).Error);
     }
 
     [Fact]

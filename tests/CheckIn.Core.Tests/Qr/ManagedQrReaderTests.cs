@@ -134,5 +134,15 @@ public sealed class ManagedQrReaderTests
     [Fact]
     public void Read_NoCode_Empty() => Assert.Empty(Reader.Read(LuminanceImage.White(200, 100)));
 
+    [Fact]
+    public void ToString_DoesNotPrintTheContent()
+    {
+        const string Text = "079301000456|025123456|Trần Thị B|15062001|Nữ|Cần Thơ|04102024";
+        var code = Assert.Single(Reader.Read(QrImages.Render(QrImages.Encode(Text), 3)));
+        Assert.DoesNotContain("079301000456", code.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Trần", code.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Version = ", code.ToString(), StringComparison.Ordinal);
+    }
+
     private static QrPoint Round(QrPoint p) => new(Math.Round(p.X), Math.Round(p.Y));
 }

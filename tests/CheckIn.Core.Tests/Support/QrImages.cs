@@ -29,8 +29,12 @@ internal static class QrImages
         return image;
     }
 
-    /// <summary>Draws <paramref name="source"/> onto a canvas so that its corners land on the four points (clockwise from top-left), with bilinear sampling.</summary>
-    public static void Place(LuminanceImage canvas, LuminanceImage source, (double X, double Y)[] corners, bool mirror = false)
+    /// <summary>
+    /// Draws <paramref name="source"/> onto a canvas so that its corners land on the four points (clockwise from
+    /// top-left). Each canvas pixel averages <paramref name="supersample"/>² bilinear samples, as a camera's
+    /// sensor integrates light over a pixel.
+    /// </summary>
+    public static void Place(LuminanceImage canvas, LuminanceImage source, (double X, double Y)[] corners, bool mirror = false, int supersample = 1)
     {
         // Inverse mapping: canvas point → source point through the homography of the four corners.
         double sx = source.Width;
@@ -47,13 +51,28 @@ internal static class QrImages
         {
             for (var x = minX; x <= maxX; x++)
             {
-                var (px, py) = toSource.Map(x + 0.5, y + 0.5);
-                if (px < 0 || py < 0 || px >= sx || py >= sy)
+                double sum = 0;
+                var inside = 0;
+                for (var j = 0; j < supersample; j++)
                 {
-                    continue;
+                    for (var i = 0; i < supersample; i++)
+                    {
+                        var (px, py) = toSource.Map(x + ((i + 0.5) / supersample), y + ((j + 0.5) / supersample));
+                        if (px >= 0 && py >= 0 && px < sx && py < sy)
+                        {
+                            sum += Bilinear(source, px - 0.5, py - 0.5);
+                            inside++;
+                        }
+                    }
                 }
 
-                canvas.Pixels[(y * canvas.Stride) + x] = Bilinear(source, px - 0.5, py - 0.5);
+                if (inside > 0)
+                {
+                    // Partly covered pixels mix with what is already on the canvas.
+                    var covered = (double)inside / (supersample * supersample);
+                    var value = (sum / inside * covered) + (canvas.Pixels[(y * canvas.Stride) + x] * (1 - covered));
+                    canvas.Pixels[(y * canvas.Stride) + x] = (byte)Math.Round(value);
+                }
             }
         }
     }
@@ -66,29 +85,41 @@ internal static class QrImages
         return [Rotate(-h, -h), Rotate(h, -h), Rotate(h, h), Rotate(-h, h)];
     }
 
+    /// <summary>A box blur of the given radius (separable: rows, then columns).</summary>
     public static LuminanceImage Blur(LuminanceImage image, int radius)
     {
-        var result = LuminanceImage.White(image.Width, image.Height);
-        for (var y = 0; y < image.Height; y++)
+        int w = image.Width, h = image.Height;
+        var rows = new double[w * h];
+        for (var y = 0; y < h; y++)
         {
-            for (var x = 0; x < image.Width; x++)
+            for (var x = 0; x < w; x++)
             {
-                int sum = 0, count = 0;
-                for (var dy = -radius; dy <= radius; dy++)
+                double sum = 0;
+                var count = 0;
+                for (var xx = Math.Max(0, x - radius); xx <= Math.Min(w - 1, x + radius); xx++)
                 {
-                    for (var dx = -radius; dx <= radius; dx++)
-                    {
-                        var xx = x + dx;
-                        var yy = y + dy;
-                        if (xx >= 0 && yy >= 0 && xx < image.Width && yy < image.Height)
-                        {
-                            sum += image[xx, yy];
-                            count++;
-                        }
-                    }
+                    sum += image[xx, y];
+                    count++;
                 }
 
-                result.Pixels[(y * image.Width) + x] = (byte)(sum / count);
+                rows[(y * w) + x] = sum / count;
+            }
+        }
+
+        var result = LuminanceImage.White(w, h);
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                double sum = 0;
+                var count = 0;
+                for (var yy = Math.Max(0, y - radius); yy <= Math.Min(h - 1, y + radius); yy++)
+                {
+                    sum += rows[(yy * w) + x];
+                    count++;
+                }
+
+                result.Pixels[(y * w) + x] = (byte)Math.Round(sum / count);
             }
         }
 

@@ -33,6 +33,18 @@ internal sealed class BitMatrix
         }
     }
 
+    /// <summary>A copy with every cell flipped (light-on-dark codes read as dark-on-light).</summary>
+    public BitMatrix Inverted()
+    {
+        var result = new BitMatrix(Width, Height);
+        for (var i = 0; i < _bits.Length; i++)
+        {
+            result._bits[i] = !_bits[i];
+        }
+
+        return result;
+    }
+
     /// <summary>The matrix mirrored over its main diagonal (how a mirrored code looks once oriented).</summary>
     public BitMatrix Transposed()
     {

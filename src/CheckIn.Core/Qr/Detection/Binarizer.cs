@@ -11,9 +11,19 @@ namespace CheckIn.Core.Qr.Detection;
 internal static class Binarizer
 {
     private const int BlockSize = 8;
-    private const int MinDynamicRange = 18;
 
-    public static BitMatrix Binarize(LuminanceImage image, bool invert)
+    /// <summary>
+    /// The smallest grey-level spread within a block that counts as contrast rather than flat paper: six
+    /// times the noise (an 8 × 8 block of Gaussian noise spans about 4.7 σ), at least 8 levels so that soft
+    /// shading stays flat, and at most 24 (ZXing's constant) unless the noise demands more.
+    /// </summary>
+    public static int MinDynamicRange(ImageStatistics statistics) =>
+        (int)Math.Clamp(Math.Max(6 * statistics.Noise, Math.Min(24, statistics.Range / 8.0)), 8, 96);
+
+    public static BitMatrix Binarize(LuminanceImage image, bool invert) =>
+        Binarize(image, invert, MinDynamicRange(ImageStatistics.Measure(image)));
+
+    public static BitMatrix Binarize(LuminanceImage image, bool invert, int minDynamicRange)
     {
         var width = image.Width;
         var height = image.Height;
@@ -26,7 +36,7 @@ internal static class Binarizer
             return matrix;
         }
 
-        var points = BlackPoints(image, blocksX, blocksY);
+        var points = BlackPoints(image, blocksX, blocksY, minDynamicRange);
         for (var by = 0; by < blocksY; by++)
         {
             var top = Math.Clamp(by, 2, blocksY - 3);
@@ -60,7 +70,7 @@ internal static class Binarizer
         return matrix;
     }
 
-    private static int[] BlackPoints(LuminanceImage image, int blocksX, int blocksY)
+    private static int[] BlackPoints(LuminanceImage image, int blocksX, int blocksY, int minDynamicRange)
     {
         var points = new int[blocksX * blocksY];
         for (var by = 0; by < blocksY; by++)
@@ -83,10 +93,10 @@ internal static class Binarizer
                 }
 
                 var average = sum / (BlockSize * BlockSize);
-                if (max - min <= MinDynamicRange)
+                if (max - min <= minDynamicRange)
                 {
                     // A flat block: assume it is light (paper), unless its neighbours say it is darker than their black point.
-                    average = min / 2;
+                    average = Math.Max(min / 2, min - (2 * minDynamicRange));
                     if (by > 0 && bx > 0)
                     {
                         var neighbours = (points[((by - 1) * blocksX) + bx] + (2 * points[(by * blocksX) + bx - 1]) + points[((by - 1) * blocksX) + bx - 1]) / 4;
