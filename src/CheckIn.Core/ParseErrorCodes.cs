@@ -297,6 +297,25 @@ public static class ParseErrorCodes
         public const string StructuredAppendMismatch = "Qr.StructuredAppendMismatch";
     }
 
+    /// <summary>Codes of printing QR symbols, posters and cards.</summary>
+    public static class QrPrint
+    {
+        /// <summary>At the requested size the symbol's modules would be smaller than the scanning-distance rule allows.</summary>
+        public const string ModuleTooSmall = "QrPrint.ModuleTooSmall";
+
+        /// <summary>At the requested resolution, whole-dot modules would make the symbol more than 25% larger than asked.</summary>
+        public const string ResolutionTooLow = "QrPrint.ResolutionTooLow";
+
+        /// <summary>A text does not fit its place even at the smallest allowed size (field index: which text).</summary>
+        public const string TextTooLong = "QrPrint.TextTooLong";
+
+        /// <summary>A text has a character the PNG font cannot draw (field index: which text; position: where).</summary>
+        public const string UnsupportedCharacter = "QrPrint.UnsupportedCharacter";
+
+        /// <summary>The code and text do not fit on the largest page the layout uses.</summary>
+        public const string TooLargeForPage = "QrPrint.TooLargeForPage";
+    }
+
     private static readonly ErrorCatalog Catalog = new(typeof(ParseErrorCodes), new Dictionary<string, (string, string)>
     {
         [Payload.Empty] = ("The payload is empty", "Dữ liệu trống"),
@@ -374,6 +393,11 @@ public static class ParseErrorCodes
         [Png.Data] = ("The PNG image data is corrupted", "Dữ liệu ảnh PNG bị hỏng"),
         [Pnm.Header] = ("The PGM/PPM header is invalid", "Phần đầu PGM/PPM không hợp lệ"),
         [Pnm.Data] = ("The PGM/PPM pixel data is truncated or invalid", "Dữ liệu điểm ảnh PGM/PPM bị cắt cụt hoặc không hợp lệ"),
+        [QrPrint.ModuleTooSmall] = ("At this size the code's modules would be too small to scan from the intended distance", "Ở kích thước này các ô của mã quá nhỏ để quét từ khoảng cách dự kiến"),
+        [QrPrint.ResolutionTooLow] = ("The print resolution is too low for this code size", "Độ phân giải in quá thấp cho kích thước mã này"),
+        [QrPrint.TextTooLong] = ("A text is too long for its place on the page", "Một đoạn chữ quá dài so với chỗ trên trang"),
+        [QrPrint.UnsupportedCharacter] = ("A text has a character that cannot be printed", "Một đoạn chữ có ký tự không in được"),
+        [QrPrint.TooLargeForPage] = ("The code and text do not fit on the page", "Mã và chữ không vừa trang in"),
         [Qr.StructuredAppendIncomplete] = ("Some symbols of the split QR message are missing or repeated", "Thiếu hoặc trùng một số mã của thông điệp QR được chia nhỏ"),
         [Qr.StructuredAppendMismatch] = ("The QR symbols do not belong to one split message", "Các mã QR không thuộc cùng một thông điệp được chia nhỏ"),
     });

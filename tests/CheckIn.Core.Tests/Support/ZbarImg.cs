@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml.Linq;
 using CheckIn.Core.Imaging;
 
@@ -58,13 +57,16 @@ internal static class ZbarImg
                 continue;
             }
 
-            foreach (var data in source.Descendants(ns + "data"))
+            var data = source.Descendants(ns + "data").ToList();
+            if (data.Any(d => (string?)d.Attribute("format") == "base64"))
             {
-                var value = data.Value;
-                texts.Add((string?)data.Attribute("format") == "base64"
-                    ? Encoding.Latin1.GetString(Convert.FromBase64String(value.Trim()))
-                    : value);
+                // zbarimg's XML output garbles non-ASCII text into base64 of other bytes; its plain output is right.
+                var (_, plain) = ExternalTool.Run(Program, ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", href]);
+                texts.AddRange(plain.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                continue;
             }
+
+            texts.AddRange(data.Select(d => d.Value));
         }
 
         return [.. files.Select(f => (IReadOnlyList<string>)found[f])];

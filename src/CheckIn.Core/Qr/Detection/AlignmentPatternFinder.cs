@@ -3,24 +3,28 @@ using CheckIn.Core.Qr.Decoding;
 namespace CheckIn.Core.Qr.Detection;
 
 /// <summary>
-/// Finds an alignment pattern (5 × 5: dark ring, light ring, dark centre) near where the finder patterns
-/// predict it: light-dark-light runs of about one module each, confirmed vertically. The nearest wins.
+/// Finds alignment patterns (5 × 5: dark ring, light ring, dark centre) near where the finder patterns
+/// predict one: light-dark-light runs of about one module each, confirmed vertically. Candidates come
+/// nearest first; decoding tells which is real (data modules can mimic the pattern, and under perspective
+/// the real one is not always the nearest).
 /// </summary>
 internal static class AlignmentPatternFinder
 {
-    public static (double X, double Y)? Find(BitMatrix image, double expectedX, double expectedY, double module, double radius)
+    public static (double X, double Y)? Find(BitMatrix image, double expectedX, double expectedY, double module, double radius) =>
+        FindAll(image, expectedX, expectedY, module, radius, 1) is [var first, ..] ? first : null;
+
+    public static List<(double X, double Y)> FindAll(BitMatrix image, double expectedX, double expectedY, double module, double radius, int maxCount)
     {
+        var found = new List<(double X, double Y, double Distance, bool Strict)>();
         var left = Math.Max(0, (int)(expectedX - radius));
         var right = Math.Min(image.Width - 1, (int)(expectedX + radius));
         var top = Math.Max(0, (int)(expectedY - radius));
         var bottom = Math.Min(image.Height - 1, (int)(expectedY + radius));
         if (right - left < module * 3 || bottom - top < module * 3)
         {
-            return null;
+            return [];
         }
 
-        (double X, double Y)? best = null;
-        var bestDistance = double.MaxValue;
         Span<int> runs = stackalloc int[3];
 
         // Rows from the expected centre outwards, so a near pattern is found before a far one.
@@ -60,10 +64,10 @@ internal static class AlignmentPatternFinder
                         if (!double.IsNaN(centreY))
                         {
                             var distance = Math.Pow(centreX - expectedX, 2) + Math.Pow(centreY - expectedY, 2);
-                            if (distance < bestDistance)
+                            var same = found.FindIndex(f => Math.Abs(f.X - centreX) < module && Math.Abs(f.Y - centreY) < module);
+                            if (same < 0 && found.Count < MaxCandidates)
                             {
-                                bestDistance = distance;
-                                best = (centreX, centreY);
+                                found.Add((centreX, centreY, distance, HasOuterRing(image, centreX, centreY, module)));
                             }
                         }
                     }
@@ -81,13 +85,58 @@ internal static class AlignmentPatternFinder
                 }
             }
 
-            if (best is not null && bestDistance < module * module * 4)
+            if (found.Count >= MaxCandidates)
             {
                 break;
             }
         }
 
-        return best;
+        // Patterns whose outer dark ring is there too come first, each group nearest first.
+        return [.. found.OrderByDescending(f => f.Strict).ThenBy(f => f.Distance).Take(maxCount).Select(f => (f.X, f.Y))];
+    }
+
+    private const int MaxCandidates = 24;
+
+    /// <summary>Whether the full 1:1:1:1:1 dark-light-dark-light-dark profile reads across and down through the centre.</summary>
+    private static bool HasOuterRing(BitMatrix image, double centreX, double centreY, double module)
+    {
+        var x = (int)centreX;
+        var y = (int)centreY;
+        foreach (var (dx, dy) in (ReadOnlySpan<(int, int)>)[(1, 0), (0, 1)])
+        {
+            // From the centre outwards on both sides: dark centre, light ring, dark ring.
+            for (var sign = -1; sign <= 1; sign += 2)
+            {
+                var i = 0;
+                bool Dark(int step) => image[Math.Clamp(x + (sign * dx * step), 0, image.Width - 1), Math.Clamp(y + (sign * dy * step), 0, image.Height - 1)];
+                var limit = (int)Math.Ceiling(module * 2.5);
+                while (i < limit && Dark(i))
+                {
+                    i++;
+                }
+
+                var light = 0;
+                while (i < limit * 2 && !Dark(i))
+                {
+                    i++;
+                    light++;
+                }
+
+                var dark = 0;
+                while (i < limit * 3 && Dark(i))
+                {
+                    i++;
+                    dark++;
+                }
+
+                if (light == 0 || dark == 0 || light > module * 2 || dark > module * 2.2 || Math.Abs(light - module) > module * 0.8)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAlignmentRatio(ReadOnlySpan<int> runs, double module)

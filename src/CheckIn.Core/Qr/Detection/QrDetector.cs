@@ -62,7 +62,7 @@ internal static class QrDetector
                     var (p, q, r) = (candidates[i], candidates[j], candidates[k]);
                     var maxModule = Math.Max(p.ModuleSize, Math.Max(q.ModuleSize, r.ModuleSize));
                     var minModule = Math.Min(p.ModuleSize, Math.Min(q.ModuleSize, r.ModuleSize));
-                    if (maxModule > minModule * 1.7)
+                    if (maxModule > minModule * 2.2)
                     {
                         continue;
                     }
@@ -102,23 +102,30 @@ internal static class QrDetector
         var cross = ((b.X - topLeft.X) * (c.Y - topLeft.Y)) - ((b.Y - topLeft.Y) * (c.X - topLeft.X));
         var (topRight, bottomLeft) = cross > 0 ? (b, c) : (c, b);
         var module = (topLeft.ModuleSize + topRight.ModuleSize + bottomLeft.ModuleSize) / 3;
-        var estimate = (int)Math.Round(((Distance(topLeft, topRight) + Distance(topLeft, bottomLeft)) / 2 / module) + 7);
+
+        // Modules along each side, measured with that side's own finder sizes (perspective makes them differ).
+        var across = Distance(topLeft, topRight) / ((topLeft.ModuleSize + topRight.ModuleSize) / 2);
+        var down = Distance(topLeft, bottomLeft) / ((topLeft.ModuleSize + bottomLeft.ModuleSize) / 2);
+        var estimate = (int)Math.Round(((across + down) / 2) + 7);
         foreach (var dimension in DimensionCandidates(estimate))
         {
-            if (Sample(image, topLeft, topRight, bottomLeft, dimension, module) is not var (matrix, transform))
+            foreach (var bottomRight in BottomRightCandidates(image, topLeft, topRight, bottomLeft, dimension, module))
             {
-                continue;
-            }
+                if (Sample(image, topLeft, topRight, bottomLeft, bottomRight, dimension) is not var (matrix, transform))
+                {
+                    continue;
+                }
 
-            var code = Decode(matrix, transform, dimension, mirrored: false, inverted);
-            if (code is null && options.TryMirrored)
-            {
-                code = Decode(matrix.Transposed(), transform, dimension, mirrored: true, inverted);
-            }
+                var code = Decode(matrix, transform, dimension, mirrored: false, inverted);
+                if (code is null && options.TryMirrored)
+                {
+                    code = Decode(matrix.Transposed(), transform, dimension, mirrored: true, inverted);
+                }
 
-            if (code is not null)
-            {
-                return code;
+                if (code is not null)
+                {
+                    return code;
+                }
             }
         }
 
@@ -131,31 +138,82 @@ internal static class QrDetector
         return [.. new[] { nearest, nearest - 4, nearest + 4, nearest - 8, nearest + 8 }.Where(d => d is >= 21 and <= 177)];
     }
 
-    private static (BitMatrix Matrix, PerspectiveTransform Transform)? Sample(BitMatrix image, FinderCandidate topLeft, FinderCandidate topRight, FinderCandidate bottomLeft, int dimension, double module)
+    /// <summary>
+    /// Where the bottom-right reference point may be, most trusted first: alignment-pattern candidates near
+    /// where the finder rings' edges put it (robust to perspective), then near the parallelogram's prediction
+    /// (module coordinate dimension − 6.5), then the symbol's corner where the ring edges meet (coordinate
+    /// dimension), then the parallelogram's fourth corner (coordinate dimension − 3.5).
+    /// </summary>
+    private static IEnumerable<(double X, double Y, double Module)> BottomRightCandidates(BitMatrix image, FinderCandidate topLeft, FinderCandidate topRight, FinderCandidate bottomLeft, int dimension, double module)
     {
-        var far = dimension - 3.5;
-        double brX = topRight.X - topLeft.X + bottomLeft.X;
-        double brY = topRight.Y - topLeft.Y + bottomLeft.Y;
-        double brModule = far;
+        var corner = EdgeCorner(image, topLeft, topRight, bottomLeft);
         if (dimension > 21)
         {
-            // The bottom-right alignment pattern, predicted by the parallelogram of the three finders, then searched for.
+            if (corner is { } c)
+            {
+                // The grid through the three finder centres and the corner predicts the alignment pattern.
+                var far = dimension - 3.5;
+                var grid = PerspectiveTransform.QuadrilateralToQuadrilateral(
+                    3.5, 3.5, far, 3.5, dimension, dimension, 3.5, far,
+                    topLeft.X, topLeft.Y, topRight.X, topRight.Y, c.X, c.Y, bottomLeft.X, bottomLeft.Y);
+                var (ax, ay) = grid.Map(dimension - 6.5, dimension - 6.5);
+                if (!double.IsNaN(ax) && !double.IsNaN(ay))
+                {
+                    foreach (var (x, y) in AlignmentPatternFinder.FindAll(image, ax, ay, module, 5 * module, 2))
+                    {
+                        yield return (x, y, dimension - 6.5);
+                    }
+                }
+            }
+
             var u = (dimension - 10.0) / (dimension - 7.0);
             var expectedX = topLeft.X + (u * (topRight.X - topLeft.X)) + (u * (bottomLeft.X - topLeft.X));
             var expectedY = topLeft.Y + (u * (topRight.Y - topLeft.Y)) + (u * (bottomLeft.Y - topLeft.Y));
-            foreach (var allowance in (ReadOnlySpan<int>)[4, 8, 16])
+
+            // Perspective moves the pattern away from the parallelogram's corner: search up to 12 modules around it.
+            foreach (var (x, y) in AlignmentPatternFinder.FindAll(image, expectedX, expectedY, module, 12 * module, MaxAlignmentCandidates))
             {
-                if (AlignmentPatternFinder.Find(image, expectedX, expectedY, module, allowance * module) is { } alignment)
-                {
-                    (brX, brY, brModule) = (alignment.X, alignment.Y, dimension - 6.5);
-                    break;
-                }
+                yield return (x, y, dimension - 6.5);
             }
         }
 
+        if (corner is { } edge)
+        {
+            yield return (edge.X, edge.Y, dimension);
+        }
+
+        yield return (topRight.X - topLeft.X + bottomLeft.X, topRight.Y - topLeft.Y + bottomLeft.Y, dimension - 3.5);
+    }
+
+    /// <summary>The symbol's bottom-right corner where the top-right ring's right edge meets the bottom-left ring's bottom edge.</summary>
+    private static (double X, double Y)? EdgeCorner(BitMatrix image, FinderCandidate topLeft, FinderCandidate topRight, FinderCandidate bottomLeft)
+    {
+        var across = Distance(topLeft, topRight);
+        var down = Distance(topLeft, bottomLeft);
+        if (across < 1 || down < 1)
+        {
+            return null;
+        }
+
+        (double X, double Y) xAxis = ((topRight.X - topLeft.X) / across, (topRight.Y - topLeft.Y) / across);
+        (double X, double Y) yAxis = ((bottomLeft.X - topLeft.X) / down, (bottomLeft.Y - topLeft.Y) / down);
+        if (FinderCorners.Find(image, topRight, xAxis, yAxis) is not { } tr || FinderCorners.Find(image, bottomLeft, xAxis, yAxis) is not { } bl)
+        {
+            return null;
+        }
+
+        // Right edge of the top-right ring: its top-right and bottom-right corners; bottom edge of the bottom-left ring likewise.
+        return FinderCorners.Intersect(tr[1], tr[2], bl[3], bl[2]);
+    }
+
+    private const int MaxAlignmentCandidates = 4;
+
+    private static (BitMatrix Matrix, PerspectiveTransform Transform)? Sample(BitMatrix image, FinderCandidate topLeft, FinderCandidate topRight, FinderCandidate bottomLeft, (double X, double Y, double Module) bottomRight, int dimension)
+    {
+        var far = dimension - 3.5;
         var transform = PerspectiveTransform.QuadrilateralToQuadrilateral(
-            3.5, 3.5, far, 3.5, brModule, brModule, 3.5, far,
-            topLeft.X, topLeft.Y, topRight.X, topRight.Y, brX, brY, bottomLeft.X, bottomLeft.Y);
+            3.5, 3.5, far, 3.5, bottomRight.Module, bottomRight.Module, 3.5, far,
+            topLeft.X, topLeft.Y, topRight.X, topRight.Y, bottomRight.X, bottomRight.Y, bottomLeft.X, bottomLeft.Y);
         var matrix = new BitMatrix(dimension, dimension);
         for (var my = 0; my < dimension; my++)
         {
