@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml.Linq;
 using CheckIn.Core.Imaging;
 using CheckIn.Core.Printing;
@@ -201,6 +200,5 @@ public sealed class QrDocumentTests
     {
         Assert.Contains("1,5 m.", VenuePosterContent.DefaultInstructions(1.5)[1], StringComparison.Ordinal);
         Assert.Contains(" 1 m.", VenuePosterContent.DefaultInstructions(1)[1], StringComparison.Ordinal);
-        _ = CultureInfo.InvariantCulture;
     }
 }

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using CheckIn.Core;
+using CheckIn.Core.Payloads;
+using CheckIn.Core.Qr;
+
+namespace CheckIn.Cli.Commands;
+
+/// <summary><c>checkin decode IMAGE</c>: find and decode every QR code in a PNG, PGM or PPM file.</summary>
+public static class DecodeCommand
+{
+    private static readonly PayloadKind[] PersonalKinds = [PayloadKind.CitizenCard, PayloadKind.HealthInsuranceCard, PayloadKind.PersonalQr];
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var image = new Argument<FileInfo>("image") { Description = "A PNG, PGM or PPM file." };
+        var json = new Option<bool>("--json") { Description = "Print JSON: each code's text, version, level, corners, corrections, and the national payload it holds (kind and fields)." };
+        var reveal = new Option<bool>("--reveal") { Description = "Print personal codes (ID cards, health-insurance cards, personal QR) in full; masked by default." };
+        var language = PayloadCommand.LanguageOption();
+        var command = new Command("decode", "Print the text of each QR code in an image, one per line (exit 0), or nothing with exit 3 when there is none; exit 1 when the file is not a readable image.")
+        {
+            image, json, reveal, language,
+        };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetRequiredValue(image);
+            if (!file.Exists)
+            {
+                error.WriteLine($"{file.Name}: no such file.");
+                return ExitCodes.Usage;
+            }
+
+            var result = new ManagedQrReader().ReadFile(File.ReadAllBytes(file.FullName));
+            if (!result.TryGetValue(out var codes))
+            {
+                var problem = result.Error;
+                output.WriteLine($"{problem.Code}  {problem.GetMessage(parse.GetValue(language))}");
+                return ExitCodes.Invalid;
+            }
+
+            if (codes.Count == 0)
+            {
+                return ExitCodes.NotFound;
+            }
+
+            var show = parse.GetValue(reveal);
+            if (parse.GetValue(json))
+            {
+                WriteJson(output, codes, show, parse.GetValue(language));
+            }
+            else
+            {
+                foreach (var code in codes)
+                {
+                    output.WriteLine(Printable(code.Text, show));
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The text as printed: in full for venue codes and unknown texts, field by field masked for personal codes unless revealed.</summary>
+    internal static string Printable(string text, bool reveal)
+    {
+        if (reveal || !PayloadReader.Read(text).TryGetValue(out var payload) || !PersonalKinds.Contains(payload.Kind))
+        {
+            return text;
+        }
+
+        return string.Join('|', text.Split('|').Select(field =>
+            field.Length < 3 ? field : field.Any(char.IsLetter) && !field.Any(char.IsDigit) ? Redaction.MaskName(field) : Redaction.Mask(field, 2, 2)));
+    }
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<QrCode> codes, bool reveal, MessageLanguage language)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, PayloadCommand.JsonOptions))
+        {
+            json.WriteStartArray();
+            foreach (var code in codes)
+            {
+                json.WriteStartObject();
+                json.WriteString("text", Printable(code.Text, reveal));
+                json.WriteNumber("version", code.Version);
+                json.WriteString("level", code.ErrorCorrectionLevel.ToString());
+                json.WriteNumber("correctedCodewords", code.CorrectedCodewords);
+                json.WriteBoolean("mirrored", code.Mirrored);
+                json.WriteBoolean("inverted", code.Inverted);
+                json.WriteStartArray("corners");
+                foreach (var corner in code.Corners)
+                {
+                    json.WriteStartArray();
+                    json.WriteNumberValue(Math.Round(corner.X, 1));
+                    json.WriteNumberValue(Math.Round(corner.Y, 1));
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+                if (code.StructuredAppend is { } part)
+                {
+                    json.WriteStartObject("structuredAppend");
+                    json.WriteNumber("index", part.Index);
+                    json.WriteNumber("count", part.Count);
+                    json.WriteNumber("parity", part.Parity);
+                    json.WriteEndObject();
+                }
+
+                var payload = PayloadReader.Read(code.Text);
+                if (payload.TryGetValue(out var read))
+                {
+                    json.WritePropertyName("payload");
+                    PayloadCommand.WritePayloadObject(json, read, reveal);
+                }
+                else
+                {
+                    json.WriteStartObject("payloadError");
+                    json.WriteString("code", payload.Error.Code);
+                    json.WriteString("message", payload.Error.GetMessage(language));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}
