@@ -5,6 +5,9 @@ using CheckIn.Core.Declarations;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
+using CheckIn.Core.Imaging;
+using CheckIn.Core.Printing;
+using CheckIn.Core.Qr;
 using CheckIn.Testing;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Index;
@@ -81,6 +84,8 @@ public sealed partial class ReadmeSnippetTests
     [InlineData("sign-venue")]
     [InlineData("places")]
     [InlineData("pseudonymize")]
+    [InlineData("print-poster")]
+    [InlineData("read-image")]
     public void Readme_SnippetText_EqualsCompiledRegion(string name)
     {
         var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
@@ -156,6 +161,56 @@ public sealed partial class ReadmeSnippetTests
         var result = tracer.Trace([TraceCase.FromOnset(caseKey, onset, negativeTest)], new ContactTracerOptions { Linger = Duration.FromMinutes(30) });
         foreach (var contact in result.Contacts)               // F1 then F2, each with the source and both visits
             Console.WriteLine($"F{contact.Level} at {contact.Venue} from {contact.ExposedAt}, exposed by {contact.Source}");
+        #endregion
+        return console.Text.Trim();
+    }
+
+    [Fact]
+    public void PrintPoster_ThenReadImage_RoundTrip()
+    {
+        var folder = Directory.CreateTempSubdirectory("checkin-readme-");
+        try
+        {
+            var png = Path.Combine(folder.FullName, "poster.png");
+            var svg = Path.Combine(folder.FullName, "poster.svg");
+            const string Url = "https://tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e";
+            Assert.Equal("8-H", PrintPoster(Url, png, svg));
+            Assert.StartsWith("<svg", File.ReadAllText(svg), StringComparison.Ordinal);
+            Assert.Equal("8-H: TokhaiyteVenue", ReadImage(png));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string PrintPoster(string venueUrl, string pngPath, string svgPath)
+    {
+        using var console = Console.Capture();
+        #region snippet:print-poster
+        var poster = QrDocument.VenuePoster(venueUrl, new VenuePosterContent
+        {
+            VenueName = "Chợ Đông Ba",
+            Address = "2 Trần Hưng Đạo, Phường Phú Hòa, Thành phố Huế",
+        });                                                    // A4, a 15 cm code sized for scanning from 1 m
+        if (poster.TryGetValue(out var page))
+        {
+            File.WriteAllBytes(pngPath, page.ToPng());          // 300 dpi, recorded in the file
+            File.WriteAllText(svgPath, page.ToSvg());
+            Console.WriteLine($"{page.Symbol.Version}-{page.Symbol.ErrorCorrectionLevel}"); // 8-H: the highest level whose modules stay ≥ 2.5 mm
+        }
+        #endregion
+        return console.Text.Trim();
+    }
+
+    private static string ReadImage(string photoPath)
+    {
+        using var console = Console.Capture();
+        #region snippet:read-image
+        IQrImageReader reader = new ManagedQrReader();                    // or your own IQrImageReader over ZXing.Net
+        var image = ImageReader.Read(File.ReadAllBytes(photoPath));       // PNG, PGM or PPM; coded errors, a pixel limit
+        foreach (var code in reader.Read(image.Value))                    // every code in the image, any rotation
+            Console.WriteLine($"{code.Version}-{code.ErrorCorrectionLevel}: {PayloadReader.Read(code.Text).Value.Kind}");
         #endregion
         return console.Text.Trim();
     }

@@ -201,9 +201,25 @@ internal static class PngReader
             }
 
             var y = y0 + (row * dy);
-            for (var i = 0; i < passWidth; i++)
+            if (dx == 1 && h.ColorType == 0 && h.BitDepth == 8 && grayKey is null)
             {
-                image.Pixels[(y * image.Stride) + x0 + (i * dx)] = Luminance(current, i, h, palette, paletteAlpha, grayKey, rgbKey);
+                // The common case (and what CheckIn writes): 8-bit grey rows are the pixels.
+                current.CopyTo(image.Pixels.AsSpan(y * image.Stride, h.Width));
+            }
+            else if (dx == 1 && h.ColorType == 2 && h.BitDepth == 8 && rgbKey is null)
+            {
+                var target = image.Pixels.AsSpan(y * image.Stride, h.Width);
+                for (var i = 0; i < target.Length; i++)
+                {
+                    target[i] = (byte)Luma(current[3 * i], current[(3 * i) + 1], current[(3 * i) + 2]);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < passWidth; i++)
+                {
+                    image.Pixels[(y * image.Stride) + x0 + (i * dx)] = Luminance(current, i, h, palette, paletteAlpha, grayKey, rgbKey);
+                }
             }
 
             (previous, current) = (current, previous);
@@ -214,6 +230,12 @@ internal static class PngReader
 
     private static bool Unfilter(byte filter, Span<byte> line, ReadOnlySpan<byte> previous, int bpp)
     {
+        if (bpp == 1 && filter is 1 or 3 or 4 && line.Length > 0)
+        {
+            UnfilterOneBytePixels(filter, line, previous[..line.Length]);
+            return true;
+        }
+
         switch (filter)
         {
             case 0:
@@ -233,21 +255,74 @@ internal static class PngReader
 
                 return true;
             case 3:
-                for (var i = 0; i < line.Length; i++)
+                for (var i = 0; i < Math.Min(bpp, line.Length); i++)
                 {
-                    line[i] += (byte)(((i >= bpp ? line[i - bpp] : 0) + previous[i]) >> 1);
+                    line[i] += (byte)(previous[i] >> 1);
+                }
+
+                for (var i = bpp; i < line.Length; i++)
+                {
+                    line[i] += (byte)((line[i - bpp] + previous[i]) >> 1);
                 }
 
                 return true;
             case 4:
-                for (var i = 0; i < line.Length; i++)
+                for (var i = 0; i < Math.Min(bpp, line.Length); i++)
                 {
-                    line[i] += (byte)PngWriter.Paeth(i >= bpp ? line[i - bpp] : 0, previous[i], i >= bpp ? previous[i - bpp] : 0);
+                    line[i] += previous[i]; // Paeth(0, up, 0) is up
+                }
+
+                for (var i = bpp; i < line.Length; i++)
+                {
+                    int a = line[i - bpp], b = previous[i], c = previous[i - bpp];
+                    var pa = Math.Abs(b - c);
+                    var pb = Math.Abs(a - c);
+                    var pc = Math.Abs(a + b - c - c);
+                    line[i] += (byte)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
                 }
 
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>Sub, Average and Paeth for one byte a pixel (8-bit grey, the common case): the left and upper-left bytes ride in registers.</summary>
+    private static void UnfilterOneBytePixels(byte filter, Span<byte> line, ReadOnlySpan<byte> previous)
+    {
+        int left = 0, upLeft = 0;
+        switch (filter)
+        {
+            case 1:
+                for (var i = 0; i < line.Length; i++)
+                {
+                    left = (byte)(line[i] + left);
+                    line[i] = (byte)left;
+                }
+
+                break;
+            case 3:
+                for (var i = 0; i < line.Length; i++)
+                {
+                    left = (byte)(line[i] + ((left + previous[i]) >> 1));
+                    line[i] = (byte)left;
+                }
+
+                break;
+            default:
+                for (var i = 0; i < line.Length; i++)
+                {
+                    int up = previous[i];
+                    var pa = Math.Abs(up - upLeft);
+                    var pb = Math.Abs(left - upLeft);
+                    var pc = Math.Abs(left + up - upLeft - upLeft);
+                    var predictor = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+                    left = (byte)(line[i] + predictor);
+                    line[i] = (byte)left;
+                    upLeft = up;
+                }
+
+                break;
         }
     }
 

@@ -23,10 +23,12 @@ public static class PngWriter
         using var output = new MemoryStream();
         output.Write(Signature);
 
+        // Black-and-white images (bare codes) are written one bit a pixel: an eighth of the data to compress.
+        var bilevel = IsBilevel(image);
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, image.Width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], image.Height);
-        header[8] = 8; // bit depth
+        header[8] = (byte)(bilevel ? 1 : 8); // bit depth
         header[9] = 0; // grayscale
         header[10] = 0; // deflate
         header[11] = 0; // adaptive filtering
@@ -43,7 +45,7 @@ public static class PngWriter
             WriteChunk(output, "pHYs", physical);
         }
 
-        WriteChunk(output, "IDAT", Compress(image));
+        WriteChunk(output, "IDAT", bilevel ? CompressBilevel(image) : Compress(image));
         WriteChunk(output, "IEND", []);
         return output.ToArray();
     }
@@ -74,6 +76,63 @@ public static class PngWriter
         return null;
     }
 
+    private static bool IsBilevel(LuminanceImage image)
+    {
+        for (var y = 0; y < image.Height; y++)
+        {
+            foreach (var value in image.Pixels.AsSpan(y * image.Stride, image.Width))
+            {
+                if (value is not 0 and not 255)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One bit a pixel (1 = white), each row filtered "Up" when it repeats the previous one, else "None".</summary>
+    private static byte[] CompressBilevel(LuminanceImage image)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            var rowBytes = (image.Width + 7) / 8;
+            var previous = new byte[rowBytes];
+            var row = new byte[rowBytes + 1];
+            var packed = new byte[rowBytes];
+            for (var y = 0; y < image.Height; y++)
+            {
+                var line = image.Pixels.AsSpan(y * image.Stride, image.Width);
+                packed.AsSpan().Clear();
+                for (var x = 0; x < line.Length; x++)
+                {
+                    if (line[x] != 0)
+                    {
+                        packed[x >> 3] |= (byte)(0x80 >> (x & 7));
+                    }
+                }
+
+                if (y > 0 && packed.AsSpan().SequenceEqual(previous))
+                {
+                    row[0] = 2;
+                    row.AsSpan(1).Clear();
+                }
+                else
+                {
+                    row[0] = 0;
+                    packed.CopyTo(row, 1);
+                }
+
+                zlib.Write(row);
+                (previous, packed) = (packed, previous);
+            }
+        }
+
+        return compressed.ToArray();
+    }
+
     private static byte[] Compress(LuminanceImage image)
     {
         using var compressed = new MemoryStream();
@@ -81,48 +140,81 @@ public static class PngWriter
         {
             var width = image.Width;
             var previous = new byte[width];
-            var row = new byte[width + 1];
+            var best = new byte[width + 1];
             var candidate = new byte[width + 1];
             for (var y = 0; y < image.Height; y++)
             {
                 var line = image.Pixels.AsSpan(y * image.Stride, width);
 
                 // The usual heuristic: the filter with the smallest sum of absolute (signed) bytes.
-                var best = long.MaxValue;
+                var bestSum = long.MaxValue;
                 for (var filter = 0; filter <= 4; filter++)
                 {
-                    candidate[0] = (byte)filter;
-                    long sum = 0;
-                    for (var x = 0; x < width; x++)
+                    var sum = Filter(filter, line, previous, candidate.AsSpan(1));
+                    if (sum < bestSum)
                     {
-                        var left = x > 0 ? line[x - 1] : 0;
-                        var up = previous[x];
-                        var upLeft = x > 0 ? previous[x - 1] : 0;
-                        var value = (byte)(line[x] - filter switch
-                        {
-                            1 => left,
-                            2 => up,
-                            3 => (left + up) >> 1,
-                            4 => Paeth(left, up, upLeft),
-                            _ => 0,
-                        });
-                        candidate[x + 1] = value;
-                        sum += value < 128 ? value : 256 - value;
-                    }
-
-                    if (sum < best)
-                    {
-                        best = sum;
-                        (row, candidate) = (candidate, row);
+                        bestSum = sum;
+                        candidate[0] = (byte)filter;
+                        (best, candidate) = (candidate, best);
                     }
                 }
 
-                zlib.Write(row);
+                zlib.Write(best);
                 line.CopyTo(previous);
             }
         }
 
         return compressed.ToArray();
+    }
+
+    /// <summary>Filters a row into <paramref name="output"/>; returns the sum of absolute signed bytes.</summary>
+    private static long Filter(int filter, ReadOnlySpan<byte> line, ReadOnlySpan<byte> previous, Span<byte> output)
+    {
+        long sum = 0;
+        switch (filter)
+        {
+            case 0:
+                line.CopyTo(output);
+                break;
+            case 1:
+                output[0] = line[0];
+                for (var x = 1; x < line.Length; x++)
+                {
+                    output[x] = (byte)(line[x] - line[x - 1]);
+                }
+
+                break;
+            case 2:
+                for (var x = 0; x < line.Length; x++)
+                {
+                    output[x] = (byte)(line[x] - previous[x]);
+                }
+
+                break;
+            case 3:
+                output[0] = (byte)(line[0] - (previous[0] >> 1));
+                for (var x = 1; x < line.Length; x++)
+                {
+                    output[x] = (byte)(line[x] - ((line[x - 1] + previous[x]) >> 1));
+                }
+
+                break;
+            default:
+                output[0] = (byte)(line[0] - previous[0]);
+                for (var x = 1; x < line.Length; x++)
+                {
+                    output[x] = (byte)(line[x] - Paeth(line[x - 1], previous[x], previous[x - 1]));
+                }
+
+                break;
+        }
+
+        foreach (var value in output[..line.Length])
+        {
+            sum += value < 128 ? value : 256 - value;
+        }
+
+        return sum;
     }
 
     internal static int Paeth(int a, int b, int c)

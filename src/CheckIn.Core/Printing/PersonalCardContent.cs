@@ -20,4 +20,9 @@ public sealed record PersonalCardContent
 
     /// <summary>The note at the bottom. Default: show this code when entering public places.</summary>
     public string Note { get; init; } = "Xuất trình mã này khi ra vào nơi công cộng.";
+
+    /// <summary>The content with the name and number masked, safe for logs.</summary>
+    /// <returns>For example <c>PersonalCardContent { HolderName = T*** T** B, DocumentNumber = 079*******56 }</c>.</returns>
+    public override string ToString() =>
+        $"PersonalCardContent {{ HolderName = {Redaction.MaskName(HolderName)}, DocumentNumber = {Redaction.Mask(DocumentNumber, 3, 2)} }}";
 }

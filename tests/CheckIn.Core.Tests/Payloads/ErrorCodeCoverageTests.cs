@@ -118,6 +118,13 @@ public sealed class ErrorCodeCoverageTests
             StructuredAppend = part,
         };
         yield return ("Qr.StructuredAppendIncomplete", () => CheckIn.Core.Qr.QrStructuredAppend.Join([Part("a", new(0, 2, 7))]).Error);
+        var cardOptions = CheckIn.Core.Printing.QrPrintOptions.PersonalCard;
+        var market = new CheckIn.Core.Printing.VenuePosterContent { VenueName = "Chợ Đông Ba", Address = "Huế" };
+        yield return ("QrPrint.ModuleTooSmall", () => CheckIn.Core.Printing.QrSymbol.Encode(new string('A', 900), cardOptions).Error);
+        yield return ("QrPrint.ResolutionTooLow", () => CheckIn.Core.Printing.QrSymbol.Encode(new string('7', 300), cardOptions with { DotsPerInch = 72, ScanDistanceMetres = 0.1 }).Error);
+        yield return ("QrPrint.TextTooLong", () => CheckIn.Core.Printing.QrDocument.VenuePoster("x", market with { Address = string.Join(' ', Enumerable.Repeat("Phường Phú Hội", 60)) }).Error);
+        yield return ("QrPrint.UnsupportedCharacter", () => CheckIn.Core.Printing.QrDocument.VenuePoster("x", market with { VenueName = "老街" }).Error);
+        yield return ("QrPrint.TooLargeForPage", () => CheckIn.Core.Printing.QrDocument.VenuePoster("x", market, CheckIn.Core.Printing.QrPrintOptions.VenuePoster with { SymbolCentimetres = 40 }).Error);
         yield return ("Qr.StructuredAppendMismatch", () => CheckIn.Core.Qr.QrStructuredAppend.Join([Part("a", new(0, 2, 7)), Part("b", null)]).Error);
     }
 

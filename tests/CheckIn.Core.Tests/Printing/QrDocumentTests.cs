@@ -112,6 +112,15 @@ public sealed class QrDocumentTests
     }
 
     [Fact]
+    public void PersonalCardContent_ToString_Masked()
+    {
+        var text = Holder.ToString();
+        Assert.DoesNotContain("079301000456", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bích", text, StringComparison.Ordinal);
+        Assert.Contains("079*******56", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PersonalCard_Png_DecodesToTheFullPayload()
     {
         var card = QrDocument.PersonalCard(CardPayload, Holder, QrPrintOptions.PersonalCard with { DotsPerInch = 200 }).Value;
