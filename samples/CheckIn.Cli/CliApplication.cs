@@ -15,6 +15,7 @@ public static class CliApplication
         root.Subcommands.Add(DeclarationCommand.Create(output, error));
         root.Subcommands.Add(QrCommand.Create(output, error));
         root.Subcommands.Add(DecodeCommand.Create(output, error));
+        root.Subcommands.Add(SimulateCommand.Create(output, error));
         return root;
     }
 

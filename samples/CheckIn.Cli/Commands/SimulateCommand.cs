@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CheckIn.Tracing.Simulation;
+
+namespace CheckIn.Cli.Commands;
+
+/// <summary><c>checkin simulate</c>: a synthetic province's visits as the trace command's CSV or a compact binary file, with the outbreak's ground truth.</summary>
+public static class SimulateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var residents = new Option<int>("--residents") { Description = "Residents (10 to 20,000,000).", DefaultValueFactory = _ => 200_000 };
+        var days = new Option<int>("--days") { Description = "Days (1 to 120).", DefaultValueFactory = _ => 14 };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed and options make the same file.", DefaultValueFactory = _ => 2021 };
+        var outFile = new Option<FileInfo>("--out") { Description = "Where to write: .csv (person,venue,check_in,check_out of recorded visits, for 'checkin trace') or .bin (every true visit with how it was recorded).", Required = true };
+        var truth = new Option<FileInfo?>("--truth") { Description = "Also write the outbreak's ground truth (infections) as CSV here." };
+        var smartphones = new Option<double?>("--smartphone-share") { Description = "Residents with a smartphone (default 0.54)." };
+        var scanning = new Option<double?>("--scan-share") { Description = "Visits smartphone holders actually scan (default 0.8)." };
+        var indexCases = new Option<int?>("--index-cases") { Description = "Outbreak index cases (default 5; 0 for no outbreak)." };
+        var command = new Command("simulate", "Generate a synthetic province's check-in data (seeded, deterministic) with an outbreak's ground truth.")
+        {
+            residents, days, seed, outFile, truth, smartphones, scanning, indexCases,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(outFile).FullName;
+            var binary = Path.GetExtension(path).Equals(".bin", StringComparison.OrdinalIgnoreCase);
+            if (!binary && !Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                error.WriteLine("--out must end in .csv or .bin.");
+                return ExitCodes.Usage;
+            }
+
+            var options = SimulationOptions.Default with
+            {
+                Residents = parse.GetValue(residents),
+                Days = parse.GetValue(days),
+                Seed = parse.GetValue(seed),
+            };
+            options = options with
+            {
+                SmartphoneShare = parse.GetValue(smartphones) ?? options.SmartphoneShare,
+                ScanShare = parse.GetValue(scanning) ?? options.ScanShare,
+                Outbreak = parse.GetValue(indexCases) is { } cases ? (cases == 0 ? null : OutbreakOptions.Default with { IndexCases = cases }) : options.Outbreak,
+            };
+
+            try
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var province = SyntheticProvince.Generate(options);
+                var made = stopwatch.Elapsed;
+                var simulation = new ProvinceSimulation(province);
+                SimulationSummary summary;
+                using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    summary = binary ? SimulationFiles.WriteBinary(simulation, file) : SimulationFiles.WriteCsv(simulation, file);
+                }
+
+                var elapsed = stopwatch.Elapsed;
+                if (parse.GetValue(truth) is { } truthFile)
+                {
+                    WriteTruth(truthFile.FullName, province, simulation.Infections);
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{province.ProvinceName}: {province.ResidentCount:N0} residents, {province.Venues.Count:N0} venues, {summary.Days} days from {options.Start:yyyy-MM-dd} (seed {options.Seed})"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {summary.TrueVisits:N0} visits happened; {summary.WrittenVisits:N0} {(binary ? "written with how each was recorded" : "recorded visits written")} to {Path.GetFileName(path)}{(binary ? string.Empty : $" ({summary.MergedOrRejectedEvents:N0} repeated scans merged)")}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {summary.Infections:N0} infections in the outbreak's ground truth{(parse.GetValue(truth) is { } t ? $" (written to {t.Name})" : string.Empty)}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {elapsed.TotalSeconds:N1} s ({made.TotalSeconds:N1} s making the province), {summary.TrueVisits / Math.Max(0.001, elapsed.TotalSeconds):N0} visits/s"));
+                return ExitCodes.Success;
+            }
+            catch (ArgumentException exception)
+            {
+                error.WriteLine(exception.Message);
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static void WriteTruth(string path, SyntheticProvince province, IReadOnlyList<Infection> infections)
+    {
+        using var writer = new StreamWriter(path);
+        writer.NewLine = "\n";
+        writer.WriteLine("person,infected_by,venue,infected_at,onset,generation");
+        foreach (var infection in infections)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"R{infection.Resident:D7},{(infection.Infector < 0 ? string.Empty : $"R{infection.Infector:D7}")},{(infection.Venue < 0 ? string.Empty : province.Venues[infection.Venue].Id)},{infection.At:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Onset:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Generation}"));
+        }
+    }
+}
