@@ -230,7 +230,7 @@ public sealed class SimulatedDay
     /// <summary>Every visit of the day, by resident.</summary>
     public IReadOnlyList<SimulatedVisit> Visits { get; }
 
-    /// <summary>Infections that happened this day.</summary>
+    /// <summary>Infections that happened this day (the index cases, infected before the first day, are only in <see cref="ProvinceSimulation.Infections"/>).</summary>
     public IReadOnlyList<Infection> NewInfections { get; }
 
     /// <summary>

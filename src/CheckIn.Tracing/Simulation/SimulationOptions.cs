@@ -27,7 +27,7 @@ public sealed record SimulationOptions
     /// <summary>The province (legacy code, before the 2025 reform) whose communes residents and venues are in. Default 46, Thừa Thiên Huế.</summary>
     public int ProvinceCode { get; init; } = 46;
 
-    /// <summary>Residents with a smartphone and a check-in app. Default 0.54 (Hue-S had about 700,000 users of 1.3 million people).</summary>
+    /// <summary>Residents with a smartphone and a check-in app. Default 0.54 (Hue-S had about 700,000 users of 1.3 million people). Spread by age (none under 12, fewer over 60); above about 0.7 every adult of working age has one and the share cannot be reached.</summary>
     public double SmartphoneShare { get; init; } = 0.54;
 
     /// <summary>Of visits by smartphone holders, the share they actually scan (some walk past the code). Default 0.8.</summary>

@@ -13,8 +13,8 @@ public sealed class SyntheticProvince
 {
     private const int NoVenue = -1;
 
-    // Mobile prefixes (after the leading 0) of the networks in 2021: Viettel, MobiFone, VinaPhone, Vietnamobile, Gmobile.
-    private static readonly int[] MobilePrefixes = [32, 33, 34, 35, 36, 37, 38, 39, 86, 96, 97, 98, 70, 76, 77, 78, 79, 89, 90, 93, 81, 82, 83, 84, 85, 88, 91, 94, 92, 56, 58, 99, 59];
+    // Mobile prefixes (after the leading 0) of the networks in 2021: Viettel, MobiFone, VinaPhone, Vietnamobile, Gmobile (only those the phone parser takes as mobile for every 7-digit subscriber number).
+    private static readonly int[] MobilePrefixes = [32, 33, 34, 35, 36, 37, 38, 39, 86, 96, 97, 98, 70, 76, 77, 78, 79, 90, 93, 81, 82, 83, 84, 85, 88, 91, 94, 92, 56, 58];
 
     // Share of each age band of five years (0–4 … 85–89), after Vietnam's 2019 census pyramid.
     private static readonly double[] AgeBands = [8.0, 8.0, 7.6, 7.0, 7.2, 8.2, 8.3, 7.9, 7.3, 6.7, 6.1, 5.3, 4.5, 3.5, 2.3, 1.4, 0.9, 0.6];
@@ -155,6 +155,20 @@ public sealed class SyntheticProvince
         return world;
     }
 
+    /// <summary>Smartphones by age, relative: most adults, fewer of the old, none of the young children.</summary>
+    private static double PhoneWeight(int age) => age switch
+    {
+        < 12 => 0.0,
+        < 18 => 0.6,
+        <= 60 => 1.0,
+        _ => 0.45,
+    };
+
+    /// <summary>The mean of <see cref="PhoneWeight"/> over the age distribution, so the overall share is the option's.</summary>
+    private static readonly double MeanPhoneWeight = AgeBands
+        .SelectMany((share, band) => Enumerable.Range(band * 5, 5).Select(age => share * PhoneWeight(Math.Min(95, age)) / 5))
+        .Sum() / AgeBands.Sum();
+
     private void MakeResident(int i, double[] communeCumulative, double[] ageCumulative, int[] otherProvinces)
     {
         var options = Options;
@@ -184,14 +198,7 @@ public sealed class SyntheticProvince
         };
         _role[i] = (byte)role;
 
-        // Smartphones: most adults, fewer of the old, none of the young children.
-        var phoneChance = age switch
-        {
-            < 12 => 0.0,
-            < 18 => 0.6,
-            <= 60 => 1.0,
-            _ => 0.45,
-        } * options.SmartphoneShare / 0.78;
+        var phoneChance = PhoneWeight(age) * options.SmartphoneShare / MeanPhoneWeight;
         _flags[i] = (byte)((female ? 1 : 0) | (random.Chance(Math.Min(1, phoneChance)) ? 2 : 0));
 
         var home = _communeCodes[_commune[i]];

@@ -53,6 +53,19 @@ internal static class VietnameseNames
     /// </summary>
     public static string WithTypo(string name, ref SimulationRandom random)
     {
+        var written = Typo(name, ref random);
+        if (written != name)
+        {
+            return written;
+        }
+
+        // The chosen slip changed nothing (no diacritics, two equal letters swapped): a letter doubled instead.
+        var at = random.Next(name.Length);
+        return name.Insert(at, name[at].ToString());
+    }
+
+    private static string Typo(string name, ref SimulationRandom random)
+    {
         switch (random.Next(5))
         {
             case 0:

@@ -1,0 +1,58 @@
+namespace CheckIn.Cli.Tests;
+
+public sealed class SimulateCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("checkin-simulate-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_directory.FullName, name);
+
+    [Fact]
+    public void Simulate_Csv_IsWhatTheTraceCommandReads()
+    {
+        var visits = PathOf("visits.csv");
+        var truth = PathOf("truth.csv");
+        var result = CliRunner.Run("simulate", "--residents", "1500", "--days", "7", "--seed", "3", "--out", visits, "--truth", truth);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Matches(@"1,500 residents, \d+ venues, 7 days from 2021-09-06 \(seed 3\)", result.Output);
+        Assert.Matches(@"[\d,]+ visits happened; [\d,]+ recorded visits written to visits\.csv", result.Output);
+
+        // Trace the first index case from the ground truth with the trace command, over its infectious days.
+        var index = File.ReadLines(truth).Skip(1).Select(l => l.Split(',')).First(f => f[5] == "0");
+        var traced = CliRunner.Run("trace", "--visits", visits, "--case", index[0], "--from", "2021-09-06T00:00:00Z", "--until", "2021-09-13T00:00:00Z");
+        Assert.Equal(ExitCodes.Success, traced.ExitCode);
+        var lines = traced.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source", lines[0]);
+        Assert.True(lines.Length > 1, "a resident with a routine has contacts");
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^R\d{7},[12],2021-09-\d\dT\d\d:\d\d:00Z,V\d{6},\d+,R\d{7}$", l));
+    }
+
+    [Fact]
+    public void Simulate_SameSeed_SameFile()
+    {
+        Assert.Equal(0, CliRunner.Run("simulate", "--residents", "300", "--days", "2", "--out", PathOf("a.csv")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("simulate", "--residents", "300", "--days", "2", "--out", PathOf("b.csv")).ExitCode);
+        Assert.Equal(File.ReadAllBytes(PathOf("a.csv")), File.ReadAllBytes(PathOf("b.csv")));
+    }
+
+    [Fact]
+    public void Simulate_Binary_WritesEveryVisit()
+    {
+        var result = CliRunner.Run("simulate", "--residents", "300", "--days", "2", "--out", PathOf("v.bin"), "--index-cases", "0");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("0 infections", result.Output, StringComparison.Ordinal);
+        var bytes = File.ReadAllBytes(PathOf("v.bin"));
+        Assert.Equal("CKSIM"u8.ToArray(), bytes[..5]);
+    }
+
+    [Theory]
+    [InlineData("--residents", "3")]
+    [InlineData("--smartphone-share", "1.5")]
+    public void Simulate_BadOption_UsageError(string option, string value) =>
+        Assert.Equal(ExitCodes.Usage, CliRunner.Run("simulate", "--out", PathOf("x.csv"), option, value).ExitCode);
+
+    [Fact]
+    public void Simulate_UnknownExtension_UsageError() =>
+        Assert.Equal(ExitCodes.Usage, CliRunner.Run("simulate", "--residents", "100", "--out", PathOf("x.txt")).ExitCode);
+}
