@@ -82,14 +82,15 @@ public sealed class ProvinceSimulation
         }
     }
 
-    private List<SimulatedVisit> GenerateDay(int day, Instant midnight)
+    private DayVisits GenerateDay(int day, Instant midnight)
     {
         var residents = Province.ResidentCount;
         var chunks = (residents + ChunkSize - 1) / ChunkSize;
         var parts = new List<SimulatedVisit>[chunks];
         Parallel.For(0, chunks, chunk =>
         {
-            var list = new List<SimulatedVisit>(ChunkSize * 3);
+            // About 1.3 visits a resident a day; lists grow when a chunk has more.
+            var list = new List<SimulatedVisit>(ChunkSize * 3 / 2);
             var end = Math.Min(residents, (chunk + 1) * ChunkSize);
             for (var resident = chunk * ChunkSize; resident < end; resident++)
             {
@@ -102,13 +103,8 @@ public sealed class ProvinceSimulation
             parts[chunk] = list;
         });
 
-        var visits = new List<SimulatedVisit>(parts.Sum(p => p.Count));
-        foreach (var part in parts)
-        {
-            visits.AddRange(part);
-        }
-
-        return visits;
+        // The day's list is the chunks' lists side by side: no copy into one big array.
+        return new DayVisits(parts);
     }
 
     /// <summary>Isolated at home from the day after symptoms start.</summary>
@@ -124,7 +120,7 @@ public sealed class ProvinceSimulation
         return day > onsetDay;
     }
 
-    private void Transmit(int day, List<SimulatedVisit> visits, OutbreakOptions outbreak)
+    private void Transmit(int day, DayVisits visits, OutbreakOptions outbreak)
     {
         var start = Province.StartInstant;
         int Minute(Instant at) => (int)(at - start).TotalMinutes;
@@ -146,17 +142,17 @@ public sealed class ProvinceSimulation
             return;
         }
 
-        var atVenue = new Dictionary<int, List<int>>();
-        for (var i = 0; i < visits.Count; i++)
+        var atVenue = new Dictionary<int, List<SimulatedVisit>>();
+        foreach (var visit in visits)
         {
-            if (hot.Contains(visits[i].Venue))
+            if (hot.Contains(visit.Venue))
             {
-                if (!atVenue.TryGetValue(visits[i].Venue, out var list))
+                if (!atVenue.TryGetValue(visit.Venue, out var list))
                 {
-                    atVenue[visits[i].Venue] = list = [];
+                    atVenue[visit.Venue] = list = [];
                 }
 
-                list.Add(i);
+                list.Add(visit);
             }
         }
 
@@ -165,17 +161,15 @@ public sealed class ProvinceSimulation
         {
             var here = atVenue[venue];
             var closeShare = Math.Min(1.0, outbreak.CloseContacts / (double)Math.Max(1, here.Count - 1));
-            foreach (var i in here)
+            foreach (var source in here)
             {
-                var source = visits[i];
                 if (!Infectious(source.Resident, Minute(source.Arrival)))
                 {
                     continue;
                 }
 
-                foreach (var j in here)
+                foreach (var target in here)
                 {
-                    var target = visits[j];
                     if (_infectedAt[target.Resident] != NotInfected)
                     {
                         continue;
@@ -279,12 +273,13 @@ public sealed class SimulatedDay
 
     /// <summary>The day's paper-log entries as written: misspelt names, wrong phone numbers and rounded times included.</summary>
     /// <returns>The entries, in visit order.</returns>
-    public IEnumerable<PaperLogEntry> PaperLogEntries()
+    public IEnumerable<SimulatedPaperEntry> PaperLogEntries()
     {
         var seed = _province.Options.Seed;
-        for (var i = 0; i < Visits.Count; i++)
+        var i = -1;
+        foreach (var visit in Visits)
         {
-            var visit = Visits[i];
+            i++;
             if (visit.Channel != RecordingChannel.PaperLog)
             {
                 continue;
@@ -312,7 +307,7 @@ public sealed class SimulatedDay
             }
 
             var (checkIn, checkOut) = PaperTimes(visit);
-            yield return new PaperLogEntry(visit.Venue, name, phone, checkIn, checkOut, visit.Resident);
+            yield return new SimulatedPaperEntry(visit.Venue, name, phone, checkIn, checkOut, visit.Resident);
         }
     }
 
@@ -344,10 +339,67 @@ public sealed class SimulatedDay
 /// <param name="CheckIn">The time in, rounded down to five minutes.</param>
 /// <param name="CheckOut">The time out, rounded up to five minutes, when written.</param>
 /// <param name="Resident">Who actually wrote it (the ground truth; a tracer does not have it).</param>
-public readonly record struct PaperLogEntry(int Venue, string WrittenName, string WrittenPhone, Instant CheckIn, Instant? CheckOut, int Resident)
+public readonly record struct SimulatedPaperEntry(int Venue, string WrittenName, string WrittenPhone, Instant CheckIn, Instant? CheckOut, int Resident)
 {
     /// <summary>Masked: a paper log holds names and phone numbers.</summary>
-    /// <returns>For example <c>PaperLogEntry { Venue = 12, WrittenName = N***** V** A*, WrittenPhone = 091****678 }</c>.</returns>
+    /// <returns>For example <c>SimulatedPaperEntry { Venue = 12, WrittenName = N***** V** A*, WrittenPhone = 091****678 }</c>.</returns>
     public override string ToString() =>
-        $"PaperLogEntry {{ Venue = {Venue}, WrittenName = {Redaction.MaskName(WrittenName)}, WrittenPhone = {Redaction.Mask(WrittenPhone, 3, 3)} }}";
+        $"SimulatedPaperEntry {{ Venue = {Venue}, WrittenName = {Redaction.MaskName(WrittenName)}, WrittenPhone = {Redaction.Mask(WrittenPhone, 3, 3)} }}";
+}
+
+/// <summary>A day's visits: the lists of the resident chunks, read as one list in resident order.</summary>
+internal sealed class DayVisits : IReadOnlyList<SimulatedVisit>
+{
+    private readonly List<SimulatedVisit>[] _parts;
+    private readonly int[] _starts;
+
+    public DayVisits(List<SimulatedVisit>[] parts)
+    {
+        _parts = parts;
+        _starts = new int[parts.Length + 1];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i].TrimExcess();
+            _starts[i + 1] = _starts[i] + parts[i].Count;
+        }
+    }
+
+    public int Count => _starts[^1];
+
+    public SimulatedVisit this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            var part = Array.BinarySearch(_starts, index);
+            if (part < 0)
+            {
+                part = ~part - 1;
+            }
+            else
+            {
+                // Several parts may start at the same index when some are empty: take the last of them.
+                while (part + 1 < _parts.Length && _starts[part + 1] == index)
+                {
+                    part++;
+                }
+            }
+
+            return _parts[part][index - _starts[part]];
+        }
+    }
+
+    public IEnumerator<SimulatedVisit> GetEnumerator()
+    {
+        foreach (var part in _parts)
+        {
+            foreach (var visit in part)
+            {
+                yield return visit;
+            }
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

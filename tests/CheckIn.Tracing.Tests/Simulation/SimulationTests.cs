@@ -237,6 +237,23 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
     }
 
     [Fact]
+    public void DayVisits_IndexedAsEnumerated()
+    {
+        foreach (var day in world.Days.Take(3))
+        {
+            var enumerated = day.Visits.ToList();
+            Assert.Equal(enumerated.Count, day.Visits.Count);
+            for (var i = 0; i < enumerated.Count; i++)
+            {
+                Assert.Equal(enumerated[i], day.Visits[i]);
+            }
+
+            Assert.Throws<ArgumentOutOfRangeException>(() => day.Visits[day.Visits.Count]);
+            Assert.Throws<ArgumentOutOfRangeException>(() => day.Visits[-1]);
+        }
+    }
+
+    [Fact]
     public void NoOutbreak_NoInfections()
     {
         var simulation = new ProvinceSimulation(SyntheticProvince.Generate(Tiny with { Outbreak = null }));
