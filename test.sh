@@ -2,8 +2,9 @@
 # The one command that tests everything: restore, build Release, run every test project (unit tests,
 # public API snapshots, the package smoke test), then print "N passed, N failed" counted from the
 # test results (TRX). Exits non-zero when anything fails. Needs the .NET SDK; the QR interoperability
-# tests also need two independent QR tools from Debian (zbar-tools, qrencode), installed here when
-# missing and the machine allows it (root, or passwordless sudo).
+# tests also need two independent QR tools from Debian (zbar-tools, qrencode), and the demo's report test
+# a headless browser (chromium): installed here when missing and the machine allows it (root, or
+# passwordless sudo).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -18,17 +19,18 @@ step "tools"
 missing=()
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 command -v qrencode >/dev/null 2>&1 || missing+=(qrencode)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo="none"; fi
   if [ "$sudo" = "none" ]; then
-    echo "cannot install ${missing[*]} (not root): the QR interoperability tests will fail and say so"
+    echo "cannot install ${missing[*]} (not root): the tests that need them will fail and say so"
   else
     echo "installing ${missing[*]}"
     $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-      || echo "apt-get could not install ${missing[*]}: the QR interoperability tests will fail and say so"
+      || echo "apt-get could not install ${missing[*]}: the tests that need them will fail and say so"
   fi
 fi
-echo "zbarimg: $(command -v zbarimg || echo missing), qrencode: $(command -v qrencode || echo missing)"
+echo "zbarimg: $(command -v zbarimg || echo missing), qrencode: $(command -v qrencode || echo missing), chromium: $(command -v chromium || echo missing)"
 
 step "restore"
 dotnet restore CheckIn.sln || { echo "0 passed, 1 failed"; exit 1; }

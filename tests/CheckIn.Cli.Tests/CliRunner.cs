@@ -1,7 +1,7 @@
 namespace CheckIn.Cli.Tests;
 
 /// <summary>Runs the checkin command tree in-process and captures what it writes.</summary>
-internal static class CliRunner
+public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 

@@ -1,52 +1,176 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CheckIn.Core.Imaging;
+using CheckIn.Core.Qr;
+using CheckIn.Tracing.Simulation;
+
 namespace CheckIn.Cli.Tests;
 
-public sealed class DemoCommandTests
+/// <summary>One small demo run, shared by the tests that only read what it wrote.</summary>
+public sealed class SmallDemo : IDisposable
+{
+    public SmallDemo()
+    {
+        Folder = Directory.CreateTempSubdirectory("checkin-demo-");
+        Result = CliRunner.Run("demo", "--residents", Residents.ToString(System.Globalization.CultureInfo.InvariantCulture), "--days", "7", "--seed", "11", "--out", Folder.FullName);
+    }
+
+    public const int Residents = 2500;
+
+    public DirectoryInfo Folder { get; }
+
+    public CliRunner.Result Result { get; }
+
+    public void Dispose() => Folder.Delete(recursive: true);
+}
+
+public sealed class DemoCommandTests(SmallDemo demo) : IClassFixture<SmallDemo>
 {
     [Fact]
-    public void Demo_SmallTown_RunsEveryStageAndExitsZero()
+    public void Demo_RunsEveryStepAndPrintsCountsTimingsAndRecall()
     {
-        var result = CliRunner.Run("demo", "--residents", "500");
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
-        Assert.Matches(@"CheckIn\.Core\s+\d+\.\d+\.\d+", result.Output);
-        Assert.Matches(@"CheckIn\.Tracing\s+\d+\.\d+\.\d+", result.Output);
-        Assert.Contains("CitizenCard {", result.Output, StringComparison.Ordinal);
-        Assert.Contains("HealthInsuranceCard {", result.Output, StringComparison.Ordinal);
-        Assert.Contains("PersonalQr {", result.Output, StringComparison.Ordinal);
-        Assert.Contains("TokhaiyteVenue {", result.Output, StringComparison.Ordinal);
-        Assert.Contains("rejected: CitizenCard.DateOfBirth", result.Output, StringComparison.Ordinal);
-        Assert.Contains("signature Valid", result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"3 cases traced to F2 in [\d.,]+ ms: [\d,]+ F1, [\d,]+ F2", result.Output);
+        Assert.Equal(ExitCodes.Success, demo.Result.ExitCode);
+        var output = demo.Result.Output;
+        Assert.Matches(@"CheckIn\.Core\s+\d+\.\d+\.\d+", output);
+        Assert.Matches(@"CheckIn\.Tracing\s+\d+\.\d+\.\d+", output);
+        Assert.Matches(@"Thành phố Huế: 2,500 residents \([\d,]+ with a smartphone\), \d+ venues in \d+ communes, 7 days from 2021-09-06 \(seed 11\)", output);
+        Assert.Matches(@"Declarations: (\d+) of \1 venue registrations valid; [\d,]+ of 2,000 sample health declarations valid \(rejected: .*Text\.NotUpperCase", output);
+        Assert.Contains("read back from the PNGs and parsed: 6 of 6 (TokhaiyteVenue ×4, CitizenCard ×2)", output, StringComparison.Ordinal);
+        Assert.Matches(@"Visits: [\d,]+ happened; app [\d.]+%, card scan [\d.]+%, paper log [\d.]+%, unrecorded [\d.]+%", output);
+        Assert.Matches(@"paper entries matched by phone and name: [\d,]+ of [\d,]+ \(0 to the wrong person\)", output);
+        Assert.Matches(@"Tracing: \d+ cases \(symptoms by 2021-09-12\) traced to F2 in [\d,]+ ms: [\d,]+ F1, [\d,]+ F2", output);
+        Assert.Matches(@"F1 recall [\d.]+%, precision [\d.]+%; F2 recall [\d.]+%, precision [\d.]+%", output);
+        Assert.Equal(8, Regex.Count(output, @"^  done in [\d.]+ s$", RegexOptions.Multiline));
+    }
+
+    [Fact]
+    public void Demo_WritesTheReportFolder()
+    {
+        var html = File.ReadAllText(Path.Combine(demo.Folder.FullName, "index.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Matches("index case R\\d{7} and the \\d+ infections", html);
+        Assert.Equal(6, Regex.Count(html, "<img src=\"posters/[^\"]+\\.png\""));
+        Assert.DoesNotContain("NOT read back", html, StringComparison.Ordinal);
+
+        var posters = demo.Folder.GetDirectories("posters").Single().GetFiles();
+        Assert.Equal(12, posters.Length);
+        Assert.All(posters.Where(p => p.Extension == ".svg"), p => Assert.StartsWith("<svg", File.ReadAllText(p.FullName).TrimStart().Split('\n').First(l => l.StartsWith("<svg", StringComparison.Ordinal)), StringComparison.Ordinal));
+
+        var contacts = File.ReadAllLines(Path.Combine(demo.Folder.FullName, "contacts.csv"));
+        Assert.Equal("person,resident,level,exposed_at,venue,venue_name,overlap_minutes,source,source_resident,infected,in_ground_truth_trace", contacts[0]);
+        Assert.True(contacts.Length > 10);
+        Assert.All(contacts.Skip(1), l => Assert.Matches(@"^[0-9a-f]{32},R\d{7},[12],2021-09-\d\dT\d\d:\d\d:\d\dZ,V\d{6},.+,\d+,[0-9a-f]{32},R\d{7},(yes|no),(yes|no)$", l));
+    }
+
+    [Fact]
+    public void Demo_NeverWritesANameIdNumberOrPhone()
+    {
+        var province = SyntheticProvince.Generate(SimulationOptions.Default with { Residents = SmallDemo.Residents, Days = 7, Seed = 11 });
+        var written = demo.Result.Output + demo.Result.Error
+            + File.ReadAllText(Path.Combine(demo.Folder.FullName, "index.html"))
+            + File.ReadAllText(Path.Combine(demo.Folder.FullName, "contacts.csv"));
+        foreach (var resident in province.Residents)
+        {
+            Assert.DoesNotContain(resident.Id.Value, written, StringComparison.Ordinal);
+            Assert.DoesNotContain(resident.Phone.National, written, StringComparison.Ordinal);
+            Assert.DoesNotContain(resident.FullName, written, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public void Demo_SameSeed_SameCounts()
     {
-        static string Counts(string output) =>
-            string.Join('\n', output.Split('\n').Where(l => l.Contains(" F1, ", StringComparison.Ordinal) || l.Contains("visits in", StringComparison.Ordinal))
-                .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"in [\d.,]+ ms", "in _ ms")));
-        var first = CliRunner.Run("demo", "--residents", "300", "--seed", "7").Output;
-        var second = CliRunner.Run("demo", "--residents", "300", "--seed", "7").Output;
-        Assert.Equal(Counts(first), Counts(second));
-        Assert.NotEmpty(Counts(first));
+        static string Counts(string output) => string.Join('\n', output.Split('\n')
+            .Where(l => !l.Contains("done in", StringComparison.Ordinal) && !l.StartsWith("Done in", StringComparison.Ordinal) && !l.StartsWith("Report:", StringComparison.Ordinal))
+            .Select(l => Regex.Replace(l, @"in [\d.,]+ ms", "in _ ms")));
+        var folder = Directory.CreateTempSubdirectory("checkin-demo-again-");
+        try
+        {
+            var again = CliRunner.Run("demo", "--residents", "2500", "--days", "7", "--seed", "11", "--out", folder.FullName);
+            Assert.Equal(Counts(demo.Result.Output), Counts(again.Output));
+            Assert.Contains("F1 recall", Counts(again.Output), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
+    [Theory]
+    [InlineData("--residents", "3")]
+    [InlineData("--days", "1")]
+    [InlineData("--days", "61")]
+    public void Demo_OutOfRange_UsageError(string option, string value) =>
+        Assert.Equal(ExitCodes.Usage, CliRunner.Run("demo", option, value).ExitCode);
+
     [Fact]
-    public void Demo_Output_NeverShowsAFullIdNumberOrName()
+    public void Demo_OutIsAFile_InvalidWithAMessage()
     {
-        var result = CliRunner.Run("demo", "--residents", "200");
-        Assert.DoesNotContain("079301000456", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Trần Thị B", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("0120878811", result.Output, StringComparison.Ordinal);
+        var file = Path.GetTempFileName();
+        try
+        {
+            var result = CliRunner.Run("demo", "--residents", "200", "--days", "3", "--out", file);
+            Assert.Equal(ExitCodes.Invalid, result.ExitCode);
+            Assert.Contains("Cannot write the report", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
+    /// <summary>
+    /// The report opens in a browser: headless Chromium screenshots the page, and the screenshot shows the page's
+    /// text and graph (not a blank or an error page) and the posters, whose codes our reader finds in it.
+    /// </summary>
     [Fact]
-    public void Demo_TooFewResidents_UsageError() => Assert.Equal(ExitCodes.Usage, CliRunner.Run("demo", "--residents", "3").ExitCode);
-
-    [Fact]
-    public void UnknownCommand_ReportsUsageError()
+    public async Task Demo_ReportOpensInABrowser()
     {
-        var result = CliRunner.Run("no-such-command");
-        Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("no-such-command", result.Error, StringComparison.Ordinal);
+        const string Chromium = "chromium";
+        var installed = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, Chromium)));
+        Assert.True(installed, "chromium is missing: the test command (./test.sh) installs the Debian package chromium; elsewhere run `apt-get install chromium`.");
+
+        var screenshot = Path.Combine(demo.Folder.FullName, "screenshot.png");
+        var start = new ProcessStartInfo(Chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--hide-scrollbars", "--window-size=1280,2400", $"--user-data-dir={Path.Combine(demo.Folder.FullName, "chromium-profile")}",
+            $"--screenshot={screenshot}", new Uri(Path.Combine(demo.Folder.FullName, "index.html")).AbsoluteUri,
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using (var process = Process.Start(start)!)
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("chromium did not finish in two minutes.");
+            }
+
+            Assert.True(File.Exists(screenshot), $"chromium wrote no screenshot: {await errors}");
+        }
+
+        var image = ImageReader.Read(File.ReadAllBytes(screenshot)).Value;
+        Assert.Equal(1280, image.Width);
+        Assert.Equal(2400, image.Height);
+        var pixels = image.Pixels.ToArray();
+        var dark = pixels.Count(p => p < 96) / (double)pixels.Length;
+        Assert.InRange(dark, 0.01, 0.5);
+        Assert.True(pixels.Distinct().Count() > 32, "text and graph drawn with anti-aliasing, not a flat page");
+
+        // The posters and cards are in the page: the QR reader finds their codes in the screenshot.
+        var codes = new ManagedQrReader().Read(image);
+        Assert.Contains(codes, c => c.Text.StartsWith("https://tokhaiyte.vn/", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,456 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using CheckIn.Core;
+using CheckIn.Core.Declarations;
+using CheckIn.Core.Identity;
+using CheckIn.Core.Payloads;
+using CheckIn.Core.Places;
+using CheckIn.Core.Printing;
+using CheckIn.Core.Qr;
+using CheckIn.Core.Text;
+using CheckIn.Tracing;
+using CheckIn.Tracing.Index;
+using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Simulation;
+using CheckIn.Tracing.Visits;
+using NodaTime;
+
+namespace CheckIn.Cli.Demo;
+
+/// <summary>
+/// The end-to-end demo: a synthetic province, its posters and cards printed and read back, declarations
+/// validated, a fortnight of check-ins (apps, card scans, paper logs) indexed, an outbreak traced to F2 and
+/// scored against the ground truth, and a report folder.
+/// </summary>
+internal sealed class DemoRun
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private readonly SimulationOptions _options;
+    private readonly DirectoryInfo _out;
+    private readonly TextWriter _results;
+    private readonly DemoFindings _findings = new();
+
+    public DemoRun(SimulationOptions options, DirectoryInfo outDirectory, TextWriter results)
+    {
+        _options = options;
+        _out = outDirectory;
+        _results = results;
+    }
+
+    public DemoFindings Run(IDemoSteps steps)
+    {
+        _out.Create();
+        var posters = _out.CreateSubdirectory("posters");
+        _findings.Options = _options;
+
+        var province = steps.Run("Making the province", 1, _ => SyntheticProvince.Generate(_options));
+        var residents = steps.Run("Pseudonymizing residents' ID numbers", province.ResidentCount, advance => Pseudonymize(province, advance));
+        _findings.ProvinceName = province.ProvinceName;
+        _findings.Residents = province.ResidentCount;
+        _findings.Venues = province.Venues.Count;
+        _findings.VenueList = province.Venues;
+        _findings.SmartphoneHolders = residents.Count(r => r.HasSmartphone);
+        Line($"{province.ProvinceName}: {province.ResidentCount:N0} residents ({_findings.SmartphoneHolders:N0} with a smartphone), {province.Venues.Count:N0} venues in {province.Venues.Select(v => v.CommuneCode).Distinct().Count():N0} communes, {_options.Days} days from {_options.Start:yyyy-MM-dd} (seed {_options.Seed})");
+
+        steps.Run("Validating venue registrations and declarations", province.Venues.Count + 2000, advance => ValidateDeclarations(province, residents, advance));
+        steps.Run("Printing posters and cards, reading them back", 6, advance => PrintAndRead(province, residents, posters, advance));
+
+        var (recorded, truth) = steps.Run($"Simulating {_options.Days} days of check-ins", _options.Days, advance => Simulate(province, residents, advance));
+        var (recordedSnapshot, truthSnapshot) = steps.Run("Indexing", 2, advance =>
+        {
+            var a = recorded.Flush();
+            advance(1);
+            var b = truth.Flush();
+            advance(1);
+            return (a, b);
+        });
+        Line($"Index: {recordedSnapshot.Count:N0} recorded visits of {recordedSnapshot.PersonCount:N0} people, {recordedSnapshot.BytesHeld / (double)Math.Max(1, recordedSnapshot.Count):F1} bytes a visit (ground truth: {truthSnapshot.Count:N0} visits)");
+
+        steps.Run("Tracing the outbreak to F2", 2, advance => Trace(province, residents, recordedSnapshot, truthSnapshot, advance));
+        steps.Run("Writing the report", 1, _ =>
+        {
+            _findings.Timings = steps.Timings.ToList();
+            DemoReport.Write(_out, _findings);
+            return 0;
+        });
+        Line($"Report: {Path.Combine(_out.Name, "index.html")} (with contacts.csv and posters/)");
+        return _findings;
+    }
+
+    private void Line(string text) => _results.WriteLine(text);
+
+    /// <summary>The residents with their keyed pseudonyms: ID numbers never enter the index.</summary>
+    private static DemoResident[] Pseudonymize(SyntheticProvince province, Action<double> advance)
+    {
+        var pseudonymizer = new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32));
+        var residents = new DemoResident[province.ResidentCount];
+        const int Chunk = 8192;
+        Parallel.For(0, (residents.Length + Chunk - 1) / Chunk, chunk =>
+        {
+            var end = Math.Min(residents.Length, (chunk + 1) * Chunk);
+            for (var i = chunk * Chunk; i < end; i++)
+            {
+                var resident = province.Resident(i);
+                residents[i] = new DemoResident(resident, pseudonymizer.Pseudonymize(resident.Id.Value));
+            }
+
+            lock (residents)
+            {
+                advance(end - (chunk * Chunk));
+            }
+        });
+        return residents;
+    }
+
+    private void ValidateDeclarations(SyntheticProvince province, DemoResident[] residents, Action<double> advance)
+    {
+        var validator = new DeclarationValidator();
+        var units = AdministrativeUnits.Default;
+        Address AddressOf(int communeCode, string street) => new()
+        {
+            ProvinceCode = _options.ProvinceCode,
+            DistrictCode = units.FindCommune(communeCode, AdministrativeEra.Legacy)?.Parent?.Code,
+            CommuneCode = communeCode,
+            Street = street,
+        };
+
+        // Every venue registers before the first day; the registrant is a resident.
+        var registered = Instant.FromUtc(_options.Start.Year, _options.Start.Month, _options.Start.Day, 1, 0) - Duration.FromDays(10);
+        var venueFailures = new Dictionary<string, int>();
+        var venuesValid = 0;
+        foreach (var venue in province.Venues)
+        {
+            var registrant = residents[(int)((venue.Index * 7919L) % residents.Length)].Resident;
+            var registration = new VenueRegistration
+            {
+                RegisteredAt = registered,
+                Name = venue.Name,
+                VenueKind = venue.Kind,
+                Address = AddressOf(venue.CommuneCode, $"{1 + (venue.Index % 200)} đường số {1 + (venue.Index % 30)}"),
+                RegistrantName = registrant.FullName,
+                RegistrantPhone = registrant.Phone.National,
+            };
+            var result = validator.Validate(registration, MessageLanguage.English);
+            venuesValid += result.IsValid ? 1 : 0;
+            Count(venueFailures, result);
+            advance(1);
+        }
+
+        // Domestic declarations as residents typed them: now and then a name not in capitals or a phone with a digit lost.
+        var random = new Random(_options.Seed);
+        var failures = new Dictionary<string, int>();
+        var valid = 0;
+        const int Sample = 2000;
+        for (var k = 0; k < Sample; k++)
+        {
+            var resident = residents[random.Next(residents.Length)].Resident;
+            var upper = resident.FullName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
+            var phone = resident.Phone.National;
+            var declaration = new DomesticDeclaration
+            {
+                DeclaredAt = registered + Duration.FromDays(10 + random.Next(_options.Days)) + Duration.FromHours(random.Next(1, 12)),
+                FullName = random.NextDouble() < 0.06 ? resident.FullName : upper,
+                DocumentNumber = resident.Id.Value,
+                BirthYear = resident.BirthYear,
+                Sex = resident.Sex,
+                Nationality = "VN",
+                Address = AddressOf(resident.HomeCommune, $"{1 + random.Next(300)} kiệt {1 + random.Next(90)}"),
+                Phone = random.NextDouble() < 0.03 ? phone.Remove(random.Next(1, phone.Length), 1) : phone,
+            };
+            var result = validator.Validate(declaration, MessageLanguage.English);
+            valid += result.IsValid ? 1 : 0;
+            Count(failures, result);
+            advance(1);
+        }
+
+        _findings.VenueRegistrations = (province.Venues.Count, venuesValid);
+        _findings.Declarations = (Sample, valid, failures);
+        Line($"Declarations: {venuesValid:N0} of {province.Venues.Count:N0} venue registrations valid{Codes(venueFailures)}; {valid:N0} of {Sample:N0} sample health declarations valid{Codes(failures)}");
+    }
+
+    private static void Count(Dictionary<string, int> failures, DeclarationValidationResult result)
+    {
+        foreach (var code in result.Failures.Select(f => f.Code).Distinct())
+        {
+            failures[code] = failures.GetValueOrDefault(code) + 1;
+        }
+    }
+
+    private static string Codes(Dictionary<string, int> failures) =>
+        failures.Count == 0 ? string.Empty : $" (rejected: {string.Join(", ", failures.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} ×{f.Value}"))})";
+
+    /// <summary>Four venue posters and two personal cards as PNG and SVG; each PNG read back with the QR reader and parsed.</summary>
+    private void PrintAndRead(SyntheticProvince province, DemoResident[] residents, DirectoryInfo folder, Action<double> advance)
+    {
+        var visitsByVenue = province.Venues.OrderByDescending(v => v.Popularity).ThenBy(v => v.Index);
+        var chosen = new[] { VenueKind.Market, VenueKind.School, VenueKind.Restaurant, VenueKind.Hospital }
+            .Select(kind => visitsByVenue.First(v => v.Kind == kind))
+            .ToList();
+        var printed = new List<(string File, string Payload, string Label)>();
+        var posterOptions = QrPrintOptions.VenuePoster with { DotsPerInch = 100 };
+        foreach (var venue in chosen)
+        {
+            var document = QrDocument.VenuePoster(venue.CheckInUrl, new VenuePosterContent { VenueName = venue.Name, Address = venue.Address }, posterOptions).Value;
+            var name = $"poster-{venue.Id}";
+            File.WriteAllBytes(Path.Combine(folder.FullName, name + ".png"), document.ToPng());
+            File.WriteAllText(Path.Combine(folder.FullName, name + ".svg"), document.ToSvg());
+            printed.Add((name, venue.CheckInUrl, venue.Name));
+        }
+
+        var cardOptions = QrPrintOptions.PersonalCard with { DotsPerInch = 300 };
+        foreach (var holder in residents.Select(r => r.Resident).Where(r => r.Age is >= 18 and <= 60).Take(2))
+        {
+            var born = new LocalDate(holder.BirthYear, 1 + (holder.Index % 12), 1 + (holder.Index % 28));
+            var payload = new CitizenCardPayload(holder.Id, null, holder.FullName, born, holder.Sex, ResidenceOf(holder), new LocalDate(2021, 4, 15)).ToText();
+            var content = new PersonalCardContent { HolderName = holder.FullName, DocumentNumber = Redaction.Mask(holder.Id.Value, 3, 2), DocumentLabel = "Số CCCD", Issuer = province.ProvinceName };
+            var document = QrDocument.PersonalCard(payload, content, cardOptions).Value;
+            var name = $"card-{holder.Key}";
+            File.WriteAllBytes(Path.Combine(folder.FullName, name + ".png"), document.ToPng());
+            File.WriteAllText(Path.Combine(folder.FullName, name + ".svg"), document.ToSvg());
+            printed.Add((name, payload, holder.Key));
+        }
+
+        var reader = new ManagedQrReader();
+        var readBack = new List<string>();
+        var kinds = new List<PayloadKind>();
+        foreach (var (file, payload, label) in printed)
+        {
+            var codes = reader.ReadFile(File.ReadAllBytes(Path.Combine(folder.FullName, file + ".png")));
+            if (codes.TryGetValue(out var found) && found.Count == 1 && found[0].Text == payload && PayloadReader.Read(found[0].Text).TryGetValue(out var read))
+            {
+                readBack.Add(file);
+                kinds.Add(read.Kind);
+            }
+
+            advance(1);
+        }
+
+        _findings.Printed = [.. printed.Select(p => (p.File, p.Label, readBack.Contains(p.File)))];
+        Line($"Printed {printed.Count} codes as PNG and SVG (posters 15 cm, cards 5 cm); read back from the PNGs and parsed: {readBack.Count} of {printed.Count} ({string.Join(", ", kinds.GroupBy(k => k).Select(g => $"{g.Key} ×{g.Count()}"))})");
+    }
+
+    private static string ResidenceOf(SimulatedResident resident)
+    {
+        var commune = AdministrativeUnits.Default.FindCommune(resident.HomeCommune, AdministrativeEra.Legacy);
+        return commune is null ? string.Empty : $"{commune.Name}, {commune.Parent?.Name}, {commune.Province.Name}";
+    }
+
+    /// <summary>
+    /// Runs the days: what apps and staff recorded (paper-log entries matched to residents by phone and name)
+    /// goes through the visit builder into the index; every true visit goes into a second index, the ground truth.
+    /// </summary>
+    private (VisitStore Recorded, VisitStore Truth) Simulate(SyntheticProvince province, DemoResident[] residents, Action<double> advance)
+    {
+        var simulation = new ProvinceSimulation(province);
+        var recorded = new VisitStore();
+        var truth = new VisitStore();
+        var builder = new VisitBuilder();
+        var byPhone = new Dictionary<string, List<int>>(residents.Length);
+        foreach (var resident in residents)
+        {
+            var phone = resident.Resident.Phone.National;
+            if (!byPhone.TryGetValue(phone, out var list))
+            {
+                byPhone[phone] = list = new List<int>(1);
+            }
+
+            list.Add(resident.Resident.Index);
+        }
+
+        long trueVisits = 0, events = 0, built = 0, paper = 0, paperMatched = 0, paperWrong = 0, merged = 0;
+        var channels = new long[4];
+        foreach (var day in simulation.Run())
+        {
+            trueVisits += day.Visits.Count;
+            foreach (var visit in day.Visits)
+            {
+                channels[(int)visit.Channel]++;
+                truth.Add(residents[visit.Resident].Pseudonym, province.Venues[visit.Venue].Id, visit.Arrival, visit.Departure);
+            }
+
+            var dayEvents = day.RecordedEvents(i => residents[i].Pseudonym, includePaperLogs: false).ToList();
+            foreach (var entry in day.PaperLogEntries())
+            {
+                paper++;
+                var match = Match(entry, byPhone, residents);
+                if (match < 0)
+                {
+                    continue;
+                }
+
+                paperMatched++;
+                paperWrong += match != entry.Resident ? 1 : 0;
+                var venue = province.Venues[entry.Venue];
+                dayEvents.Add(new CheckInEvent(residents[match].Pseudonym, venue.Id, venue.Kind, entry.CheckIn, CheckInEventKind.CheckIn));
+                if (entry.CheckOut is { } checkOut)
+                {
+                    dayEvents.Add(new CheckInEvent(residents[match].Pseudonym, venue.Id, venue.Kind, checkOut, CheckInEventKind.CheckOut));
+                }
+            }
+
+            events += dayEvents.Count;
+            var result = builder.Build(dayEvents);
+            merged += result.Rejected.Count;
+            built += result.Visits.Count;
+            recorded.AddRange(result.Visits);
+            advance(1);
+        }
+
+        _findings.TrueVisits = trueVisits;
+        _findings.RecordedVisits = built;
+        _findings.Channels = channels;
+        _findings.Infections = [.. simulation.Infections];
+        Line($"Visits: {trueVisits:N0} happened; app {Share(channels[1], trueVisits)}, card scan {Share(channels[2], trueVisits)}, paper log {Share(channels[3], trueVisits)}, unrecorded {Share(channels[0], trueVisits)}");
+        Line($"Records: {events:N0} check-in events → {built:N0} visits ({merged:N0} repeated or stray scans set aside); paper entries matched by phone and name: {paperMatched:N0} of {paper:N0} ({paperWrong:N0} to the wrong person)");
+        Line($"Outbreak: {simulation.Infections.Count:N0} infections in the ground truth ({_options.Outbreak?.IndexCases ?? 0} index cases, up to generation {simulation.Infections.Select(i => i.Generation).DefaultIfEmpty().Max()})");
+        return (recorded, truth);
+    }
+
+    private static string Share(long part, long whole) => Percent(part / (double)Math.Max(1, whole));
+
+    internal static string Percent(double share) => string.Create(Invariant, $"{100 * share:F1}%");
+
+    /// <summary>The resident a paper entry is about: the phone as written, then the name (typos allowed), or −1.</summary>
+    private static int Match(SimulatedPaperEntry entry, Dictionary<string, List<int>> byPhone, DemoResident[] residents)
+    {
+        if (!PhoneNumber.TryParse(entry.WrittenPhone, out var phone) || !byPhone.TryGetValue(phone.National, out var candidates))
+        {
+            return -1;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (NameMatcher.IsLikelySamePerson(entry.WrittenName, residents[candidate].Resident.FullName))
+            {
+                return candidate;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The cases are the infected whose symptoms began by the last day: each traced from two days before onset until
+    /// isolation, over the recorded index and, for scoring, over the ground truth.
+    /// </summary>
+    private void Trace(SyntheticProvince province, DemoResident[] residents, VisitIndexSnapshot recorded, VisitIndexSnapshot truth, Action<double> advance)
+    {
+        var end = province.StartInstant + Duration.FromDays(_options.Days);
+        var cases = _findings.Infections.Where(i => i.Onset <= end).ToList();
+        var traceCases = cases.Select(i => TraceCase.FromOnset(residents[i.Resident].Pseudonym, i.Onset, Min(i.Onset + Duration.FromDays(1), end))).ToList();
+        var options = new ContactTracerOptions { AsOf = end };
+        var stopwatch = Stopwatch.StartNew();
+        var found = new ContactTracer(recorded).Trace(traceCases, options);
+        var traceTime = stopwatch.Elapsed;
+        advance(1);
+        var ideal = new ContactTracer(truth).Trace(traceCases, options);
+        advance(1);
+
+        var byPseudonym = new Dictionary<PersonPseudonym, int>(residents.Length);
+        foreach (var resident in residents)
+        {
+            byPseudonym[resident.Pseudonym] = resident.Resident.Index;
+        }
+
+        HashSet<int> Level(TraceResult result, int level) => [.. result.AtLevel(level).Select(c => byPseudonym[c.Person])];
+        var foundF1 = Level(found, 1);
+        var foundF2 = Level(found, 2);
+        var idealF1 = Level(ideal, 1);
+        var idealF2 = Level(ideal, 2);
+        var caseSet = cases.Select(c => c.Resident).ToHashSet();
+
+        // The infections the cases caused: what tracing is for.
+        var infectedByCases = _findings.Infections.Where(i => caseSet.Contains(i.Infector) && !caseSet.Contains(i.Resident)).ToList();
+        var foundAny = foundF1.Union(foundF2).ToHashSet();
+        var idealAny = idealF1.Union(idealF2).ToHashSet();
+
+        _findings.Cases = cases;
+        _findings.Found = found;
+        _findings.FoundLevels = (foundF1, foundF2);
+        _findings.IdealLevels = (idealF1, idealF2);
+        _findings.ResidentOf = byPseudonym;
+        _findings.TraceTime = traceTime;
+        _findings.Score = new TraceScore(
+            Recall(foundF1, idealF1), Precision(foundF1, idealF1),
+            Recall(foundF2, idealF2), Precision(foundF2, idealF2),
+            infectedByCases.Count, infectedByCases.Count(i => foundAny.Contains(i.Resident)), infectedByCases.Count(i => idealAny.Contains(i.Resident)));
+
+        var score = _findings.Score;
+        Line($"Tracing: {cases.Count:N0} cases (symptoms by {VietnamTime.DateAt(end - Duration.FromMinutes(1)):yyyy-MM-dd}) traced to F2 in {traceTime.TotalMilliseconds:N0} ms: {foundF1.Count:N0} F1, {foundF2.Count:N0} F2, {found.Notices.Count:N0} exposure notices");
+        Line($"Against the ground truth (every true visit, same window, 15 min overlap): {idealF1.Count:N0} F1, {idealF2.Count:N0} F2");
+        Line($"  F1 recall {Percent(score.F1Recall)}, precision {Percent(score.F1Precision)}; F2 recall {Percent(score.F2Recall)}, precision {Percent(score.F2Precision)}");
+        Line(string.Create(Invariant, $"  infections the cases caused: {score.InfectedByCases:N0}; found by tracing the records {score.InfectedFound:N0} ({100.0 * score.InfectedFound / Math.Max(1, score.InfectedByCases):F0}%), by tracing every true visit {score.InfectedFoundIdeal:N0}"));
+    }
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+
+    private static double Recall(HashSet<int> found, HashSet<int> truth) => truth.Count == 0 ? 1 : found.Count(truth.Contains) / (double)truth.Count;
+
+    private static double Precision(HashSet<int> found, HashSet<int> truth) => found.Count == 0 ? 1 : found.Count(truth.Contains) / (double)found.Count;
+}
+
+/// <summary>A resident and the keyed pseudonym that stands for them in the index.</summary>
+internal readonly record struct DemoResident(SimulatedResident Resident, PersonPseudonym Pseudonym)
+{
+    public bool HasSmartphone => Resident.HasSmartphone;
+}
+
+/// <summary>How tracing the records compares with tracing every true visit.</summary>
+internal sealed record TraceScore(double F1Recall, double F1Precision, double F2Recall, double F2Precision, int InfectedByCases, int InfectedFound, int InfectedFoundIdeal);
+
+/// <summary>What the demo found, for the report.</summary>
+internal sealed class DemoFindings
+{
+    public SimulationOptions Options { get; set; } = SimulationOptions.Default;
+
+    public string ProvinceName { get; set; } = string.Empty;
+
+    public int Residents { get; set; }
+
+    public int Venues { get; set; }
+
+    public int SmartphoneHolders { get; set; }
+
+    public (int Total, int Valid) VenueRegistrations { get; set; }
+
+    public (int Total, int Valid, Dictionary<string, int> Failures) Declarations { get; set; } = (0, 0, []);
+
+    public IReadOnlyList<(string File, string Label, bool ReadBack)> Printed { get; set; } = [];
+
+    public long TrueVisits { get; set; }
+
+    public long RecordedVisits { get; set; }
+
+    public long[] Channels { get; set; } = new long[4];
+
+    public IReadOnlyList<Infection> Infections { get; set; } = [];
+
+    public IReadOnlyList<Infection> Cases { get; set; } = [];
+
+    public TraceResult? Found { get; set; }
+
+    public (HashSet<int> F1, HashSet<int> F2) FoundLevels { get; set; } = ([], []);
+
+    public (HashSet<int> F1, HashSet<int> F2) IdealLevels { get; set; } = ([], []);
+
+    public Dictionary<PersonPseudonym, int> ResidentOf { get; set; } = [];
+
+    public TimeSpan TraceTime { get; set; }
+
+    public TraceScore? Score { get; set; }
+
+    public IReadOnlyList<(string Title, TimeSpan Elapsed)> Timings { get; set; } = [];
+
+    public IReadOnlyList<SimulatedVenue> VenueList { get; set; } = [];
+
+    private Dictionary<string, string>? _venueNames;
+
+    /// <summary>A venue's name by its id (the id itself when unknown).</summary>
+    public string VenueName(string id)
+    {
+        _venueNames ??= VenueList.ToDictionary(v => v.Id, v => v.Name, StringComparer.Ordinal);
+        return _venueNames.GetValueOrDefault(id, id);
+    }
+}
