@@ -147,7 +147,7 @@ internal static class DailyRoutine
             }
         }
 
-        Schedule(province, plan.AsSpan(0, count), weekday, ref random, resident, midnight, into);
+        Schedule(province, plan.AsSpan(0, count), weekday, ref random, resident, day, midnight, into);
     }
 
     [ThreadStatic]
@@ -205,8 +205,11 @@ internal static class DailyRoutine
     }
 
     /// <summary>Orders the stays, keeps one place at a time and inside opening hours, then records each.</summary>
-    private static void Schedule(SyntheticProvince province, Span<Stay> plan, IsoDayOfWeek weekday, ref SimulationRandom random, int resident, Instant midnight, List<SimulatedVisit> into)
+    private static void Schedule(SyntheticProvince province, Span<Stay> plan, IsoDayOfWeek weekday, ref SimulationRandom random, int resident, int day, Instant midnight, List<SimulatedVisit> into)
     {
+        // How visits are recorded draws from a stream of its own: with the same seed, changing a compliance share
+        // changes the records only, never where people went (nor, so, the outbreak) — a study compares like with like.
+        var recording = SimulationRandom.For(province.Options.Seed, 7, resident, day);
         plan.Sort((a, b) => a.Start.CompareTo(b.Start));
         var free = 0;
         foreach (var stay in plan)
@@ -227,7 +230,7 @@ internal static class DailyRoutine
 
             // Travel between places.
             free = end + 10 + random.Next(20);
-            var (channel, details) = Record(province, resident, venue, ref random);
+            var (channel, details) = Record(province, resident, venue, ref recording);
             into.Add(new SimulatedVisit(resident, stay.Venue, midnight + Duration.FromMinutes(start), midnight + Duration.FromMinutes(end), channel, details));
         }
     }
