@@ -16,6 +16,7 @@ public static class CliApplication
         root.Subcommands.Add(QrCommand.Create(output, error));
         root.Subcommands.Add(DecodeCommand.Create(output, error));
         root.Subcommands.Add(SimulateCommand.Create(output, error));
+        root.Subcommands.Add(StudyCommand.Create(output, error));
         return root;
     }
 

@@ -84,7 +84,7 @@ internal static class DemoReport
             Add("<tr><th></th><th>Recall</th><th>Precision</th></tr>");
             Add($"<tr><td>F1</td><td class=\"n\">{DemoRun.Percent(score.F1Recall)}</td><td class=\"n\">{DemoRun.Percent(score.F1Precision)}</td></tr>");
             Add($"<tr><td>F2</td><td class=\"n\">{DemoRun.Percent(score.F2Recall)}</td><td class=\"n\">{DemoRun.Percent(score.F2Precision)}</td></tr>");
-            Add($"<tr><td>Infections the cases caused</td><td class=\"n\" colspan=\"2\">{score.InfectedByCases:N0}: {score.InfectedFound:N0} found from the records, {score.InfectedFoundIdeal:N0} from every true visit</td></tr>");
+            Add($"<tr><td>Infections the cases caused</td><td class=\"n\" colspan=\"2\"> {score.InfectedByCases:N0}: {score.InfectedFound:N0} found from the records ({score.InfectedFoundAsF1:N0} as F1), {score.InfectedFoundFromTrueVisits:N0} from every true visit</td></tr>");
             Add("</table>");
         }
 

@@ -338,9 +338,10 @@ internal sealed class DemoRun
     private void Trace(SyntheticProvince province, DemoResident[] residents, VisitIndexSnapshot recorded, VisitIndexSnapshot truth, Action<double> advance)
     {
         var end = province.StartInstant + Duration.FromDays(_options.Days);
+        var rule = TracingRule.Default;
         var cases = _findings.Infections.Where(i => i.Onset <= end).ToList();
-        var traceCases = cases.Select(i => TraceCase.FromOnset(residents[i.Resident].Pseudonym, i.Onset, Min(i.Onset + Duration.FromDays(1), end))).ToList();
-        var options = new ContactTracerOptions { AsOf = end };
+        var traceCases = cases.Select(i => rule.CaseOf(residents[i.Resident].Pseudonym, i, end)).ToList();
+        var options = rule.ToTracerOptions(end);
         var stopwatch = Stopwatch.StartNew();
         var found = new ContactTracer(recorded).Trace(traceCases, options);
         var traceTime = stopwatch.Elapsed;
@@ -355,40 +356,20 @@ internal sealed class DemoRun
         }
 
         HashSet<int> Level(TraceResult result, int level) => [.. result.AtLevel(level).Select(c => byPseudonym[c.Person])];
-        var foundF1 = Level(found, 1);
-        var foundF2 = Level(found, 2);
-        var idealF1 = Level(ideal, 1);
-        var idealF2 = Level(ideal, 2);
-        var caseSet = cases.Select(c => c.Resident).ToHashSet();
-
-        // The infections the cases caused: what tracing is for.
-        var infectedByCases = _findings.Infections.Where(i => caseSet.Contains(i.Infector) && !caseSet.Contains(i.Resident)).ToList();
-        var foundAny = foundF1.Union(foundF2).ToHashSet();
-        var idealAny = idealF1.Union(idealF2).ToHashSet();
-
+        var score = TracingScore.Of(found, ideal, _findings.Infections, cases.Select(c => c.Resident), p => byPseudonym[p]);
         _findings.Cases = cases;
         _findings.Found = found;
-        _findings.FoundLevels = (foundF1, foundF2);
-        _findings.IdealLevels = (idealF1, idealF2);
+        _findings.FoundLevels = (Level(found, 1), Level(found, 2));
+        _findings.IdealLevels = (Level(ideal, 1), Level(ideal, 2));
         _findings.ResidentOf = byPseudonym;
         _findings.TraceTime = traceTime;
-        _findings.Score = new TraceScore(
-            Recall(foundF1, idealF1), Precision(foundF1, idealF1),
-            Recall(foundF2, idealF2), Precision(foundF2, idealF2),
-            infectedByCases.Count, infectedByCases.Count(i => foundAny.Contains(i.Resident)), infectedByCases.Count(i => idealAny.Contains(i.Resident)));
+        _findings.Score = score;
 
-        var score = _findings.Score;
-        Line($"Tracing: {cases.Count:N0} cases (symptoms by {VietnamTime.DateAt(end - Duration.FromMinutes(1)):yyyy-MM-dd}) traced to F2 in {traceTime.TotalMilliseconds:N0} ms: {foundF1.Count:N0} F1, {foundF2.Count:N0} F2, {found.Notices.Count:N0} exposure notices");
-        Line($"Against the ground truth (every true visit, same window, 15 min overlap): {idealF1.Count:N0} F1, {idealF2.Count:N0} F2");
+        Line($"Tracing: {cases.Count:N0} cases (symptoms by {VietnamTime.DateAt(end - Duration.FromMinutes(1)):yyyy-MM-dd}) traced to F2 in {traceTime.TotalMilliseconds:N0} ms: {score.RecordedF1:N0} F1, {score.RecordedF2:N0} F2, {found.Notices.Count:N0} exposure notices");
+        Line($"Against the ground truth (every true visit, same window, 15 min overlap): {score.TrueF1:N0} F1, {score.TrueF2:N0} F2");
         Line($"  F1 recall {Percent(score.F1Recall)}, precision {Percent(score.F1Precision)}; F2 recall {Percent(score.F2Recall)}, precision {Percent(score.F2Precision)}");
-        Line(string.Create(Invariant, $"  infections the cases caused: {score.InfectedByCases:N0}; found by tracing the records {score.InfectedFound:N0} ({100.0 * score.InfectedFound / Math.Max(1, score.InfectedByCases):F0}%), by tracing every true visit {score.InfectedFoundIdeal:N0}"));
+        Line($"  infections the cases caused: {score.InfectedByCases:N0}; found by tracing the records {score.InfectedFound:N0} ({Percent(score.InfectionRecall)}; {score.InfectedFoundAsF1:N0} as F1), by tracing every true visit {score.InfectedFoundFromTrueVisits:N0}");
     }
-
-    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
-
-    private static double Recall(HashSet<int> found, HashSet<int> truth) => truth.Count == 0 ? 1 : found.Count(truth.Contains) / (double)truth.Count;
-
-    private static double Precision(HashSet<int> found, HashSet<int> truth) => found.Count == 0 ? 1 : found.Count(truth.Contains) / (double)found.Count;
 }
 
 /// <summary>A resident and the keyed pseudonym that stands for them in the index.</summary>
@@ -396,9 +377,6 @@ internal readonly record struct DemoResident(SimulatedResident Resident, PersonP
 {
     public bool HasSmartphone => Resident.HasSmartphone;
 }
-
-/// <summary>How tracing the records compares with tracing every true visit.</summary>
-internal sealed record TraceScore(double F1Recall, double F1Precision, double F2Recall, double F2Precision, int InfectedByCases, int InfectedFound, int InfectedFoundIdeal);
 
 /// <summary>What the demo found, for the report.</summary>
 internal sealed class DemoFindings
@@ -439,7 +417,7 @@ internal sealed class DemoFindings
 
     public TimeSpan TraceTime { get; set; }
 
-    public TraceScore? Score { get; set; }
+    public TracingScore? Score { get; set; }
 
     public IReadOnlyList<(string Title, TimeSpan Elapsed)> Timings { get; set; } = [];
 

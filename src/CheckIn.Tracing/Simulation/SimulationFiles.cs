@@ -75,7 +75,7 @@ public static class SimulationFiles
     /// <summary>The key a resident has in <see cref="WriteCsv"/> before it is written as <c>R</c> and seven digits.</summary>
     /// <param name="resident">The resident's index.</param>
     /// <returns>A pseudonym standing for the resident inside the writer (not a keyed pseudonym: the residents are synthetic).</returns>
-    private static PersonPseudonym KeyOf(int resident) => new(0, (ulong)resident);
+    internal static PersonPseudonym KeyOf(int resident) => new(0, (ulong)resident);
 
     /// <summary>Runs the simulation and writes every true visit with how it was recorded: a 36-byte header, then 16 bytes a visit.</summary>
     /// <param name="simulation">The simulation, not yet run.</param>

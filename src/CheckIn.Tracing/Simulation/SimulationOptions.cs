@@ -51,8 +51,8 @@ public sealed record SimulationOptions
     /// <summary>Of app check-ins, the share scanned twice. Default 0.03.</summary>
     public double DuplicateScanShare { get; init; } = 0.03;
 
-    /// <summary>Venues per 1,000 residents. Default 10.</summary>
-    public double VenuesPerThousand { get; init; } = 10;
+    /// <summary>Venues per 1,000 residents. Default 30.</summary>
+    public double VenuesPerThousand { get; init; } = 30;
 
     /// <summary>The outbreak, or null for none. Default <see cref="OutbreakOptions.Default"/>.</summary>
     public OutbreakOptions? Outbreak { get; init; } = OutbreakOptions.Default;

@@ -96,7 +96,7 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
     public void Venues_HaveEveryKindSkewedPopularityAndCommunesOfTheProvince()
     {
         var venues = world.Province.Venues;
-        Assert.InRange(venues.Count, 56, 66);
+        Assert.InRange(venues.Count, 170, 190);
         var kinds = venues.Select(v => v.Kind).ToHashSet();
         foreach (var kind in new[] { VenueKind.Market, VenueKind.Supermarket, VenueKind.School, VenueKind.Hospital, VenueKind.Office, VenueKind.Factory, VenueKind.Restaurant, VenueKind.PlaceOfWorship, VenueKind.Transport, VenueKind.Checkpoint })
         {

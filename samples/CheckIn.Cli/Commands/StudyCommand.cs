@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using CheckIn.Cli.Io;
+using CheckIn.Tracing.Simulation;
+using NodaTime;
+
+namespace CheckIn.Cli.Commands;
+
+/// <summary>
+/// <c>checkin study</c>: how tracing recall and precision change with scanning compliance and the tracing rule, over
+/// one synthetic province (every combination of the values given, one line each).
+/// </summary>
+public static class StudyCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var residents = new Option<int>("--residents") { Description = "Residents (100 to 2,000,000).", DefaultValueFactory = _ => 50_000 };
+        var days = new Option<int>("--days") { Description = "Days (3 to 60).", DefaultValueFactory = _ => 14 };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed and values make the same table.", DefaultValueFactory = _ => 2021 };
+        var smartphones = new Option<string>("--smartphone-share") { Description = "Residents with a smartphone, comma-separated shares.", DefaultValueFactory = _ => "0.54" };
+        var scanning = new Option<string>("--scan-share") { Description = "Visits smartphone holders scan, comma-separated shares.", DefaultValueFactory = _ => "0.2,0.5,0.8,1" };
+        var window = new Option<string>("--window") { Description = "Window before symptom onset, comma-separated durations.", DefaultValueFactory = _ => "2d" };
+        var minOverlap = new Option<string>("--min-overlap") { Description = "Shortest time together, comma-separated durations.", DefaultValueFactory = _ => "15m" };
+        var linger = new Option<string>("--linger") { Description = "How long a source lingers, comma-separated durations.", DefaultValueFactory = _ => "0m" };
+        var format = new Option<string>("--format") { Description = "table or csv.", DefaultValueFactory = _ => "table" };
+        var command = new Command("study", "Measure tracing recall and precision against a synthetic outbreak's ground truth, for each combination of compliance and tracing rule.")
+        {
+            residents, days, seed, smartphones, scanning, window, minOverlap, linger, format,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var count = parse.GetValue(residents);
+                var dayCount = parse.GetValue(days);
+                if (count is < 100 or > 2_000_000 || dayCount is < 3 or > 60)
+                {
+                    throw new FormatException("--residents must be between 100 and 2,000,000 and --days between 3 and 60.");
+                }
+
+                var csv = parse.GetValue(format) switch
+                {
+                    "csv" => true,
+                    "table" => false,
+                    var other => throw new FormatException($"--format: '{other}' is not table or csv."),
+                };
+                var baseOptions = SimulationOptions.Default with { Residents = count, Days = dayCount, Seed = parse.GetValue(seed) };
+                var scenarios =
+                    (from phone in Shares(parse.GetValue(smartphones)!, "--smartphone-share")
+                     from scan in Shares(parse.GetValue(scanning)!, "--scan-share")
+                     from before in Durations(parse.GetValue(window)!, "--window")
+                     from overlap in Durations(parse.GetValue(minOverlap)!, "--min-overlap")
+                     from stay in Durations(parse.GetValue(linger)!, "--linger")
+                     select new StudyScenario(
+                         baseOptions with { SmartphoneShare = phone, ScanShare = scan },
+                         TracingRule.Default with { WindowBeforeOnset = before, MinOverlap = overlap, Linger = stay })).ToList();
+                if (scenarios.Count > 200)
+                {
+                    throw new FormatException($"{scenarios.Count} combinations: at most 200 in one study.");
+                }
+
+                Write(output, csv, baseOptions, scenarios);
+                return ExitCodes.Success;
+            }
+            catch (FormatException exception)
+            {
+                error.WriteLine(exception.Message);
+                return ExitCodes.Usage;
+            }
+            catch (ArgumentOutOfRangeException exception)
+            {
+                error.WriteLine(exception.Message);
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static void Write(TextWriter output, bool csv, SimulationOptions options, List<StudyScenario> scenarios)
+    {
+        string Pct(double share) => (100 * share).ToString("F1", CultureInfo.InvariantCulture);
+        string Dur(Duration d) => d.TotalDays >= 1 && d.TotalDays % 1 == 0 ? $"{d.TotalDays:F0}d" : $"{d.TotalMinutes:F0}m";
+        if (csv)
+        {
+            output.WriteLine("smartphone_share,scan_share,window_before_onset,min_overlap,linger,cases,f1,f2,true_f1,true_f2,f1_recall,f1_precision,f2_recall,f2_precision,infected_by_cases,infected_found_as_f1,infected_found,infected_found_from_true_visits,contacts_per_infection_found");
+        }
+        else
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Study over a synthetic province: {options.Residents:N0} residents, {options.Days} days from {options.Start:yyyy-MM-dd}, seed {options.Seed}; scores in %"));
+            output.WriteLine("phones  scan  window overlap linger  cases      F1      F2  F1 rec  F1 prec  F2 rec  F2 prec  infected: caused  as F1  F1 or F2  contacts per found");
+        }
+
+        foreach (var result in TracingStudy.Run(scenarios))
+        {
+            var (simulation, rule) = (result.Scenario.Simulation, result.Scenario.Rule);
+            var s = result.Score;
+            output.WriteLine(csv
+                ? string.Create(CultureInfo.InvariantCulture, $"{simulation.SmartphoneShare},{simulation.ScanShare},{Dur(rule.WindowBeforeOnset)},{Dur(rule.MinOverlap)},{Dur(rule.Linger)},{s.Cases},{s.RecordedF1},{s.RecordedF2},{s.TrueF1},{s.TrueF2},{s.F1Recall:F4},{s.F1Precision:F4},{s.F2Recall:F4},{s.F2Precision:F4},{s.InfectedByCases},{s.InfectedFoundAsF1},{s.InfectedFound},{s.InfectedFoundFromTrueVisits},{s.ContactsPerInfectionFound:F1}")
+                : string.Create(CultureInfo.InvariantCulture, $"{simulation.SmartphoneShare,6:F2} {simulation.ScanShare,5:F2} {Dur(rule.WindowBeforeOnset),7} {Dur(rule.MinOverlap),7} {Dur(rule.Linger),6} {s.Cases,6} {s.RecordedF1,7:N0} {s.RecordedF2,7:N0} {Pct(s.F1Recall),7} {Pct(s.F1Precision),8} {Pct(s.F2Recall),7} {Pct(s.F2Precision),8} {s.InfectedByCases,16} {s.InfectedFoundAsF1,6} {s.InfectedFound,9} {s.ContactsPerInfectionFound,19:F1}"));
+        }
+    }
+
+    private static List<double> Shares(string text, string option) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part =>
+            double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1
+                ? share
+                : throw new FormatException($"{option}: '{part}' is not a share between 0 and 1."))];
+
+    private static List<Duration> Durations(string text, string option) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part =>
+            DurationText.TryParse(part, out var duration) ? duration : throw new FormatException($"{option}: '{part}' is not a duration such as 15m, 2d or 1h30m."))];
+}

@@ -1,0 +1,45 @@
+namespace CheckIn.Cli.Tests;
+
+public sealed class StudyCommandTests
+{
+    [Fact]
+    public void Study_Csv_OneLinePerCombination()
+    {
+        var result = CliRunner.Run("study", "--residents", "1500", "--days", "7", "--seed", "4", "--scan-share", "0.2,0.9", "--min-overlap", "15m,1h", "--format", "csv");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("smartphone_share,scan_share,window_before_onset,min_overlap,linger,cases,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(5, lines.Length);
+        Assert.StartsWith("0.54,0.2,2d,15m,0m,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("0.54,0.2,2d,60m,0m,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("0.54,0.9,2d,15m,0m,", lines[3], StringComparison.Ordinal);
+        var columns = lines[0].Split(',').Length;
+        Assert.All(lines.Skip(1), l => Assert.Equal(columns, l.Split(',').Length));
+
+        // Same world: the truth columns (cases, true F1 and F2) agree between compliance levels for the same rule.
+        static string Truth(string line) => string.Join(',', line.Split(',') is var f ? new[] { f[5], f[8], f[9] } : []);
+        Assert.Equal(Truth(lines[1]), Truth(lines[3]));
+    }
+
+    [Fact]
+    public void Study_Table_HasAHeaderAndARow()
+    {
+        var result = CliRunner.Run("study", "--residents", "800", "--days", "5", "--scan-share", "0.5");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Study over a synthetic province: 800 residents, 5 days from 2021-09-06, seed 2021", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n\s+0\.54\s+0\.50\s+2d\s+15m\s+0m\s+\d+", result.Output);
+    }
+
+    [Theory]
+    [InlineData("--scan-share", "1.2")]
+    [InlineData("--min-overlap", "fifteen")]
+    [InlineData("--format", "xml")]
+    [InlineData("--residents", "5")]
+    public void Study_BadValue_UsageError(string option, string value)
+    {
+        string[] args = option == "--residents" ? ["study", "--days", "5", option, value] : ["study", "--residents", "800", "--days", "5", option, value];
+        var result = CliRunner.Run(args);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.NotEmpty(result.Error);
+    }
+}
