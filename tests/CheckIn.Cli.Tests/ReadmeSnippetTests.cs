@@ -12,6 +12,7 @@ using CheckIn.Testing;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Simulation;
 using CheckIn.Tracing.Visits;
 using NodaTime;
 
@@ -86,6 +87,8 @@ public sealed partial class ReadmeSnippetTests
     [InlineData("pseudonymize")]
     [InlineData("print-poster")]
     [InlineData("read-image")]
+    [InlineData("simulate")]
+    [InlineData("study")]
     public void Readme_SnippetText_EqualsCompiledRegion(string name)
     {
         var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
@@ -213,6 +216,50 @@ public sealed partial class ReadmeSnippetTests
             Console.WriteLine($"{code.Version}-{code.ErrorCorrectionLevel}: {PayloadReader.Read(code.Text).Value.Kind}");
         #endregion
         return console.Text.Trim();
+    }
+
+    [Fact]
+    public void Simulate_StreamsDaysAndInfections()
+    {
+        var (visits, recorded, infections) = Simulate(SimulationOptions.Default with { Residents = 2000, Days = 4 });
+        Assert.True(visits > 2000 && recorded > visits / 2 && recorded < visits);
+        Assert.True(infections >= 5);
+    }
+
+    private static (long Visits, long Recorded, int Infections) Simulate(SimulationOptions options)
+    {
+        #region snippet:simulate
+        var province = SyntheticProvince.Generate(options);      // same options and seed, same world
+        var simulation = new ProvinceSimulation(province);
+        long visits = 0, recorded = 0;
+        foreach (SimulatedDay day in simulation.Run())             // one day in memory at a time
+        {
+            visits += day.Visits.Count;                            // the ground truth: who was where, when
+            recorded += day.Visits.Count(v => v.IsTraceable);      // app, card scan or a paper log that can be matched
+        }
+
+        var infections = simulation.Infections;                    // who infected whom, where and when
+        #endregion
+        return (visits, recorded, infections.Count);
+    }
+
+    [Fact]
+    public void Study_PrintsOneLinePerScenario()
+    {
+        using var console = Console.Capture();
+        Study(SimulationOptions.Default with { Residents = 2000, Days = 7 });
+        var lines = console.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, l => Assert.Matches(@"^scan 0\.\d: F1 recall [\d.,]+\s?%, precision [\d.,]+\s?%$", l.Trim()));
+    }
+
+    private static void Study(SimulationOptions world)
+    {
+        #region snippet:study
+        var scenarios = new[] { 0.2, 0.5, 0.8 }.Select(scan => new StudyScenario(world with { ScanShare = scan }, TracingRule.Default));
+        foreach (var result in TracingStudy.Run(scenarios))       // same seed: same visits and outbreak, other records
+            Console.WriteLine($"scan {result.Scenario.Simulation.ScanShare}: F1 recall {result.Score.F1Recall:P1}, precision {result.Score.F1Precision:P1}");
+        #endregion
     }
 
     private static PersonPseudonym Pseudonymize(byte[] deploymentKey)

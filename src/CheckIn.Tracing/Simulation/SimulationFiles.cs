@@ -107,12 +107,7 @@ public static class SimulationFiles
             days++;
             foreach (var visit in day.Visits)
             {
-                BinaryPrimitives.WriteInt32LittleEndian(record, visit.Resident);
-                BinaryPrimitives.WriteInt32LittleEndian(record[4..], visit.Venue);
-                BinaryPrimitives.WriteInt32LittleEndian(record[8..], (int)(visit.Arrival - start).TotalMinutes);
-                BinaryPrimitives.WriteUInt16LittleEndian(record[12..], (ushort)visit.Length.TotalMinutes);
-                record[14] = (byte)visit.Channel;
-                record[15] = (byte)visit.Details;
+                Encode(record, visit, start);
                 writer.Write(record);
                 visits++;
             }
@@ -122,6 +117,17 @@ public static class SimulationFiles
 
         writer.Flush();
         return new SimulationSummary(days, visits, visits, 0, simulation.Infections.Count);
+    }
+
+    /// <summary>One visit as a 16-byte record: resident, venue, minutes from the start, length in minutes, channel, details (little-endian).</summary>
+    internal static void Encode(Span<byte> record, in SimulatedVisit visit, Instant start)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(record, visit.Resident);
+        BinaryPrimitives.WriteInt32LittleEndian(record[4..], visit.Venue);
+        BinaryPrimitives.WriteInt32LittleEndian(record[8..], (int)(visit.Arrival - start).TotalMinutes);
+        BinaryPrimitives.WriteUInt16LittleEndian(record[12..], (ushort)visit.Length.TotalMinutes);
+        record[14] = (byte)visit.Channel;
+        record[15] = (byte)visit.Details;
     }
 
     /// <summary>Opens a binary simulation file: reads and checks its header.</summary>

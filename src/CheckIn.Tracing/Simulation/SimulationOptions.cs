@@ -109,8 +109,8 @@ public sealed record OutbreakOptions
     /// <summary>Days from infection to symptoms and isolation. Default 5.</summary>
     public int OnsetDays { get; init; } = 5;
 
-    /// <summary>Infection hazard per minute of close contact with an infectious person. Default 0.0003 (15 min: 0.45%, 8 h: 13%).</summary>
-    public double RatePerMinute { get; init; } = 0.0003;
+    /// <summary>Infection hazard per minute of close contact with an infectious person. Default 0.0006 (15 min: 0.9%, 8 h: 25%).</summary>
+    public double RatePerMinute { get; init; } = 0.0006;
 
     /// <summary>How many others one person is in close contact with at a crowded venue. Default 8.</summary>
     public int CloseContacts { get; init; } = 8;
