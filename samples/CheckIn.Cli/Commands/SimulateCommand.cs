@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CheckIn.Tracing.Simulation;
+using Spectre.Console;
 
 namespace CheckIn.Cli.Commands;
 
@@ -51,10 +52,27 @@ public static class SimulateCommand
                 var province = SyntheticProvince.Generate(options);
                 var made = stopwatch.Elapsed;
                 var simulation = new ProvinceSimulation(province);
-                SimulationSummary summary;
-                using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                SimulationSummary Write(IProgress<SimulatedDay>? progress)
                 {
-                    summary = binary ? SimulationFiles.WriteBinary(simulation, file) : SimulationFiles.WriteCsv(simulation, file);
+                    using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                    return binary ? SimulationFiles.WriteBinary(simulation, file, progress) : SimulationFiles.WriteCsv(simulation, file, progress);
+                }
+
+                // A progress bar by day on a terminal; nothing extra when the output is a file, a pipe or a test.
+                SimulationSummary summary;
+                if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+                {
+                    summary = AnsiConsole.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                        .Start(context =>
+                        {
+                            var task = context.AddTask($"Simulating {options.Days} days", maxValue: options.Days);
+                            return Write(new SynchronousProgress(_ => task.Increment(1)));
+                        });
+                }
+                else
+                {
+                    summary = Write(null);
                 }
 
                 var elapsed = stopwatch.Elapsed;
@@ -80,6 +98,12 @@ public static class SimulateCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<SimulatedDay> report) : IProgress<SimulatedDay>
+    {
+        public void Report(SimulatedDay value) => report(value);
     }
 
     private static void WriteTruth(string path, SyntheticProvince province, IReadOnlyList<Infection> infections)
