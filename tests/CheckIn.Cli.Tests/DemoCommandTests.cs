@@ -136,7 +136,7 @@ public sealed class DemoCommandTests(SmallDemo demo) : IClassFixture<SmallDemo>
         foreach (var argument in new[]
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--hide-scrollbars", "--disable-dev-shm-usage", "--window-size=1280,2400", $"--user-data-dir={Path.Combine(demo.Folder.FullName, "chromium-profile")}",
+            "--no-first-run", "--disable-quic", "--hide-scrollbars", "--disable-dev-shm-usage", "--window-size=1280,2400", $"--user-data-dir={Path.Combine(demo.Folder.FullName, "chromium-profile")}",
             $"--screenshot={screenshot}", new Uri(Path.Combine(demo.Folder.FullName, "index.html")).AbsoluteUri,
         })
         {

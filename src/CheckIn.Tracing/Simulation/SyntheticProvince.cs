@@ -152,6 +152,7 @@ public sealed class SyntheticProvince
 
         Parallel.For(0, options.Residents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             world.MakeResident(i, communeCumulative, ageCumulative, otherProvinces));
+        world.AssignSerials();
         return world;
     }
 
@@ -169,6 +170,23 @@ public sealed class SyntheticProvince
         .SelectMany((share, band) => Enumerable.Range(band * 5, 5).Select(age => share * PhoneWeight(Math.Min(95, age)) / 5))
         .Sum() / AgeBands.Sum();
 
+    /// <summary>
+    /// The last six digits of the ID numbers: numbered in resident order within each (registration province, sex, birth
+    /// year), then spread over 0–999999 by a bijection (982451653 is coprime with 10^6), so no two residents share an ID
+    /// number, however many there are (a group of 20 million residents holds far fewer than a million).
+    /// </summary>
+    private void AssignSerials()
+    {
+        var counters = new Dictionary<int, int>();
+        for (var i = 0; i < _serial.Length; i++)
+        {
+            var group = (((_registration[i] * 2) + (_flags[i] & 1)) * 10_000) + _birthYear[i];
+            ref var next = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counters, group, out _);
+            _serial[i] = (int)((ulong)next * 982451653UL % 1_000_000UL);
+            next++;
+        }
+    }
+
     private void MakeResident(int i, double[] communeCumulative, double[] ageCumulative, int[] otherProvinces)
     {
         var options = Options;
@@ -181,8 +199,6 @@ public sealed class SyntheticProvince
         _birthYear[i] = (short)(options.Start.Year - age - (random.Chance(0.32) ? 1 : 0));
         _registration[i] = (short)(random.Chance(0.88) ? options.ProvinceCode : otherProvinces[random.Next(otherProvinces.Length)]);
 
-        // A bijection of the index onto 0–999999 (982451653 is coprime with 10^6): no two of the first million share a serial.
-        _serial[i] = (int)((ulong)i * 982451653UL % 1_000_000UL);
         _phonePrefix[i] = (byte)random.Next(MobilePrefixes.Length);
         _phone[i] = random.Next(10_000_000);
         _commune[i] = Pick(communeCumulative, random.NextDouble());

@@ -93,6 +93,17 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
     }
 
     [Fact]
+    public void Residents_OverAMillion_IdNumbersStillUnique()
+    {
+        var province = SyntheticProvince.Generate(SimulationOptions.Default with { Residents = 1_200_000, Days = 1, Outbreak = null });
+        var seen = new HashSet<string>(province.ResidentCount);
+        for (var i = 0; i < province.ResidentCount; i++)
+        {
+            Assert.True(seen.Add(province.Resident(i).Id.Value), $"resident {i} repeats an ID number");
+        }
+    }
+
+    [Fact]
     public void Venues_HaveEveryKindSkewedPopularityAndCommunesOfTheProvince()
     {
         var venues = world.Province.Venues;
