@@ -91,14 +91,21 @@ public static class StudyCommand
             output.WriteLine("phones  scan  window overlap linger  cases      F1      F2  F1 rec  F1 prec  F2 rec  F2 prec  infected: caused  as F1  F1 or F2  contacts per found");
         }
 
-        foreach (var result in TracingStudy.Run(scenarios))
+        // Rows are printed as each scenario finishes (scenarios of one world finish together, in the order given).
+        TracingStudy.Run(scenarios, new RowPrinter(result =>
         {
             var (simulation, rule) = (result.Scenario.Simulation, result.Scenario.Rule);
             var s = result.Score;
             output.WriteLine(csv
                 ? string.Create(CultureInfo.InvariantCulture, $"{simulation.SmartphoneShare},{simulation.ScanShare},{Dur(rule.WindowBeforeOnset)},{Dur(rule.MinOverlap)},{Dur(rule.Linger)},{s.Cases},{s.RecordedF1},{s.RecordedF2},{s.TrueF1},{s.TrueF2},{s.F1Recall:F4},{s.F1Precision:F4},{s.F2Recall:F4},{s.F2Precision:F4},{s.InfectedByCases},{s.InfectedFoundAsF1},{s.InfectedFound},{s.InfectedFoundFromTrueVisits},{s.ContactsPerInfectionFound:F1}")
                 : string.Create(CultureInfo.InvariantCulture, $"{simulation.SmartphoneShare,6:F2} {simulation.ScanShare,5:F2} {Dur(rule.WindowBeforeOnset),7} {Dur(rule.MinOverlap),7} {Dur(rule.Linger),6} {s.Cases,6} {s.RecordedF1,7:N0} {s.RecordedF2,7:N0} {Pct(s.F1Recall),7} {Pct(s.F1Precision),8} {Pct(s.F2Recall),7} {Pct(s.F2Precision),8} {s.InfectedByCases,16} {s.InfectedFoundAsF1,6} {s.InfectedFound,9} {s.ContactsPerInfectionFound,19:F1}"));
-        }
+            output.Flush();
+        }));
+    }
+
+    private sealed class RowPrinter(Action<StudyResult> print) : IProgress<StudyResult>
+    {
+        public void Report(StudyResult value) => print(value);
     }
 
     private static List<double> Shares(string text, string option) =>
