@@ -6,11 +6,21 @@ namespace CheckIn.Tracing.Simulation;
 /// <summary>A venue of the synthetic province: where it is, when it opens, how popular it is, and its check-in code.</summary>
 public sealed record SimulatedVenue
 {
-    /// <summary>The venue's position in <see cref="SyntheticProvince.Venues"/>.</summary>
-    public required int Index { get; init; }
+    private readonly int _index;
 
-    /// <summary>The identifier visits name it by, for example <c>V000042</c>.</summary>
-    public string Id => $"V{Index:D6}";
+    /// <summary>The venue's position in <see cref="SyntheticProvince.Venues"/>.</summary>
+    public required int Index
+    {
+        get => _index;
+        init
+        {
+            _index = value;
+            Id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"V{value:D6}");
+        }
+    }
+
+    /// <summary>The identifier visits name it by, for example <c>V000042</c> (made once, with the index).</summary>
+    public string Id { get; private init; } = string.Empty;
 
     /// <summary>The kind.</summary>
     public required VenueKind Kind { get; init; }
