@@ -8,16 +8,16 @@ public sealed class StudyCommandTests
         var result = CliRunner.Run("study", "--residents", "1500", "--days", "7", "--seed", "4", "--scan-share", "0.2,0.9", "--min-overlap", "15m,1h", "--format", "csv");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("smartphone_share,scan_share,window_before_onset,min_overlap,linger,cases,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("household_risk,smartphone_share,scan_share,window_before_onset,min_overlap,linger,cases,", lines[0], StringComparison.Ordinal);
         Assert.Equal(5, lines.Length);
-        Assert.StartsWith("0.54,0.2,2d,15m,0m,", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("0.54,0.2,2d,60m,0m,", lines[2], StringComparison.Ordinal);
-        Assert.StartsWith("0.54,0.9,2d,15m,0m,", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("0,0.54,0.2,2d,15m,0m,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("0,0.54,0.2,2d,60m,0m,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("0,0.54,0.9,2d,15m,0m,", lines[3], StringComparison.Ordinal);
         var columns = lines[0].Split(',').Length;
         Assert.All(lines.Skip(1), l => Assert.Equal(columns, l.Split(',').Length));
 
         // Same world: the truth columns (cases, true F1 and F2) agree between compliance levels for the same rule.
-        static string Truth(string line) => string.Join(',', line.Split(',') is var f ? new[] { f[5], f[8], f[9] } : []);
+        static string Truth(string line) => string.Join(',', line.Split(',') is var f ? new[] { f[6], f[9], f[10] } : []);
         Assert.Equal(Truth(lines[1]), Truth(lines[3]));
     }
 
@@ -27,10 +27,22 @@ public sealed class StudyCommandTests
         var result = CliRunner.Run("study", "--residents", "800", "--days", "5", "--scan-share", "0.5");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("Study over a synthetic province: 800 residents, 5 days from 2021-09-06, seed 2021", result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"\n\s+0\.54\s+0\.50\s+2d\s+15m\s+0m\s+\d+", result.Output);
+        Assert.Matches(@"\n\s+0\.00\s+0\.54\s+0\.50\s+2d\s+15m\s+0m\s+\d+", result.Output);
+    }
+
+    [Fact]
+    public void Study_HouseholdRisk_CountsInfectionsAtHome()
+    {
+        var result = CliRunner.Run("study", "--residents", "3000", "--days", "7", "--household-risk", "0,0.3", "--scan-share", "0.5", "--format", "csv");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var atHome = Array.IndexOf(lines[0].Split(','), "infected_at_home");
+        Assert.Equal("0", lines[1].Split(',')[atHome]);
+        Assert.NotEqual("0", lines[2].Split(',')[atHome]);
     }
 
     [Theory]
+    [InlineData("--household-risk", "2")]
     [InlineData("--scan-share", "1.2")]
     [InlineData("--min-overlap", "fifteen")]
     [InlineData("--format", "xml")]

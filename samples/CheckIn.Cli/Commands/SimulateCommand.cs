@@ -19,9 +19,10 @@ public static class SimulateCommand
         var smartphones = new Option<double?>("--smartphone-share") { Description = "Residents with a smartphone (default 0.54)." };
         var scanning = new Option<double?>("--scan-share") { Description = "Visits smartphone holders actually scan (default 0.8)." };
         var indexCases = new Option<int?>("--index-cases") { Description = "Outbreak index cases (default 5; 0 for no outbreak)." };
+        var householdRisk = new Option<double?>("--household-risk") { Description = "Daily probability of infecting each household member at home (default 0: only over shared visits)." };
         var command = new Command("simulate", "Generate a synthetic province's check-in data (seeded, deterministic) with an outbreak's ground truth.")
         {
-            residents, days, seed, outFile, truth, smartphones, scanning, indexCases,
+            residents, days, seed, outFile, truth, smartphones, scanning, indexCases, householdRisk,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +46,10 @@ public static class SimulateCommand
                 ScanShare = parse.GetValue(scanning) ?? options.ScanShare,
                 Outbreak = parse.GetValue(indexCases) is { } cases ? (cases == 0 ? null : OutbreakOptions.Default with { IndexCases = cases }) : options.Outbreak,
             };
+            if (parse.GetValue(householdRisk) is { } risk && options.Outbreak is { } outbreak)
+            {
+                options = options with { Outbreak = outbreak with { HouseholdRiskPerDay = risk } };
+            }
 
             try
             {
@@ -114,7 +119,7 @@ public static class SimulateCommand
         foreach (var infection in infections)
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"R{infection.Resident:D7},{(infection.Infector < 0 ? string.Empty : $"R{infection.Infector:D7}")},{(infection.Venue < 0 ? string.Empty : province.Venues[infection.Venue].Id)},{infection.At:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Onset:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Generation}"));
+                $"R{infection.Resident:D7},{(infection.Infector < 0 ? string.Empty : $"R{infection.Infector:D7}")},{(infection.IsAtHome ? "home" : infection.Venue < 0 ? string.Empty : province.Venues[infection.Venue].Id)},{infection.At:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Onset:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Generation}"));
         }
     }
 }

@@ -76,6 +76,7 @@ public sealed class ProvinceSimulation
             if (Province.Options.Outbreak is { } outbreak)
             {
                 Transmit(day, visits, outbreak);
+                TransmitAtHome(day, outbreak);
             }
 
             yield return new SimulatedDay(Province, day, Province.Options.Start.PlusDays(day), visits, _infections.GetRange(before, _infections.Count - before));
@@ -186,6 +187,40 @@ public sealed class ProvinceSimulation
                     {
                         Infect(target.Resident, source.Resident, venue, (from + until) / 2, _generation[source.Resident] + 1);
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each infectious person (infectious at 19:00 and not yet isolated) infects each susceptible member of their
+    /// household with probability <see cref="OutbreakOptions.HouseholdRiskPerDay"/>, at 19:00 local time.
+    /// </summary>
+    private void TransmitAtHome(int day, OutbreakOptions outbreak)
+    {
+        if (outbreak.HouseholdRiskPerDay <= 0)
+        {
+            return;
+        }
+
+        var evening = (day * MinutesPerDay) + (19 * 60);
+        var random = SimulationRandom.For(Province.Options.Seed, 9, day);
+        var sources = _infections.Count;
+        for (var k = 0; k < sources; k++)
+        {
+            var source = _infections[k].Resident;
+            if (_infectedAt[source] + (outbreak.LatentDays * MinutesPerDay) > evening || IsIsolated(source, day))
+            {
+                continue;
+            }
+
+            var head = Province.HouseholdOf(source);
+            var end = Province.HouseholdEnd(head);
+            for (var member = head; member < end; member++)
+            {
+                if (member != source && _infectedAt[member] == NotInfected && random.Chance(outbreak.HouseholdRiskPerDay))
+                {
+                    Infect(member, source, -1, evening, _generation[source] + 1);
                 }
             }
         }

@@ -56,6 +56,12 @@ public readonly record struct SimulatedResident
     /// <summary>Home commune (legacy code).</summary>
     public required int HomeCommune { get; init; }
 
+    /// <summary>
+    /// The household: the index of its first member (members are consecutive residents and share the home commune).
+    /// Ages within a household are drawn independently, not arranged into families.
+    /// </summary>
+    public required int Household { get; init; }
+
     /// <summary>Whether they carry a smartphone with a check-in app.</summary>
     public required bool HasSmartphone { get; init; }
 

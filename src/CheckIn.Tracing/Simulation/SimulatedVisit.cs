@@ -64,8 +64,12 @@ public readonly record struct SimulatedVisit(int Resident, int Venue, Instant Ar
 /// <summary>A ground-truth infection.</summary>
 /// <param name="Resident">Who was infected.</param>
 /// <param name="Infector">Who infected them, or -1 for an index case infected outside the province.</param>
-/// <param name="Venue">Where, or -1 for an index case.</param>
+/// <param name="Venue">The venue's index, or -1 at home (household spread) and for an index case.</param>
 /// <param name="At">When.</param>
-/// <param name="Onset">When symptoms started; from then on the person stays isolated at home.</param>
+/// <param name="Onset">When symptoms started; from the next day the person is isolated and makes no visits.</param>
 /// <param name="Generation">0 for index cases, then 1 for those they infected, and so on.</param>
-public readonly record struct Infection(int Resident, int Infector, int Venue, Instant At, Instant Onset, int Generation);
+public readonly record struct Infection(int Resident, int Infector, int Venue, Instant At, Instant Onset, int Generation)
+{
+    /// <summary>Whether a household member infected them at home, where check-ins see nothing.</summary>
+    public bool IsAtHome => Venue < 0 && Infector >= 0;
+}

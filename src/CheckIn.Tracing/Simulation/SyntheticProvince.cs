@@ -19,6 +19,9 @@ public sealed class SyntheticProvince
     // Share of each age band of five years (0–4 … 85–89), after Vietnam's 2019 census pyramid.
     private static readonly double[] AgeBands = [8.0, 8.0, 7.6, 7.0, 7.2, 8.2, 8.3, 7.9, 7.3, 6.7, 6.1, 5.3, 4.5, 3.5, 2.3, 1.4, 0.9, 0.6];
 
+    // Households of 1 to 7 people, mean about 3.5 (the 2019 census counted 3.5 persons per household).
+    private static readonly double[] HouseholdSizes = [0.10, 0.20, 0.21, 0.26, 0.13, 0.06, 0.04];
+
     private static readonly (VenueKind Kind, double Share)[] VenueMix =
     [
         (VenueKind.Market, 3), (VenueKind.Supermarket, 4), (VenueKind.Other, 30), (VenueKind.School, 7), (VenueKind.Hospital, 1.5),
@@ -34,6 +37,7 @@ public sealed class SyntheticProvince
     private readonly int[] _phone;
     private readonly byte[] _phonePrefix;
     private readonly int[] _commune;
+    private readonly int[] _household; // the index of the household's first member
     private readonly byte[] _role;
     private readonly byte[] _name; // three bytes a resident: family, middle, given
     private readonly int[] _communeCodes;
@@ -53,6 +57,7 @@ public sealed class SyntheticProvince
         _phone = new int[n];
         _phonePrefix = new byte[n];
         _commune = new int[n];
+        _household = new int[n];
         _role = new byte[n];
         _name = new byte[3 * n];
         Workplace = new int[n];
@@ -118,6 +123,7 @@ public sealed class SyntheticProvince
             Age = _age[index],
             Phone = PhoneNumber.Parse($"0{MobilePrefixes[_phonePrefix[index]]}{_phone[index]:D7}"),
             HomeCommune = _communeCodes[_commune[index]],
+            Household = _household[index],
             HasSmartphone = HasSmartphone(index),
             Role = RoleOf(index),
         };
@@ -150,6 +156,7 @@ public sealed class SyntheticProvince
         var otherProvinces = units.Provinces(AdministrativeEra.Legacy).Where(p => p.Code != province.Code).Select(p => p.Code).ToArray();
         var ageCumulative = Cumulative(AgeBands);
 
+        world.AssignHouseholds();
         Parallel.For(0, options.Residents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             world.MakeResident(i, communeCumulative, ageCumulative, otherProvinces));
         world.AssignSerials();
@@ -169,6 +176,35 @@ public sealed class SyntheticProvince
     private static readonly double MeanPhoneWeight = AgeBands
         .SelectMany((share, band) => Enumerable.Range(band * 5, 5).Select(age => share * PhoneWeight(Math.Min(95, age)) / 5))
         .Sum() / AgeBands.Sum();
+
+    /// <summary>Consecutive residents form households, of sizes drawn by <see cref="HouseholdSizes"/>.</summary>
+    private void AssignHouseholds()
+    {
+        var random = SimulationRandom.For(Options.Seed, 8);
+        var cumulative = Cumulative(HouseholdSizes);
+        for (var head = 0; head < _household.Length;)
+        {
+            var size = 1 + Pick(cumulative, random.NextDouble());
+            var end = Math.Min(_household.Length, head + size);
+            _household.AsSpan(head, end - head).Fill(head);
+            head = end;
+        }
+    }
+
+    /// <summary>The index of a resident's household's first member.</summary>
+    internal int HouseholdOf(int resident) => _household[resident];
+
+    /// <summary>The residents of the household whose first member is <paramref name="head"/>: head, head + 1, … up to the returned end (exclusive).</summary>
+    internal int HouseholdEnd(int head)
+    {
+        var end = head + 1;
+        while (end < _household.Length && _household[end] == head)
+        {
+            end++;
+        }
+
+        return end;
+    }
 
     /// <summary>
     /// The last six digits of the ID numbers: numbered in resident order within each (registration province, sex, birth
@@ -201,7 +237,9 @@ public sealed class SyntheticProvince
 
         _phonePrefix[i] = (byte)random.Next(MobilePrefixes.Length);
         _phone[i] = random.Next(10_000_000);
-        _commune[i] = Pick(communeCumulative, random.NextDouble());
+        // A household lives in one commune: the one drawn for its first member.
+        var household = SimulationRandom.For(options.Seed, 10, _household[i]);
+        _commune[i] = Pick(communeCumulative, household.NextDouble());
         var (family, middle, given) = VietnameseNames.Draw(ref random, sex);
         (_name[3 * i], _name[(3 * i) + 1], _name[(3 * i) + 2]) = (family, middle, given);
 

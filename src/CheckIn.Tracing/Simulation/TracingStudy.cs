@@ -62,6 +62,7 @@ public sealed record TracingRule
 /// <param name="F2Recall">Share of the true F2 found from the records as F2.</param>
 /// <param name="F2Precision">Share of the F2 found from the records that are true F2.</param>
 /// <param name="InfectedByCases">Infections whose infector is a case (the infected not themselves a case).</param>
+/// <param name="InfectedAtHome">Of those, infections at home (household spread), which venue records can only find by chance.</param>
 /// <param name="InfectedFoundAsF1">Of those, found from the records as F1.</param>
 /// <param name="InfectedFound">Of those, found from the records as F1 or F2.</param>
 /// <param name="InfectedFoundFromTrueVisits">Of those, found from every true visit as F1 or F2.</param>
@@ -76,6 +77,7 @@ public sealed record TracingScore(
     double F2Recall,
     double F2Precision,
     int InfectedByCases,
+    int InfectedAtHome,
     int InfectedFoundAsF1,
     int InfectedFound,
     int InfectedFoundFromTrueVisits)
@@ -106,7 +108,8 @@ public sealed record TracingScore(
         var trueF1 = Level(fromTruth, 1);
         var trueF2 = Level(fromTruth, 2);
         var caseSet = cases.ToHashSet();
-        var caused = infections.Where(i => caseSet.Contains(i.Infector) && !caseSet.Contains(i.Resident)).Select(i => i.Resident).ToList();
+        var causedInfections = infections.Where(i => caseSet.Contains(i.Infector) && !caseSet.Contains(i.Resident)).ToList();
+        var caused = causedInfections.Select(i => i.Resident).ToList();
         static double Recall(HashSet<int> found, HashSet<int> truth) => truth.Count == 0 ? 1 : found.Count(truth.Contains) / (double)truth.Count;
         static double Precision(HashSet<int> found, HashSet<int> truth) => found.Count == 0 ? 1 : found.Count(truth.Contains) / (double)found.Count;
         return new TracingScore(
@@ -120,6 +123,7 @@ public sealed record TracingScore(
             Recall(recordedF2, trueF2),
             Precision(recordedF2, trueF2),
             caused.Count,
+            causedInfections.Count(i => i.IsAtHome),
             caused.Count(recordedF1.Contains),
             caused.Count(r => recordedF1.Contains(r) || recordedF2.Contains(r)),
             caused.Count(r => trueF1.Contains(r) || trueF2.Contains(r)));

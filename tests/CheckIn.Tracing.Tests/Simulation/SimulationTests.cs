@@ -58,7 +58,7 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
         Assert.Equal(GoldenTinyCsvSha256, Convert.ToHexStringLower(SHA256.HashData(first)));
     }
 
-    internal const string GoldenTinyCsvSha256 = "57b3daf16947b34a147ebd6e4e73a13d596fc225b40f200074663c69ef924b05";
+    internal const string GoldenTinyCsvSha256 = "cae6f97a4feb68296da605c98752341a5c5c21a7e14b9038fd10794e98f81af6";
 
     [Fact]
     public void DifferentSeed_DifferentWorld() => Assert.NotEqual(Csv(Tiny), Csv(Tiny with { Seed = 8 }));
@@ -224,6 +224,7 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
         Assert.Equal(infections.Count, infections.Select(i => i.Resident).Distinct().Count());
         Assert.Equal(infections.Count - outbreak.IndexCases, world.Days.Sum(d => d.NewInfections.Count));
 
+        Assert.DoesNotContain(infections, i => i.IsAtHome);
         var byResident = infections.ToDictionary(i => i.Resident);
         var visits = world.Visits.ToLookup(v => v.Resident);
         foreach (var infection in infections)
@@ -281,6 +282,47 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
         Assert.Equal(usual.Infections, fewScans.Infections);
         Assert.True(usual.Infections.Count > options.Outbreak!.IndexCases);
         Assert.True(fewScans.Visits.Count(v => v.Channel == RecordingChannel.App) < usual.Visits.Count(v => v.Channel == RecordingChannel.App) / 2);
+    }
+
+    [Fact]
+    public void Households_ConsecutiveSameCommuneCensusSized()
+    {
+        var residents = world.Province.Residents.ToArray();
+        var households = residents.GroupBy(r => r.Household).ToList();
+        foreach (var household in households)
+        {
+            var members = household.Select(r => r.Index).ToArray();
+            Assert.Equal(household.Key, members[0]);
+            Assert.Equal(Enumerable.Range(members[0], members.Length), members);
+            Assert.InRange(members.Length, 1, 7);
+            Assert.Single(household.Select(r => r.HomeCommune).Distinct());
+        }
+
+        Assert.InRange(residents.Length / (double)households.Count, 3.3, 3.65);
+    }
+
+    [Fact]
+    public void HouseholdRisk_InfectsHouseholdMembersAtHomeWhileInfectious()
+    {
+        var outbreak = OutbreakOptions.Default with { IndexCases = 10, HouseholdRiskPerDay = 0.3 };
+        var province = SyntheticProvince.Generate(Tiny with { Residents = 3000, Days = 10, Outbreak = outbreak });
+        var simulation = new ProvinceSimulation(province);
+        var days = simulation.Run().ToList();
+        var infections = simulation.Infections.ToDictionary(i => i.Resident);
+        var atHome = simulation.Infections.Where(i => i.IsAtHome).ToList();
+        Assert.NotEmpty(atHome);
+        foreach (var infection in atHome)
+        {
+            var source = infections[infection.Infector];
+            Assert.Equal(province.Resident(infection.Resident).Household, province.Resident(infection.Infector).Household);
+            Assert.Equal(source.Generation + 1, infection.Generation);
+            Assert.Equal(new LocalTime(19, 0), infection.At.InZone(VietnamTime.Zone).TimeOfDay);
+            Assert.True(infection.At >= source.At + Duration.FromDays(outbreak.LatentDays), "infectious");
+            Assert.True(VietnamTime.DateAt(infection.At) <= VietnamTime.DateAt(source.Onset), "not yet isolated");
+        }
+
+        Assert.Contains(simulation.Infections, i => i.Venue >= 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticProvince.Generate(Tiny with { Outbreak = outbreak with { HouseholdRiskPerDay = 1.5 } }));
     }
 
     [Fact]

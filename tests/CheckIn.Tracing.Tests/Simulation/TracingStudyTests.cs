@@ -92,7 +92,7 @@ public sealed class TracingStudyTests
             new(1, 0, 0, day + Duration.FromMinutes(30), day + Duration.FromDays(5), 1),
         ];
         var score = TracingScore.Of(fromRecords, fromTruth, infections, [0], p => (int)p.Low);
-        Assert.Equal(new TracingScore(1, 1, 0, 2, 0, 0.5, 1, 1, 1, 1, 1, 1, 1), score);
+        Assert.Equal(new TracingScore(1, 1, 0, 2, 0, 0.5, 1, 1, 1, 1, 0, 1, 1, 1), score);
         Assert.Equal(1, score.InfectionRecall);
         Assert.Equal(1, score.ContactsPerInfectionFound);
     }
