@@ -171,7 +171,7 @@ internal static class DemoReport
         var height = Top + (Math.Max(1, rows) * RowHeight) + 20;
         var position = nodes.ToDictionary(n => n.Infection.Resident, n => (X: Left + ((n.Infection.Generation - root.Generation) * ColumnWidth), Y: Top + (n.Row * RowHeight)));
         var svg = new StringBuilder();
-        svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Infection chain of one cluster\">\n");
+        svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Infection chain of one cluster\" style=\"max-width:100%;height:auto\">\n");
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#fbfcfd\" stroke=\"#ccd\"/>\n");
         for (var g = 0; g < generations; g++)
         {
