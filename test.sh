@@ -19,7 +19,7 @@ step "tools"
 missing=()
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 command -v qrencode >/dev/null 2>&1 || missing+=(qrencode)
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo="none"; fi
   if [ "$sudo" = "none" ]; then
