@@ -44,6 +44,11 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("0 infections", result.Output, StringComparison.Ordinal);
         var bytes = File.ReadAllBytes(PathOf("v.bin"));
         Assert.Equal("CKSIM"u8.ToArray(), bytes[..5]);
+
+        // A 36-byte header, then 16 bytes for each visit that happened (the recorded and the unrecorded).
+        var visits = long.Parse(System.Text.RegularExpressions.Regex.Match(result.Output, @"([\d,]+) visits happened").Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(visits > 300);
+        Assert.Equal(36 + (16 * visits), bytes.Length);
     }
 
     [Theory]

@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Reflection;
 using CheckIn.Cli.Demo;
+using CheckIn.Cli.Io;
 using CheckIn.Core.Payloads;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Simulation;
-using Spectre.Console;
 
 namespace CheckIn.Cli.Commands;
 
@@ -56,8 +56,7 @@ public static class DemoCommand
         try
         {
             // A progress display on a terminal; plain step lines when the output is a file, a pipe or a test.
-            var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-            if (interactive)
+            if (Terminal.IsInteractive(output))
             {
                 using var results = new StringWriter();
                 SpectreSteps.Show(steps => new DemoRun(options, outDirectory, results).Run(steps));

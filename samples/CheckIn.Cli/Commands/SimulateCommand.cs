@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CheckIn.Cli.Io;
 using CheckIn.Tracing.Simulation;
 using Spectre.Console;
 
@@ -65,14 +66,14 @@ public static class SimulateCommand
 
                 // A progress bar by day on a terminal; nothing extra when the output is a file, a pipe or a test.
                 SimulationSummary summary;
-                if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+                if (Terminal.IsInteractive(output))
                 {
                     summary = AnsiConsole.Progress()
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                         .Start(context =>
                         {
                             var task = context.AddTask($"Simulating {options.Days} days", maxValue: options.Days);
-                            return Write(new SynchronousProgress(_ => task.Increment(1)));
+                            return Write(Terminal.Progress<SimulatedDay>(_ => task.Increment(1)));
                         });
                 }
                 else
@@ -105,12 +106,6 @@ public static class SimulateCommand
         return command;
     }
 
-    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<SimulatedDay> report) : IProgress<SimulatedDay>
-    {
-        public void Report(SimulatedDay value) => report(value);
-    }
-
     private static void WriteTruth(string path, SyntheticProvince province, IReadOnlyList<Infection> infections)
     {
         using var writer = new StreamWriter(path);
@@ -119,7 +114,7 @@ public static class SimulateCommand
         foreach (var infection in infections)
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"R{infection.Resident:D7},{(infection.Infector < 0 ? string.Empty : $"R{infection.Infector:D7}")},{(infection.IsAtHome ? "home" : infection.Venue < 0 ? string.Empty : province.Venues[infection.Venue].Id)},{infection.At:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Onset:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Generation}"));
+                $"{SimulatedResident.KeyOf(infection.Resident)},{(infection.Infector < 0 ? string.Empty : SimulatedResident.KeyOf(infection.Infector))},{(infection.IsAtHome ? "home" : infection.Venue < 0 ? string.Empty : province.Venues[infection.Venue].Id)},{infection.At:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Onset:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Generation}"));
         }
     }
 }

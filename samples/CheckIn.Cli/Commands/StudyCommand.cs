@@ -94,7 +94,7 @@ public static class StudyCommand
         }
 
         // Rows are printed as each scenario finishes (scenarios of one world finish together, in the order given).
-        TracingStudy.Run(scenarios, new RowPrinter(result =>
+        TracingStudy.Run(scenarios, Terminal.Progress<StudyResult>(result =>
         {
             var (simulation, rule) = (result.Scenario.Simulation, result.Scenario.Rule);
             var s = result.Score;
@@ -103,11 +103,6 @@ public static class StudyCommand
                 : string.Create(CultureInfo.InvariantCulture, $"{simulation.Outbreak?.HouseholdRiskPerDay ?? 0,6:F2} {simulation.SmartphoneShare,6:F2} {simulation.ScanShare,5:F2} {Dur(rule.WindowBeforeOnset),7} {Dur(rule.MinOverlap),7} {Dur(rule.Linger),6} {s.Cases,6} {s.RecordedF1,7:N0} {s.RecordedF2,7:N0} {Pct(s.F1Recall),7} {Pct(s.F1Precision),8} {Pct(s.F2Recall),7} {Pct(s.F2Precision),8} {s.InfectedByCases,16} {s.InfectedAtHome,8} {s.InfectedFoundAsF1,6} {s.InfectedFound,9} {s.ContactsPerInfectionFound,19:F1}"));
             output.Flush();
         }));
-    }
-
-    private sealed class RowPrinter(Action<StudyResult> print) : IProgress<StudyResult>
-    {
-        public void Report(StudyResult value) => print(value);
     }
 
     private static List<double> Shares(string text, string option) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CheckIn.Cli.Io;
 using CheckIn.Tracing.Simulation;
 
 namespace CheckIn.Cli.Demo;
@@ -21,25 +22,31 @@ internal static class DemoReport
         File.WriteAllText(Path.Combine(folder.FullName, "index.html"), Html(findings), new UTF8Encoding(false));
     }
 
-    private static string Key(int resident) => string.Create(Invariant, $"R{resident:D7}");
-
     private static void WriteContacts(string path, DemoFindings findings)
     {
         var infected = findings.Infections.Select(i => i.Resident).ToHashSet();
         var (idealF1, idealF2) = findings.IdealLevels;
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine("person,resident,level,exposed_at,venue,venue_name,overlap_minutes,source,source_resident,infected,in_ground_truth_trace");
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        CsvWriter.WriteRecord(writer, "person", "resident", "level", "exposed_at", "venue", "venue_name", "overlap_minutes", "source", "source_resident", "infected", "in_ground_truth_trace");
         foreach (var contact in findings.Found?.Contacts ?? [])
         {
             var resident = findings.ResidentOf[contact.Person];
-            var source = findings.ResidentOf.TryGetValue(contact.Source, out var s) ? Key(s) : string.Empty;
-            var truthLevel = idealF1.Contains(resident) ? 1 : idealF2.Contains(resident) ? 2 : 0;
-            writer.WriteLine(string.Create(Invariant,
-                $"{contact.Person},{Key(resident)},{contact.Level},{contact.ExposedAt:uuuu-MM-ddTHH:mm:ss'Z'},{contact.Venue},{Csv(findings.VenueName(contact.Venue))},{contact.Overlap.TotalMinutes:F0},{contact.Source},{source},{(infected.Contains(resident) ? "yes" : "no")},{(truthLevel == 0 ? "no" : "yes")}"));
+            var source = findings.ResidentOf.TryGetValue(contact.Source, out var s) ? SimulatedResident.KeyOf(s) : string.Empty;
+            CsvWriter.WriteRecord(
+                writer,
+                contact.Person.ToString(),
+                SimulatedResident.KeyOf(resident),
+                contact.Level.ToString(Invariant),
+                contact.ExposedAt.ToString("uuuu-MM-ddTHH:mm:ss'Z'", Invariant),
+                contact.Venue,
+                findings.VenueName(contact.Venue),
+                contact.Overlap.TotalMinutes.ToString("F0", Invariant),
+                contact.Source.ToString(),
+                source,
+                infected.Contains(resident) ? "yes" : "no",
+                idealF1.Contains(resident) || idealF2.Contains(resident) ? "yes" : "no");
         }
     }
-
-    private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
@@ -57,11 +64,12 @@ internal static class DemoReport
             + "figcaption{font-size:.85em;margin-top:.3em}.legend span{display:inline-block;margin-right:1.2em}.sw{width:.9em;height:.9em;display:inline-block;border-radius:50%;margin-right:.3em;vertical-align:middle}"
             + "svg text{font-family:system-ui,sans-serif}</style></head><body>");
         Add("<h1>CheckIn demo report</h1>");
-        Add($"<p>{E(f.ProvinceName)}: a synthetic province (seed {f.Options.Seed}) of {f.Residents:N0} residents and {f.Venues:N0} venues over {f.Options.Days} days from {f.Options.Start:yyyy-MM-dd}. "
+        var options = f.Province.Options;
+        Add($"<p>{E(f.Province.ProvinceName)}: a synthetic province (seed {options.Seed}) of {f.Province.ResidentCount:N0} residents and {f.Province.Venues.Count:N0} venues over {options.Days} days from {options.Start:yyyy-MM-dd}. "
             + "Every person and place here is generated; residents appear only as synthetic keys and keyed pseudonyms.</p>");
 
         Add("<h2>Summary</h2><table>");
-        Row(html, "Residents with a smartphone", $"{f.SmartphoneHolders:N0} ({Percent(f.SmartphoneHolders, f.Residents)})");
+        Row(html, "Residents with a smartphone", $"{f.SmartphoneHolders:N0} ({Percent(f.SmartphoneHolders, f.Province.ResidentCount)})");
         Row(html, "Visits that happened", $"{f.TrueVisits:N0}");
         Row(html, "… checked in with an app", Percent(f.Channels[1], f.TrueVisits));
         Row(html, "… ID or insurance card scanned by staff", Percent(f.Channels[2], f.TrueVisits));
@@ -186,7 +194,7 @@ internal static class DemoReport
             }
 
             var to = position[infection.Resident];
-            var venue = f.VenueName(infection.Venue >= 0 && infection.Venue < f.VenueList.Count ? f.VenueList[infection.Venue].Id : string.Empty);
+            var venue = infection.IsAtHome ? "at home" : f.Province.Venues[infection.Venue].Name;
             svg.Append(Invariant, $"<path d=\"M{from.X + 8} {from.Y:F0} C{from.X + 90} {from.Y:F0} {to.X - 90} {to.Y:F0} {to.X - 8} {to.Y:F0}\" fill=\"none\" stroke=\"#8899aa\" stroke-width=\"1.4\"><title>{E(venue)}, {infection.At:uuuu-MM-dd HH:mm} UTC</title></path>\n");
         }
 
@@ -194,16 +202,16 @@ internal static class DemoReport
         {
             var (x, y) = position[infection.Resident];
             var (fill, label) = Status(infection.Resident);
-            svg.Append(Invariant, $"<g><title>{Key(infection.Resident)}: infected {infection.At:uuuu-MM-dd HH:mm} UTC, onset {infection.Onset:uuuu-MM-dd}; {label}</title>");
+            svg.Append(Invariant, $"<g><title>{SimulatedResident.KeyOf(infection.Resident)}: infected {infection.At:uuuu-MM-dd HH:mm} UTC, onset {infection.Onset:uuuu-MM-dd}; {label}</title>");
             svg.Append(Invariant, $"<circle cx=\"{x}\" cy=\"{y:F0}\" r=\"8\" fill=\"{fill}\" stroke=\"#263238\" stroke-width=\"0.8\"/>");
-            svg.Append(Invariant, $"<text x=\"{x + 12}\" y=\"{y + 4:F0}\" font-size=\"11\" fill=\"#263238\">{Key(infection.Resident)}</text></g>\n");
+            svg.Append(Invariant, $"<text x=\"{x + 12}\" y=\"{y + 4:F0}\" font-size=\"11\" fill=\"#263238\">{SimulatedResident.KeyOf(infection.Resident)}</text></g>\n");
         }
 
         svg.Append("</svg>");
         var legend = string.Join(string.Empty, new[] { ("#c62828", "case (symptoms by the last day, traced)"), ("#ef6c00", "found as F1"), ("#f9a825", "found as F2"), ("#90a4ae", "missed") }
             .Select(l => $"<span><i class=\"sw\" style=\"background:{l.Item1}\"></i>{E(l.Item2)}</span>"));
         var size = Size(root.Resident);
-        return $"<p>The largest cluster of the ground truth: index case {Key(root.Resident)} and the {size - 1:N0} infections that followed from it"
+        return $"<p>The largest cluster of the ground truth: index case {SimulatedResident.KeyOf(root.Resident)} and the {size - 1:N0} infections that followed from it"
             + (truncated ? $" (the first {nodes.Count} drawn)" : string.Empty)
             + ". Each person is coloured by what tracing the records made of them; hover for dates and venues.</p>"
             + $"<p class=\"legend\">{legend}</p>\n{svg}";

@@ -43,15 +43,11 @@ internal sealed class DemoRun
     {
         _out.Create();
         var posters = _out.CreateSubdirectory("posters");
-        _findings.Options = _options;
 
         var province = steps.Run("Making the province", 1, _ => SyntheticProvince.Generate(_options));
         var residents = steps.Run("Pseudonymizing residents' ID numbers", province.ResidentCount, advance => Pseudonymize(province, advance));
-        _findings.ProvinceName = province.ProvinceName;
-        _findings.Residents = province.ResidentCount;
-        _findings.Venues = province.Venues.Count;
-        _findings.VenueList = province.Venues;
-        _findings.SmartphoneHolders = residents.Count(r => r.HasSmartphone);
+        _findings.Province = province;
+        _findings.SmartphoneHolders = residents.Count(r => r.Resident.HasSmartphone);
         Line($"{province.ProvinceName}: {province.ResidentCount:N0} residents ({_findings.SmartphoneHolders:N0} with a smartphone), {province.Venues.Count:N0} venues in {province.Venues.Select(v => v.CommuneCode).Distinct().Count():N0} communes, {_options.Days} days from {_options.Start:yyyy-MM-dd} (seed {_options.Seed})");
 
         steps.Run("Validating venue registrations and declarations", province.Venues.Count + 2000, advance => ValidateDeclarations(province, residents, advance));
@@ -184,9 +180,9 @@ internal sealed class DemoRun
     /// <summary>Four venue posters and two personal cards as PNG and SVG; each PNG read back with the QR reader and parsed.</summary>
     private void PrintAndRead(SyntheticProvince province, DemoResident[] residents, DirectoryInfo folder, Action<double> advance)
     {
-        var visitsByVenue = province.Venues.OrderByDescending(v => v.Popularity).ThenBy(v => v.Index);
+        var byPopularity = province.Venues.OrderByDescending(v => v.Popularity).ThenBy(v => v.Index);
         var chosen = new[] { VenueKind.Market, VenueKind.School, VenueKind.Restaurant, VenueKind.Hospital }
-            .Select(kind => visitsByVenue.First(v => v.Kind == kind))
+            .Select(kind => byPopularity.First(v => v.Kind == kind))
             .ToList();
         var printed = new List<(string File, string Payload, string Label)>();
         var posterOptions = QrPrintOptions.VenuePoster with { DotsPerInch = 100 };
@@ -298,7 +294,6 @@ internal sealed class DemoRun
             advance(1);
         }
 
-        _findings.TrueVisits = trueVisits;
         _findings.RecordedVisits = built;
         _findings.Channels = channels;
         _findings.Infections = [.. simulation.Infections];
@@ -373,21 +368,13 @@ internal sealed class DemoRun
 }
 
 /// <summary>A resident and the keyed pseudonym that stands for them in the index.</summary>
-internal readonly record struct DemoResident(SimulatedResident Resident, PersonPseudonym Pseudonym)
-{
-    public bool HasSmartphone => Resident.HasSmartphone;
-}
+internal readonly record struct DemoResident(SimulatedResident Resident, PersonPseudonym Pseudonym);
 
 /// <summary>What the demo found, for the report.</summary>
 internal sealed class DemoFindings
 {
-    public SimulationOptions Options { get; set; } = SimulationOptions.Default;
-
-    public string ProvinceName { get; set; } = string.Empty;
-
-    public int Residents { get; set; }
-
-    public int Venues { get; set; }
+    /// <summary>The province (its options, name, residents and venues).</summary>
+    public SyntheticProvince Province { get; set; } = null!;
 
     public int SmartphoneHolders { get; set; }
 
@@ -397,7 +384,8 @@ internal sealed class DemoFindings
 
     public IReadOnlyList<(string File, string Label, bool ReadBack)> Printed { get; set; } = [];
 
-    public long TrueVisits { get; set; }
+    /// <summary>Visits that happened: every channel, the unrecorded included.</summary>
+    public long TrueVisits => Channels.Sum();
 
     public long RecordedVisits { get; set; }
 
@@ -421,14 +409,12 @@ internal sealed class DemoFindings
 
     public IReadOnlyList<(string Title, TimeSpan Elapsed)> Timings { get; set; } = [];
 
-    public IReadOnlyList<SimulatedVenue> VenueList { get; set; } = [];
-
     private Dictionary<string, string>? _venueNames;
 
     /// <summary>A venue's name by its id (the id itself when unknown).</summary>
     public string VenueName(string id)
     {
-        _venueNames ??= VenueList.ToDictionary(v => v.Id, v => v.Name, StringComparer.Ordinal);
+        _venueNames ??= Province.Venues.ToDictionary(v => v.Id, v => v.Name, StringComparer.Ordinal);
         return _venueNames.GetValueOrDefault(id, id);
     }
 }

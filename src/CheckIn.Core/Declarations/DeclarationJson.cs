@@ -207,8 +207,8 @@ public static class DeclarationJson
             },
             Converters =
             {
-                new InstantJsonConverter(),
-                new LocalDateJsonConverter(),
+                new PatternJsonConverter<Instant>(InstantPattern.ExtendedIso, "an ISO-8601 UTC instant such as 2021-09-01T08:00:00Z"),
+                new PatternJsonConverter<LocalDate>(LocalDatePattern.Iso, "a date such as 2021-09-01"),
                 new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
                 new EquatableArrayJsonConverterFactory(),
             },
@@ -230,28 +230,17 @@ public static class DeclarationJson
         }
     }
 
-    private sealed class InstantJsonConverter : JsonConverter<Instant>
+    /// <summary>A NodaTime value as a JSON string in one pattern.</summary>
+    private sealed class PatternJsonConverter<T>(IPattern<T> pattern, string expected) : JsonConverter<T>
     {
-        public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var result = reader.TokenType == JsonTokenType.String ? InstantPattern.ExtendedIso.Parse(reader.GetString()!) : null;
-            return result is { Success: true } ? result.Value : throw new JsonException("Expected an ISO-8601 UTC instant such as 2021-09-01T08:00:00Z.");
+            var result = reader.TokenType == JsonTokenType.String ? pattern.Parse(reader.GetString()!) : null;
+            return result is { Success: true } ? result.Value : throw new JsonException($"Expected {expected}.");
         }
 
-        public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
-    }
-
-    private sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
-    {
-        public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var result = reader.TokenType == JsonTokenType.String ? LocalDatePattern.Iso.Parse(reader.GetString()!) : null;
-            return result is { Success: true } ? result.Value : throw new JsonException("Expected a date such as 2021-09-01.");
-        }
-
-        public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(pattern.Format(value));
     }
 
     private sealed class EquatableArrayJsonConverterFactory : JsonConverterFactory

@@ -320,10 +320,10 @@ public sealed class SimulatedDay
                 continue;
             }
 
-            var resident = _province.Resident(visit.Resident);
             var random = SimulationRandom.For(seed, 6, Day, i);
-            var name = (visit.Details & RecordDetails.NameTypo) != 0 ? VietnameseNames.WithTypo(resident.FullName, ref random) : resident.FullName;
-            var phone = resident.Phone.National;
+            var fullName = _province.FullNameOf(visit.Resident);
+            var name = (visit.Details & RecordDetails.NameTypo) != 0 ? VietnameseNames.WithTypo(fullName, ref random) : fullName;
+            var phone = _province.PhoneTextOf(visit.Resident);
             if ((visit.Details & RecordDetails.PhoneWrong) != 0)
             {
                 // Two neighbouring digits swapped, or one digit miswritten.

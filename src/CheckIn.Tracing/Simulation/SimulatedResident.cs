@@ -33,7 +33,12 @@ public readonly record struct SimulatedResident
     public required int Index { get; init; }
 
     /// <summary>The key the simulation's CSV uses for the person, for example <c>R0000042</c>.</summary>
-    public string Key => $"R{Index:D7}";
+    public string Key => KeyOf(Index);
+
+    /// <summary>The key of the resident at an index, as the simulation's CSV files and reports name residents.</summary>
+    /// <param name="index">The resident's index.</param>
+    /// <returns>For example <c>R0000042</c>.</returns>
+    public static string KeyOf(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"R{index:D7}");
 
     /// <summary>The chip ID card number: birth-registration province, sex and century, birth year, serial.</summary>
     public required CitizenId Id { get; init; }

@@ -24,7 +24,7 @@ public static class SimulationFiles
     public static ReadOnlySpan<byte> Magic => "CKSIM\u0001\0\0"u8;
 
     private const int HeaderLength = 8 + (5 * 4) + 8;
-    private const int RecordLength = 16;
+    internal const int RecordLength = 16;
 
     /// <summary>
     /// Runs the simulation and writes <c>person,venue,check_in,check_out</c> (ISO-8601 UTC) for every recorded
@@ -293,17 +293,18 @@ public sealed class SimulationFile
 
     private IEnumerable<SimulatedVisit> Visits()
     {
-        var buffer = new byte[16 * 4096];
+        const int RecordLength = SimulationFiles.RecordLength;
+        var buffer = new byte[RecordLength * 4096];
         var filled = 0;
         long index = 0;
         while (true)
         {
             var read = _source.Read(buffer, filled, buffer.Length - filled);
             filled += read;
-            var whole = filled / 16 * 16;
-            for (var offset = 0; offset < whole; offset += 16)
+            var whole = filled / RecordLength * RecordLength;
+            for (var offset = 0; offset < whole; offset += RecordLength)
             {
-                yield return Decode(buffer.AsSpan(offset, 16), index++);
+                yield return Decode(buffer.AsSpan(offset, RecordLength), index++);
             }
 
             buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
@@ -320,6 +321,10 @@ public sealed class SimulationFile
         }
     }
 
+    private const RecordDetails KnownDetails = RecordDetails.CheckedOut | RecordDetails.DuplicateScan | RecordDetails.NameTypo
+        | RecordDetails.PhoneWrong | RecordDetails.TimeOutWritten;
+
+    /// <summary>The inverse of <see cref="SimulationFiles.Encode"/>, checking every value against the header.</summary>
     private SimulatedVisit Decode(ReadOnlySpan<byte> record, long index)
     {
         var resident = BinaryPrimitives.ReadInt32LittleEndian(record);
@@ -329,7 +334,7 @@ public sealed class SimulationFile
         var channel = record[14];
         var details = record[15];
         if ((uint)resident >= (uint)Residents || (uint)venue >= (uint)Venues || minute < 0 || minute > Days * 1440 || length == 0
-            || channel > (byte)RecordingChannel.PaperLog || details > 31)
+            || channel > (byte)RecordingChannel.PaperLog || (details & ~(byte)KnownDetails) != 0)
         {
             throw new SimulationFileException(SimulationFileException.RecordCode, $"Visit record {index} holds values out of range.");
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CheckIn.Core.Identity;
 using CheckIn.Core.Places;
 using NodaTime;
@@ -105,6 +106,14 @@ public sealed class SyntheticProvince
 
     internal int HomeCommuneCodeOf(int resident) => _communeCodes[_commune[resident]];
 
+    /// <summary>A resident's full name, without building the whole <see cref="SimulatedResident"/>.</summary>
+    internal string FullNameOf(int resident) =>
+        VietnameseNames.Compose(_name[3 * resident], _name[(3 * resident) + 1], _name[(3 * resident) + 2], (_flags[resident] & 1) != 0 ? Sex.Female : Sex.Male);
+
+    /// <summary>A resident's phone in national form (0 and nine digits), without parsing it.</summary>
+    internal string PhoneTextOf(int resident) =>
+        string.Create(CultureInfo.InvariantCulture, $"0{MobilePrefixes[_phonePrefix[resident]]}{_phone[resident]:D7}");
+
     /// <summary>The resident at an index.</summary>
     /// <param name="index">0 to <see cref="ResidentCount"/> − 1.</param>
     /// <returns>The resident.</returns>
@@ -117,11 +126,11 @@ public sealed class SyntheticProvince
         {
             Index = index,
             Id = CitizenId.Create(_registration[index], sex, _birthYear[index], _serial[index]),
-            FullName = VietnameseNames.Compose(_name[3 * index], _name[(3 * index) + 1], _name[(3 * index) + 2], sex),
+            FullName = FullNameOf(index),
             Sex = sex,
             BirthYear = _birthYear[index],
             Age = _age[index],
-            Phone = PhoneNumber.Parse($"0{MobilePrefixes[_phonePrefix[index]]}{_phone[index]:D7}"),
+            Phone = PhoneNumber.Parse(PhoneTextOf(index)),
             HomeCommune = _communeCodes[_commune[index]],
             Household = _household[index],
             HasSmartphone = HasSmartphone(index),
