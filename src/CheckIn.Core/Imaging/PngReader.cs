@@ -328,10 +328,9 @@ internal static class PngReader
 
     private static byte Luminance(ReadOnlySpan<byte> line, int index, Header h, byte[]? palette, byte[]? paletteAlpha, int? grayKey, (int R, int G, int B)? rgbKey)
     {
-
         var max = (1 << h.BitDepth) - 1;
         int luma;
-        double alpha = 1;
+        double alpha;
         switch (h.ColorType)
         {
             case 0:

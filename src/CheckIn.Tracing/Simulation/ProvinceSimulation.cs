@@ -117,7 +117,8 @@ public sealed class ProvinceSimulation
             return false;
         }
 
-        var onsetDay = (int)Math.Floor((infected + (outbreak.OnsetDays * (double)MinutesPerDay)) / MinutesPerDay);
+        // Onset is never before the first day (OnsetDays ≥ LatentDays), so whole-minute division is the floor.
+        var onsetDay = (infected + (outbreak.OnsetDays * MinutesPerDay)) / MinutesPerDay;
         return day > onsetDay;
     }
 
