@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using CheckIn.Core.Imaging;
-using CheckIn.Core.Qr;
-using CheckIn.Tracing.Simulation;
+using CheckIn.Qr;
+using CheckIn.Qr.Imaging;
+using CheckIn.Simulation;
 
 namespace CheckIn.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CheckIn.Core.Imaging;
-using CheckIn.Core.Qr;
+using CheckIn.Qr;
+using CheckIn.Qr.Imaging;
 
 namespace CheckIn.Cli.Tests;
 

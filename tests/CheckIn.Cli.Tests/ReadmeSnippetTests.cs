@@ -1,18 +1,18 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CheckIn.Core;
-using CheckIn.Core.Declarations;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
-using CheckIn.Core.Imaging;
-using CheckIn.Core.Printing;
-using CheckIn.Core.Qr;
+using CheckIn.Declarations;
+using CheckIn.Qr;
+using CheckIn.Qr.Imaging;
+using CheckIn.Qr.Printing;
+using CheckIn.Simulation;
 using CheckIn.Testing;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
-using CheckIn.Tracing.Simulation;
 using CheckIn.Tracing.Visits;
 using NodaTime;
 

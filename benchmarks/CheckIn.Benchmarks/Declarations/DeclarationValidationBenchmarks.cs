@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CheckIn.Core;
-using CheckIn.Core.Declarations;
 using CheckIn.Core.Identity;
+using CheckIn.Declarations;
 using NodaTime;
 
 namespace CheckIn.Benchmarks.Declarations;

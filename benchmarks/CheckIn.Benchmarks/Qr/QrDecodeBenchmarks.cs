@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using CheckIn.Core.Imaging;
-using CheckIn.Core.Qr;
-using CheckIn.Core.Tests.Support;
+using CheckIn.Qr;
+using CheckIn.Qr.Imaging;
+using CheckIn.Qr.Tests.Support;
 
 namespace CheckIn.Benchmarks.Qr;
 

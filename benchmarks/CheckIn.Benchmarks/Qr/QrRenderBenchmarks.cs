@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CheckIn.Core.Printing;
+using CheckIn.Qr.Printing;
 using QRCoder;
 
 namespace CheckIn.Benchmarks.Qr;

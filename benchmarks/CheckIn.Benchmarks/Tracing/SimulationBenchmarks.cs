@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CheckIn.Tracing.Simulation;
+using CheckIn.Simulation;
 
 namespace CheckIn.Benchmarks.Tracing;
 

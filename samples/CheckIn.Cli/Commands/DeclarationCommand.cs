@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CheckIn.Core.Declarations;
+using CheckIn.Declarations;
 
 namespace CheckIn.Cli.Commands;
 

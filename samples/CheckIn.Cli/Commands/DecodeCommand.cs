@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
-using CheckIn.Core.Qr;
+using CheckIn.Qr;
 
 namespace CheckIn.Cli.Commands;
 

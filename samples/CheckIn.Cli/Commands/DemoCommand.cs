@@ -4,8 +4,8 @@ using System.Reflection;
 using CheckIn.Cli.Demo;
 using CheckIn.Cli.Io;
 using CheckIn.Core.Payloads;
+using CheckIn.Simulation;
 using CheckIn.Tracing;
-using CheckIn.Tracing.Simulation;
 
 namespace CheckIn.Cli.Commands;
 

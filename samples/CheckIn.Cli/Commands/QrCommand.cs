@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
-using CheckIn.Core.Printing;
-using CheckIn.Core.Qr;
+using CheckIn.Qr;
+using CheckIn.Qr.Printing;
 
 namespace CheckIn.Cli.Commands;
 

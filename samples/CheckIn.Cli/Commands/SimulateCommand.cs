@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CheckIn.Cli.Io;
-using CheckIn.Tracing.Simulation;
+using CheckIn.Simulation;
 using Spectre.Console;
 
 namespace CheckIn.Cli.Commands;

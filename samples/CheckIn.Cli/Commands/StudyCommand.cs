@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CheckIn.Cli.Io;
-using CheckIn.Tracing.Simulation;
+using CheckIn.Simulation;
 using NodaTime;
 
 namespace CheckIn.Cli.Commands;

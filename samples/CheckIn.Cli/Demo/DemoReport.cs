@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CheckIn.Cli.Io;
-using CheckIn.Tracing.Simulation;
+using CheckIn.Simulation;
 
 namespace CheckIn.Cli.Demo;
 

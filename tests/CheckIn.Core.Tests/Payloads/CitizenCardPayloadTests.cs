@@ -3,12 +3,13 @@ using CheckIn.Core.Identity;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Tests.Support;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace CheckIn.Core.Tests.Payloads;
 
 public sealed class CitizenCardPayloadTests
 {
-    private static readonly PayloadReaderOptions Options = new() { Clock = FixedClock.At(2026, 11, 22) };
+    private static readonly PayloadReaderOptions Options = new() { Clock = new FakeClock(Instant.FromUtc(2026, 11, 22, 0, 0)) };
 
     [Fact]
     public void Read_2021Card_AllFields()
@@ -147,7 +148,7 @@ public sealed class CitizenCardPayloadTests
     [Fact]
     public void Read_FutureTolerance_OneDayAccepted()
     {
-        var options = Options with { Clock = FixedClock.At(2021, 4, 14) };
+        var options = Options with { Clock = new FakeClock(Instant.FromUtc(2021, 4, 14, 0, 0)) };
         Assert.True(CitizenCardPayload.Read(Samples.CitizenCard2021, options).Success);
         Assert.Equal("CitizenCard.DateInFuture", CitizenCardPayload.Read(Samples.CitizenCard2021, options with { FutureToleranceDays = 0 }).Error.Code);
     }

@@ -2,6 +2,8 @@ using System.Text;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Tests.Support;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace CheckIn.Core.Tests.Payloads;
 
@@ -13,7 +15,7 @@ public sealed class PayloadFuzzTests
 {
     private const int MutationsPerFormat = 100_000;
     private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(5);
-    private static readonly PayloadReaderOptions Options = new() { Clock = FixedClock.At(2026, 11, 22) };
+    private static readonly PayloadReaderOptions Options = new() { Clock = new FakeClock(Instant.FromUtc(2026, 11, 22, 0, 0)) };
 
     private static readonly string[] CharacterPool =
     [

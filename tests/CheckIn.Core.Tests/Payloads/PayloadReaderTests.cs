@@ -1,11 +1,13 @@
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Tests.Support;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace CheckIn.Core.Tests.Payloads;
 
 public sealed class PayloadReaderTests
 {
-    private static readonly PayloadReaderOptions Options = new() { Clock = FixedClock.At(2026, 11, 22) };
+    private static readonly PayloadReaderOptions Options = new() { Clock = new FakeClock(Instant.FromUtc(2026, 11, 22, 0, 0)) };
 
     public static TheoryData<string, PayloadKind> RealShapes => new()
     {

@@ -1,5 +1,7 @@
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Tests.Support;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace CheckIn.Core.Tests.Payloads;
 
@@ -7,7 +9,7 @@ namespace CheckIn.Core.Tests.Payloads;
 public sealed class PayloadRoundTripTests
 {
     private const int Count = 2_000;
-    private static readonly PayloadReaderOptions Options = new() { Clock = FixedClock.At(2026, 11, 22) };
+    private static readonly PayloadReaderOptions Options = new() { Clock = new FakeClock(Instant.FromUtc(2026, 11, 22, 0, 0)) };
 
     public static TheoryData<string> Formats => ["CitizenCard", "HealthInsuranceCard", "PersonalQr", "TokhaiyteVenue", "Signed"];
 

@@ -1,14 +1,14 @@
 using CheckIn.Core.Places;
-using CheckIn.Tracing.Tests.Support;
 using CheckIn.Tracing.Visits;
 using NodaTime;
+using NodaTime.Testing;
 using static CheckIn.Tracing.Tests.Support.People;
 
 namespace CheckIn.Tracing.Tests.Visits;
 
 public sealed class VisitBuilderTests
 {
-    private static readonly VisitBuilder Builder = new(new VisitBuilderOptions { Clock = new FixedClock(At(23)) });
+    private static readonly VisitBuilder Builder = new(new VisitBuilderOptions { Clock = new FakeClock(At(23)) });
 
     private static CheckInEvent In(int person, string venue, Instant at, VenueKind kind = VenueKind.Market) => new(P(person), venue, kind, at, CheckInEventKind.CheckIn);
 
@@ -96,7 +96,7 @@ public sealed class VisitBuilderTests
     [Fact]
     public void Build_VeryLongStay_Capped()
     {
-        var builder = new VisitBuilder(new VisitBuilderOptions { Clock = new FixedClock(At(48)), MaxVisitLength = Duration.FromHours(10) });
+        var builder = new VisitBuilder(new VisitBuilderOptions { Clock = new FakeClock(At(48)), MaxVisitLength = Duration.FromHours(10) });
         var visit = Assert.Single(builder.Build([In(1, "F", At(6)), Out(1, "F", At(20))]).Visits);
         Assert.Equal((At(16), VisitClosure.Capped), (visit.CheckOut, visit.Closure));
     }

@@ -1,0 +1,293 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using CheckIn.Core;
+using NodaTime;
+using NodaTime.Text;
+using Codes = CheckIn.Declarations.DeclarationErrorCodes;
+
+namespace CheckIn.Declarations;
+
+/// <summary>
+/// Documents as JSON (System.Text.Json, camelCase, enums as camelCase strings, instants as ISO-8601 UTC, dates as
+/// <c>yyyy-MM-dd</c>), with a <c>kind</c> property naming the document kind. Reading never throws on any input:
+/// malformed JSON, unknown properties and wrong values come back as failures with stable codes.
+/// </summary>
+public static class DeclarationJson
+{
+    /// <summary>The largest document read, in UTF-16 characters (1 MiB).</summary>
+    public const int MaxDocumentLength = 1 << 20;
+
+    private static readonly FrozenDictionary<DocumentKind, (string Name, Type Type)> Kinds = new Dictionary<DocumentKind, (string, Type)>
+    {
+        [DocumentKind.Domestic] = ("domestic", typeof(DomesticDeclaration)),
+        [DocumentKind.Entry] = ("entry", typeof(EntryDeclaration)),
+        [DocumentKind.VenueRegistration] = ("venue", typeof(VenueRegistration)),
+        [DocumentKind.PaperLog] = ("paper-log", typeof(PaperLogEntry)),
+        [DocumentKind.SpecimenPairing] = ("specimen", typeof(SpecimenPairing)),
+        [DocumentKind.SafetyCheck] = ("safety-check", typeof(VenueSafetyCheck)),
+    }.ToFrozenDictionary();
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    /// <summary>The serializer options (read-only).</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>The JSON name of a kind: <c>domestic</c>, <c>entry</c>, <c>venue</c>, <c>paper-log</c>, <c>specimen</c>, <c>safety-check</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The name.</returns>
+    public static string NameOf(DocumentKind kind) => Kinds.TryGetValue(kind, out var entry) ? entry.Name : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind.");
+
+    /// <summary>Finds the kind with a JSON name.</summary>
+    /// <param name="name">The name (case-sensitive).</param>
+    /// <param name="kind">The kind when known.</param>
+    /// <returns>True when known.</returns>
+    public static bool TryParseKind(string? name, out DocumentKind kind)
+    {
+        foreach (var (k, entry) in Kinds)
+        {
+            if (entry.Name == name)
+            {
+                kind = k;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
+    /// <summary>Writes a document as indented JSON, <c>kind</c> first.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(DeclarationDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var body = JsonSerializer.SerializeToNode(document, document.GetType(), Options)!.AsObject();
+        var json = new JsonObject { ["kind"] = NameOf(document.Kind) };
+        foreach (var (name, value) in body.ToList())
+        {
+            body.Remove(name);
+            json[name] = value;
+        }
+
+        return json.ToJsonString(new JsonSerializerOptions(Options) { WriteIndented = true });
+    }
+
+    /// <summary>Reads a document. Never throws on any text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="kind">The kind to read, or null to take the document's <c>kind</c> property.</param>
+    /// <param name="language">The language of the failure messages.</param>
+    /// <returns>The document, or the failures.</returns>
+    public static DeclarationReadResult Read(string json, DocumentKind? kind = null, MessageLanguage language = MessageLanguage.Vietnamese)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        DeclarationReadResult Fail(string code, string property) =>
+            new(null, [new DeclarationFailure(code, property, Codes.Describe(code, language))]);
+
+        if (json.Length > MaxDocumentLength)
+        {
+            return Fail(Codes.Json.TooLarge, string.Empty);
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            return Fail(Codes.Json.Malformed, Location(exception));
+        }
+
+        if (root is not JsonObject obj)
+        {
+            return Fail(Codes.Json.NotAnObject, string.Empty);
+        }
+
+        DocumentKind? declared = null;
+        if (obj.TryGetPropertyValue("kind", out var kindNode))
+        {
+            if (kindNode is not JsonValue kindValue || !kindValue.TryGetValue<string>(out var kindName) || !TryParseKind(kindName, out var parsed))
+            {
+                return Fail(Codes.Json.KindUnknown, "kind");
+            }
+
+            declared = parsed;
+            obj.Remove("kind");
+        }
+
+        if (kind is { } asked && declared is { } found && asked != found)
+        {
+            return Fail(Codes.Json.KindMismatch, "kind");
+        }
+
+        if ((kind ?? declared) is not { } chosen || !Kinds.TryGetValue(chosen, out var target))
+        {
+            return Fail(Codes.Json.KindMissing, "kind");
+        }
+
+        var failures = new List<DeclarationFailure>();
+        FindUnknownProperties(obj, Options.GetTypeInfo(target.Type), string.Empty, failures, language);
+        if (failures.Count > 0)
+        {
+            return new DeclarationReadResult(null, failures);
+        }
+
+        try
+        {
+            var document = (DeclarationDocument?)obj.Deserialize(target.Type, Options);
+            return document is null ? Fail(Codes.Json.NotAnObject, string.Empty) : new DeclarationReadResult(document, []);
+        }
+        catch (JsonException exception)
+        {
+            return Fail(Codes.Json.InvalidValue, exception.Path is { } path ? path.TrimStart('$').TrimStart('.') : string.Empty);
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            return Fail(Codes.Json.InvalidValue, string.Empty);
+        }
+    }
+
+    private static string Location(JsonException exception) =>
+        exception.LineNumber is { } line ? $"line {line + 1}, byte {exception.BytePositionInLine + 1}" : string.Empty;
+
+    /// <summary>Every property the type does not have, at any depth, so all are reported at once.</summary>
+    private static void FindUnknownProperties(JsonNode? node, JsonTypeInfo info, string path, List<DeclarationFailure> failures, MessageLanguage language)
+    {
+        if (node is JsonArray array && ElementTypeOf(info.Type) is { } elementType)
+        {
+            var elementInfo = Options.GetTypeInfo(elementType);
+            for (var i = 0; i < array.Count; i++)
+            {
+                FindUnknownProperties(array[i], elementInfo, $"{path}[{i}]", failures, language);
+            }
+
+            return;
+        }
+
+        if (node is not JsonObject obj || info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        var properties = info.Properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in obj)
+        {
+            var propertyPath = path.Length == 0 ? name : $"{path}.{name}";
+            if (!properties.TryGetValue(name, out var property))
+            {
+                failures.Add(new DeclarationFailure(Codes.Json.UnknownProperty, propertyPath, Codes.Describe(Codes.Json.UnknownProperty, language)));
+                continue;
+            }
+
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            FindUnknownProperties(value, Options.GetTypeInfo(type), propertyPath, failures, language);
+        }
+    }
+
+    private static Type? ElementTypeOf(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EquatableArray<>) ? type.GetGenericArguments()[0] : null;
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            PropertyNameCaseInsensitive = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            NumberHandling = JsonNumberHandling.Strict,
+            MaxDepth = 32,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver
+            {
+                Modifiers = { IgnoreKindProperty },
+            },
+            Converters =
+            {
+                new PatternJsonConverter<Instant>(InstantPattern.ExtendedIso, "an ISO-8601 UTC instant such as 2021-09-01T08:00:00Z"),
+                new PatternJsonConverter<LocalDate>(LocalDatePattern.Iso, "a date such as 2021-09-01"),
+                new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
+                new EquatableArrayJsonConverterFactory(),
+            },
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    // The document's kind is written by Write as the first property; the computed Kind property itself is not.
+    private static void IgnoreKindProperty(JsonTypeInfo info)
+    {
+        if (typeof(DeclarationDocument).IsAssignableFrom(info.Type))
+        {
+            var kind = info.Properties.FirstOrDefault(p => p.Name == "kind");
+            if (kind is not null)
+            {
+                info.Properties.Remove(kind);
+            }
+        }
+    }
+
+    /// <summary>A NodaTime value as a JSON string in one pattern.</summary>
+    private sealed class PatternJsonConverter<T>(IPattern<T> pattern, string expected) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var result = reader.TokenType == JsonTokenType.String ? pattern.Parse(reader.GetString()!) : null;
+            return result is { Success: true } ? result.Value : throw new JsonException($"Expected {expected}.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(pattern.Format(value));
+    }
+
+    private sealed class EquatableArrayJsonConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) =>
+            typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(EquatableArray<>);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(EquatableArrayJsonConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+    }
+
+    private sealed class EquatableArrayJsonConverter<T> : JsonConverter<EquatableArray<T>>
+    {
+        public override EquatableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return default;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new JsonException("Expected an array.");
+            }
+
+            try
+            {
+                return new(JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? []);
+            }
+            catch (JsonException exception)
+            {
+                // Rethrown without a path, so the serializer reports the path of the list in the document.
+                throw new JsonException(exception.Message);
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, EquatableArray<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.Items.AsEnumerable(), options);
+    }
+}
+
+/// <summary>The outcome of reading a document from JSON.</summary>
+/// <param name="Document">The document, or null when reading failed.</param>
+/// <param name="Failures">Why reading failed; empty on success.</param>
+public sealed record DeclarationReadResult(DeclarationDocument? Document, IReadOnlyList<DeclarationFailure> Failures)
+{
+    /// <summary>True when a document was read.</summary>
+    public bool Success => Document is not null;
+}

@@ -1,0 +1,31 @@
+using CheckIn.Core;
+using CheckIn.Core.Places;
+using NodaTime;
+
+namespace CheckIn.Declarations;
+
+/// <summary>The settings the declaration validators apply. Immutable; passed in, never global.</summary>
+public sealed record DeclarationRules
+{
+    /// <summary>The defaults: system clock, 10 minutes of tolerance for the future, the embedded administrative units.</summary>
+    public static DeclarationRules Default { get; } = new();
+
+    /// <summary>The clock that decides what "the future" is.</summary>
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>How far past now a time may lie (device clocks drift). Default 10 minutes; dates may be one day ahead.</summary>
+    public Duration FutureTolerance { get; init; } = Duration.FromMinutes(10);
+
+    /// <summary>The administrative units addresses are checked against.</summary>
+    public AdministrativeUnits Units { get; init; } = AdministrativeUnits.Default;
+
+    /// <summary>The most people one pooled tube may hold. Default 10.</summary>
+    public int MaxPooledPersons { get; init; } = 10;
+
+    /// <summary>The most entries a list (places, countries, reports) may hold. Default 50.</summary>
+    public int MaxListEntries { get; init; } = 50;
+
+    internal Instant Latest => Clock.GetCurrentInstant() + FutureTolerance;
+
+    internal LocalDate Today => VietnamTime.DateAt(Clock.GetCurrentInstant());
+}

@@ -1,0 +1,51 @@
+using CheckIn.Core;
+
+namespace CheckIn.Qr;
+
+/// <summary>A symbol's place in a structured append sequence (one message split over up to 16 symbols).</summary>
+/// <param name="Index">The symbol's position, 0-based.</param>
+/// <param name="Count">How many symbols the message has.</param>
+/// <param name="Parity">The parity byte all symbols of the message share.</param>
+public readonly record struct QrStructuredAppend(int Index, int Count, int Parity)
+{
+    /// <summary>Joins the symbols of one structured append message, in any order, into its text.</summary>
+    /// <param name="codes">Every symbol of the message, each once.</param>
+    /// <returns>
+    /// The message, or <see cref="ParseErrorCodes.Qr.StructuredAppendMismatch"/> (a symbol outside the sequence,
+    /// or count and parity differing) or <see cref="ParseErrorCodes.Qr.StructuredAppendIncomplete"/>. The
+    /// error's field index is the position in <paramref name="codes"/> at fault, or <see cref="ParseError.WholeInput"/>.
+    /// </returns>
+    public static ParseResult<string> Join(IReadOnlyList<QrCode> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        if (codes.Count == 0)
+        {
+            return ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendIncomplete, ParseError.WholeInput, 0);
+        }
+
+        if (codes[0].StructuredAppend is not { } first)
+        {
+            return ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendMismatch, 0, 0);
+        }
+
+        var parts = new string?[first.Count];
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes[i].StructuredAppend is not { } part || part.Count != first.Count || part.Parity != first.Parity || part.Index >= part.Count)
+            {
+                return ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendMismatch, i, 0);
+            }
+
+            if (parts[part.Index] is not null)
+            {
+                return ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendIncomplete, i, 0);
+            }
+
+            parts[part.Index] = codes[i].Text;
+        }
+
+        return Array.IndexOf(parts, null) >= 0
+            ? ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendIncomplete, ParseError.WholeInput, 0)
+            : ParseResult.Ok(string.Concat(parts));
+    }
+}

@@ -1,0 +1,386 @@
+using System.Buffers.Binary;
+using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Visits;
+using NodaTime;
+
+namespace CheckIn.Simulation;
+
+/// <summary>What a simulation wrote.</summary>
+/// <param name="Days">Days simulated.</param>
+/// <param name="TrueVisits">Visits that happened.</param>
+/// <param name="WrittenVisits">Visits written (recorded visits for CSV; every visit for the binary file).</param>
+/// <param name="MergedOrRejectedEvents">Recorded events the visit builder merged (repeated scans) or rejected.</param>
+/// <param name="Infections">Ground-truth infections.</param>
+public sealed record SimulationSummary(int Days, long TrueVisits, long WrittenVisits, long MergedOrRejectedEvents, int Infections);
+
+/// <summary>
+/// Writes simulations as the CSV that <c>checkin trace</c> reads (the recorded visits, as CheckIn's
+/// <see cref="VisitBuilder"/> makes them from the recorded events) and as a compact binary file (every true
+/// visit with how it was recorded, 16 bytes each), and reads the binary file back. Both stream day by day.
+/// </summary>
+public static class SimulationFiles
+{
+    /// <summary>The first eight bytes of a binary simulation file.</summary>
+    public static ReadOnlySpan<byte> Magic => "CKSIM\u0001\0\0"u8;
+
+    private const int HeaderLength = 8 + (5 * 4) + 8;
+    internal const int RecordLength = 16;
+
+    /// <summary>
+    /// Runs the simulation and writes <c>person,venue,check_in,check_out</c> (ISO-8601 UTC) for every recorded
+    /// visit: app check-ins and check-outs, card scans, and paper-log entries whose phone number is right,
+    /// closed and merged by <see cref="VisitBuilder"/> as a deployment would. Persons are the residents' keys
+    /// (<c>R0000042</c>), venues their ids (<c>V000042</c>).
+    /// </summary>
+    /// <param name="simulation">The simulation, not yet run.</param>
+    /// <param name="destination">Where to write (UTF-8, LF line ends).</param>
+    /// <param name="progress">Told after each day, or null.</param>
+    /// <returns>What was written.</returns>
+    public static SimulationSummary WriteCsv(ProvinceSimulation simulation, Stream destination, IProgress<SimulatedDay>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(destination);
+        var builder = new VisitBuilder();
+        var writer = new AsciiWriter(destination);
+        writer.Write("person,venue,check_in,check_out\n"u8);
+        long trueVisits = 0, written = 0, dropped = 0;
+        var days = 0;
+        foreach (var day in simulation.Run())
+        {
+            days++;
+            trueVisits += day.Visits.Count;
+            var built = builder.Build(day.RecordedEvents(KeyOf));
+            dropped += built.Rejected.Count;
+            foreach (var visit in built.Visits)
+            {
+                writer.Write((byte)'R');
+                writer.WriteDigits((int)visit.Person.Low, 7);
+                writer.Write((byte)',');
+                writer.WriteAscii(visit.Venue);
+                writer.Write((byte)',');
+                writer.WriteInstant(visit.CheckIn);
+                writer.Write((byte)',');
+                writer.WriteInstant(visit.CheckOut);
+                writer.Write((byte)'\n');
+                written++;
+            }
+
+            progress?.Report(day);
+        }
+
+        writer.Flush();
+        return new SimulationSummary(days, trueVisits, written, dropped, simulation.Infections.Count);
+    }
+
+    /// <summary>The key a resident has in <see cref="WriteCsv"/> before it is written as <c>R</c> and seven digits.</summary>
+    /// <param name="resident">The resident's index.</param>
+    /// <returns>A pseudonym standing for the resident inside the writer (not a keyed pseudonym: the residents are synthetic).</returns>
+    internal static PersonPseudonym KeyOf(int resident) => new(0, (ulong)resident);
+
+    /// <summary>Runs the simulation and writes every true visit with how it was recorded: a 36-byte header, then 16 bytes a visit.</summary>
+    /// <param name="simulation">The simulation, not yet run.</param>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="progress">Told after each day, or null.</param>
+    /// <returns>What was written.</returns>
+    public static SimulationSummary WriteBinary(ProvinceSimulation simulation, Stream destination, IProgress<SimulatedDay>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(destination);
+        var province = simulation.Province;
+        var options = province.Options;
+        Span<byte> header = stackalloc byte[HeaderLength];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], options.Seed);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], province.ResidentCount);
+        BinaryPrimitives.WriteInt32LittleEndian(header[16..], province.Venues.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(header[20..], options.Days);
+        BinaryPrimitives.WriteInt32LittleEndian(header[24..], options.Start.ToDateOnly().DayNumber);
+        BinaryPrimitives.WriteInt64LittleEndian(header[28..], province.StartInstant.ToUnixTimeSeconds());
+        var writer = new AsciiWriter(destination);
+        writer.Write(header);
+        long visits = 0;
+        var days = 0;
+        var start = province.StartInstant;
+        Span<byte> record = stackalloc byte[RecordLength];
+        foreach (var day in simulation.Run())
+        {
+            days++;
+            foreach (var visit in day.Visits)
+            {
+                Encode(record, visit, start);
+                writer.Write(record);
+                visits++;
+            }
+
+            progress?.Report(day);
+        }
+
+        writer.Flush();
+        return new SimulationSummary(days, visits, visits, 0, simulation.Infections.Count);
+    }
+
+    /// <summary>One visit as a 16-byte record: resident, venue, minutes from the start, length in minutes, channel, details (little-endian).</summary>
+    internal static void Encode(Span<byte> record, in SimulatedVisit visit, Instant start)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(record, visit.Resident);
+        BinaryPrimitives.WriteInt32LittleEndian(record[4..], visit.Venue);
+        BinaryPrimitives.WriteInt32LittleEndian(record[8..], (int)(visit.Arrival - start).TotalMinutes);
+        BinaryPrimitives.WriteUInt16LittleEndian(record[12..], (ushort)visit.Length.TotalMinutes);
+        record[14] = (byte)visit.Channel;
+        record[15] = (byte)visit.Details;
+    }
+
+    /// <summary>Opens a binary simulation file: reads and checks its header.</summary>
+    /// <param name="source">The file's stream, at its start.</param>
+    /// <returns>The file, whose visits stream from <paramref name="source"/>.</returns>
+    /// <exception cref="SimulationFileException">The header is missing or malformed (code <c>SimulationFile.Header</c>).</exception>
+    public static SimulationFile OpenBinary(Stream source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Span<byte> header = stackalloc byte[HeaderLength];
+        if (source.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength || !header[..8].SequenceEqual(Magic))
+        {
+            throw new SimulationFileException(SimulationFileException.HeaderCode, "The file does not start with a CheckIn simulation header (CKSIM, version 1).");
+        }
+
+        var residents = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        var venues = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
+        var days = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
+        var dayNumber = BinaryPrimitives.ReadInt32LittleEndian(header[24..]);
+        var startSeconds = BinaryPrimitives.ReadInt64LittleEndian(header[28..]);
+        if (residents <= 0 || venues <= 0 || days is < 1 or > 120 || dayNumber is < 0 or > 3_652_058 || Math.Abs(startSeconds) > 100L * 365 * 86400 * 10)
+        {
+            throw new SimulationFileException(SimulationFileException.HeaderCode, "The simulation header holds impossible counts or dates.");
+        }
+
+        return new SimulationFile(source, BinaryPrimitives.ReadInt32LittleEndian(header[8..]), residents, venues, days,
+            LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber)), Instant.FromUnixTimeSeconds(startSeconds));
+    }
+
+    /// <summary>Buffers bytes to a stream and formats the few things the CSV needs without allocating.</summary>
+    private sealed class AsciiWriter(Stream stream)
+    {
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _length;
+
+        public void Write(byte value)
+        {
+            if (_length == _buffer.Length)
+            {
+                Flush();
+            }
+
+            _buffer[_length++] = value;
+        }
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            if (_length + bytes.Length > _buffer.Length)
+            {
+                Flush();
+            }
+
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        public void WriteAscii(string text)
+        {
+            foreach (var c in text)
+            {
+                Write((byte)c);
+            }
+        }
+
+        public void WriteDigits(int value, int width)
+        {
+            Span<byte> digits = stackalloc byte[10];
+            var count = 0;
+            do
+            {
+                digits[count++] = (byte)('0' + (value % 10));
+                value /= 10;
+            }
+            while (value > 0);
+
+            for (var pad = count; pad < width; pad++)
+            {
+                Write((byte)'0');
+            }
+
+            while (count > 0)
+            {
+                Write(digits[--count]);
+            }
+        }
+
+        /// <summary>yyyy-MM-ddTHH:mm:ssZ.</summary>
+        public void WriteInstant(Instant instant)
+        {
+            var utc = instant.InUtc();
+            WriteDigits(utc.Year, 4);
+            Write((byte)'-');
+            WriteDigits(utc.Month, 2);
+            Write((byte)'-');
+            WriteDigits(utc.Day, 2);
+            Write((byte)'T');
+            WriteDigits(utc.Hour, 2);
+            Write((byte)':');
+            WriteDigits(utc.Minute, 2);
+            Write((byte)':');
+            WriteDigits(utc.Second, 2);
+            Write((byte)'Z');
+        }
+
+        public void Flush()
+        {
+            stream.Write(_buffer, 0, _length);
+            _length = 0;
+            stream.Flush();
+        }
+    }
+}
+
+/// <summary>A binary simulation file being read: its header, and its visits streamed once.</summary>
+public sealed class SimulationFile
+{
+    private readonly Stream _source;
+    private bool _read;
+
+    internal SimulationFile(Stream source, int seed, int residents, int venues, int days, LocalDate start, Instant startInstant)
+    {
+        _source = source;
+        Seed = seed;
+        Residents = residents;
+        Venues = venues;
+        Days = days;
+        Start = start;
+        StartInstant = startInstant;
+    }
+
+    /// <summary>The seed the world was made with.</summary>
+    public int Seed { get; }
+
+    /// <summary>Residents.</summary>
+    public int Residents { get; }
+
+    /// <summary>Venues.</summary>
+    public int Venues { get; }
+
+    /// <summary>Days.</summary>
+    public int Days { get; }
+
+    /// <summary>The first local date.</summary>
+    public LocalDate Start { get; }
+
+    /// <summary>The first instant (local midnight of <see cref="Start"/>).</summary>
+    public Instant StartInstant { get; }
+
+    /// <summary>The visits, streamed from the file (once).</summary>
+    /// <returns>The visits in file order.</returns>
+    /// <exception cref="SimulationFileException">A record is truncated or holds values out of range (codes <c>SimulationFile.Truncated</c>, <c>SimulationFile.Record</c>).</exception>
+    /// <exception cref="InvalidOperationException">The visits were already read.</exception>
+    public IEnumerable<SimulatedVisit> ReadVisits()
+    {
+        if (_read)
+        {
+            throw new InvalidOperationException("The visits of a simulation file stream once.");
+        }
+
+        _read = true;
+        return Visits();
+    }
+
+    private IEnumerable<SimulatedVisit> Visits()
+    {
+        const int RecordLength = SimulationFiles.RecordLength;
+        var buffer = new byte[RecordLength * 4096];
+        var filled = 0;
+        long index = 0;
+        while (true)
+        {
+            var read = _source.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var whole = filled / RecordLength * RecordLength;
+            for (var offset = 0; offset < whole; offset += RecordLength)
+            {
+                yield return Decode(buffer.AsSpan(offset, RecordLength), index++);
+            }
+
+            buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
+            filled -= whole;
+            if (read == 0)
+            {
+                if (filled != 0)
+                {
+                    throw new SimulationFileException(SimulationFileException.TruncatedCode, $"The file ends inside visit record {index}.");
+                }
+
+                yield break;
+            }
+        }
+    }
+
+    private const RecordDetails KnownDetails = RecordDetails.CheckedOut | RecordDetails.DuplicateScan | RecordDetails.NameTypo
+        | RecordDetails.PhoneWrong | RecordDetails.TimeOutWritten;
+
+    /// <summary>The inverse of <see cref="SimulationFiles.Encode"/>, checking every value against the header.</summary>
+    private SimulatedVisit Decode(ReadOnlySpan<byte> record, long index)
+    {
+        var resident = BinaryPrimitives.ReadInt32LittleEndian(record);
+        var venue = BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
+        var minute = BinaryPrimitives.ReadInt32LittleEndian(record[8..]);
+        var length = BinaryPrimitives.ReadUInt16LittleEndian(record[12..]);
+        var channel = record[14];
+        var details = record[15];
+        if ((uint)resident >= (uint)Residents || (uint)venue >= (uint)Venues || minute < 0 || minute > Days * 1440 || length == 0
+            || channel > (byte)RecordingChannel.PaperLog || (details & ~(byte)KnownDetails) != 0)
+        {
+            throw new SimulationFileException(SimulationFileException.RecordCode, $"Visit record {index} holds values out of range.");
+        }
+
+        var arrival = StartInstant + Duration.FromMinutes(minute);
+        return new SimulatedVisit(resident, venue, arrival, arrival + Duration.FromMinutes(length), (RecordingChannel)channel, (RecordDetails)details);
+    }
+}
+
+/// <summary>A binary simulation file that cannot be read, with a stable code.</summary>
+public sealed class SimulationFileException : IOException
+{
+    /// <summary>The header is missing or malformed.</summary>
+    public const string HeaderCode = "SimulationFile.Header";
+
+    /// <summary>The file ends inside a record.</summary>
+    public const string TruncatedCode = "SimulationFile.Truncated";
+
+    /// <summary>A record holds values out of range.</summary>
+    public const string RecordCode = "SimulationFile.Record";
+
+    /// <summary>Creates the exception.</summary>
+    public SimulationFileException()
+        : this(HeaderCode, "The simulation file cannot be read.")
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message.</param>
+    public SimulationFileException(string message)
+        : this(HeaderCode, message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public SimulationFileException(string message, Exception innerException)
+        : base(message, innerException) => Code = HeaderCode;
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="code">The stable code.</param>
+    /// <param name="message">The message.</param>
+    public SimulationFileException(string code, string message)
+        : base(message) => Code = code;
+
+    /// <summary>The stable code: <see cref="HeaderCode"/>, <see cref="TruncatedCode"/> or <see cref="RecordCode"/>.</summary>
+    public string Code { get; }
+}
