@@ -4,7 +4,7 @@ namespace CheckIn.Declarations;
 
 /// <summary>
 /// The stable error codes of the declaration validators and the JSON reader. Tests and callers compare codes,
-/// never message text; <see cref="Describe"/> gives the message in Vietnamese or English.
+/// never message text; <see cref="Messages"/> words them in Vietnamese or English.
 /// </summary>
 public static class DeclarationErrorCodes
 {
@@ -178,63 +178,10 @@ public static class DeclarationErrorCodes
         public const string InvalidValue = "Json.InvalidValue";
     }
 
-    private static readonly ErrorCatalog Catalog = new(typeof(DeclarationErrorCodes), new Dictionary<string, (string, string)>
-    {
-        [Text.Required] = ("This field is required", "Trường này bắt buộc"),
-        [Text.TooLong] = ("The text is too long", "Nội dung quá dài"),
-        [Text.ControlCharacter] = ("The text contains a control character or broken characters", "Nội dung chứa ký tự điều khiển hoặc ký tự lỗi"),
-        [Text.NotNormalized] = ("Remove surrounding or repeated spaces", "Bỏ khoảng trắng thừa ở đầu, cuối hoặc giữa các từ"),
-        [Text.NotUpperCase] = ("Write the name in upper case", "Viết họ tên bằng chữ in hoa"),
-        [Text.HasDiacritics] = ("Write the name without diacritics, as in the passport", "Viết họ tên không dấu, như trong hộ chiếu"),
-        [Identity.DocumentNumber] = ("The document number is not a CCCD, CMND or passport number", "Số giấy tờ không phải số CCCD, CMND hoặc hộ chiếu"),
-        [Identity.PassportNumber] = ("The passport number is not valid", "Số hộ chiếu không hợp lệ"),
-        [Identity.BirthYear] = ("The year of birth is missing or not plausible", "Năm sinh thiếu hoặc không hợp lý"),
-        [Identity.BirthYearMismatch] = ("The ID number's birth year differs from the year of birth", "Năm sinh trong số CCCD khác với năm sinh khai báo"),
-        [Identity.SexMismatch] = ("The ID number's sex digit differs from the sex", "Mã giới tính trong số CCCD khác với giới tính khai báo"),
-        [Identity.Sex] = ("Choose Nam, Nữ or Khác", "Chọn Nam, Nữ hoặc Khác"),
-        [Identity.Country] = ("The country is not an ISO 3166-1 alpha-2 code", "Quốc gia không phải mã ISO 3166-1 hai chữ cái"),
-        [Contact.Phone] = ("The phone number is not a Vietnamese phone number", "Số điện thoại không phải số điện thoại Việt Nam"),
-        [Contact.Email] = ("The e-mail address is not valid", "Địa chỉ email không hợp lệ"),
-        [Contact.PhoneOrDocumentRequired] = ("Write a phone number or a document number", "Ghi số điện thoại hoặc số giấy tờ"),
-        [Address.Required] = ("The address is required", "Địa chỉ bắt buộc"),
-        [Address.Province] = ("The province code was not in force on that date", "Mã tỉnh không có hiệu lực vào ngày đó"),
-        [Address.District] = ("The district code is missing or was not in force on that date", "Mã huyện thiếu hoặc không có hiệu lực vào ngày đó"),
-        [Address.DistrictAbolished] = ("There are no districts from 1 July 2025", "Từ ngày 1/7/2025 không còn cấp huyện"),
-        [Address.DistrictNotInProvince] = ("The district is not in the province", "Huyện không thuộc tỉnh đã chọn"),
-        [Address.Commune] = ("The commune code was not in force on that date", "Mã xã không có hiệu lực vào ngày đó"),
-        [Address.CommuneNotInArea] = ("The commune is not in the district or province", "Xã không thuộc huyện hoặc tỉnh đã chọn"),
-        [Time.Required] = ("The date or time is required", "Ngày giờ bắt buộc"),
-        [Time.InFuture] = ("The date or time is in the future", "Ngày giờ ở tương lai"),
-        [Time.EndBeforeStart] = ("The end must be after the start", "Thời điểm kết thúc phải sau thời điểm bắt đầu"),
-        [Time.TooEarly] = ("The date is too early for this form", "Ngày quá sớm cho biểu mẫu này"),
-        [Choice.NotOnForm] = ("This choice is not on the form", "Lựa chọn này không có trong biểu mẫu"),
-        [Choice.Duplicate] = ("This value appears twice", "Giá trị bị lặp"),
-        [Choice.TooMany] = ("The list is too long", "Danh sách quá dài"),
-        [Choice.Required] = ("Choose one of the options", "Chọn một trong các lựa chọn"),
-        [Form.Proxy] = ("Give the name, phone and relationship of the person declaring on their behalf", "Ghi họ tên, số điện thoại và quan hệ của người khai hộ"),
-        [Form.VehicleNumber] = ("The flight, ship or vehicle number is required", "Số hiệu chuyến bay, tàu hoặc xe bắt buộc"),
-        [Form.TestDate] = ("Give the test date, not after arrival", "Ghi ngày xét nghiệm, không sau ngày nhập cảnh"),
-        [Form.VenueKind] = ("Choose the kind of venue", "Chọn loại hình địa điểm"),
-        [Form.TubeBarcode] = ("The tube barcode is 6 to 32 letters and digits", "Mã ống nghiệm gồm 6 đến 32 chữ cái và chữ số"),
-        [Form.NoPersons] = ("A tube needs at least one person", "Ống nghiệm cần ít nhất một người"),
-        [Form.ChecklistIncomplete] = ("Check every criterion of the list", "Đánh giá đủ mọi tiêu chí"),
-        [Json.Malformed] = ("The document is not valid JSON", "Tài liệu không phải JSON hợp lệ"),
-        [Json.TooLarge] = ("The document is too large", "Tài liệu quá lớn"),
-        [Json.NotAnObject] = ("The document must be a JSON object", "Tài liệu phải là một đối tượng JSON"),
-        [Json.KindMissing] = ("Say which kind of document this is (kind)", "Cho biết loại tài liệu (kind)"),
-        [Json.KindUnknown] = ("This kind of document is not known", "Loại tài liệu không được hỗ trợ"),
-        [Json.KindMismatch] = ("The document's kind differs from the kind asked for", "Loại tài liệu khác với loại được yêu cầu"),
-        [Json.UnknownProperty] = ("This property is not part of the document", "Thuộc tính này không thuộc tài liệu"),
-        [Json.InvalidValue] = ("The value has the wrong type or format", "Giá trị sai kiểu hoặc định dạng"),
-    });
+    /// <summary>The messages of these codes, in Vietnamese and English.</summary>
+    public static IErrorMessages Messages { get; } = new ErrorMessages(DeclarationEnglishMessages.Table, DeclarationVietnameseMessages.Table);
 
     /// <summary>Every code defined here, for tools and tests.</summary>
-    /// <returns>The codes, in declaration order.</returns>
-    public static IReadOnlyList<string> All() => Catalog.Codes;
-
-    /// <summary>Describes a code in the chosen language.</summary>
-    /// <param name="code">The code.</param>
-    /// <param name="language">The language.</param>
-    /// <returns>The message, or the code itself when it is not known.</returns>
-    public static string Describe(string code, MessageLanguage language) => Catalog.Describe(code, language);
+    /// <returns>The codes, sorted.</returns>
+    public static IReadOnlyList<string> All() => [.. DeclarationEnglishMessages.Table.Keys.Order(StringComparer.Ordinal)];
 }

@@ -5,7 +5,8 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CheckIn.Core;
 using NodaTime;
-using NodaTime.Text;
+using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Utility;
 using Codes = CheckIn.Declarations.DeclarationErrorCodes;
 
 namespace CheckIn.Declarations;
@@ -79,13 +80,11 @@ public static class DeclarationJson
     /// <summary>Reads a document. Never throws on any text.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="kind">The kind to read, or null to take the document's <c>kind</c> property.</param>
-    /// <param name="language">The language of the failure messages.</param>
-    /// <returns>The document, or the failures.</returns>
-    public static DeclarationReadResult Read(string json, DocumentKind? kind = null, MessageLanguage language = MessageLanguage.Vietnamese)
+    /// <returns>The document, or the failures (coded <c>Json.*</c>, with the property path or the line and byte where the JSON broke).</returns>
+    public static DeclarationReadResult Read(string json, DocumentKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        DeclarationReadResult Fail(string code, string property) =>
-            new(null, [new DeclarationFailure(code, property, Codes.Describe(code, language))]);
+        static DeclarationReadResult Fail(string code, string property) => new(null, [DeclarationErrors.At(code, property)]);
 
         if (json.Length > MaxDocumentLength)
         {
@@ -99,7 +98,7 @@ public static class DeclarationJson
         }
         catch (JsonException exception)
         {
-            return Fail(Codes.Json.Malformed, Location(exception));
+            return new DeclarationReadResult(null, [Malformed(exception)]);
         }
 
         if (root is not JsonObject obj)
@@ -129,8 +128,8 @@ public static class DeclarationJson
             return Fail(Codes.Json.KindMissing, "kind");
         }
 
-        var failures = new List<DeclarationFailure>();
-        FindUnknownProperties(obj, Options.GetTypeInfo(target.Type), string.Empty, failures, language);
+        var failures = new List<CheckInError>();
+        FindUnknownProperties(obj, Options.GetTypeInfo(target.Type), string.Empty, failures);
         if (failures.Count > 0)
         {
             return new DeclarationReadResult(null, failures);
@@ -151,18 +150,23 @@ public static class DeclarationJson
         }
     }
 
-    private static string Location(JsonException exception) =>
-        exception.LineNumber is { } line ? $"line {line + 1}, byte {exception.BytePositionInLine + 1}" : string.Empty;
+    /// <summary>Malformed JSON: the line (1-based) and the byte in that line (0-based) where the reader stopped.</summary>
+    private static CheckInError Malformed(JsonException exception) =>
+        new(Codes.Json.Malformed, DeclarationErrorCodes.Messages)
+        {
+            Line = exception.LineNumber is { } line ? (int)Math.Min(int.MaxValue, line + 1) : 0,
+            Position = exception.BytePositionInLine ?? CheckInError.None,
+        };
 
     /// <summary>Every property the type does not have, at any depth, so all are reported at once.</summary>
-    private static void FindUnknownProperties(JsonNode? node, JsonTypeInfo info, string path, List<DeclarationFailure> failures, MessageLanguage language)
+    private static void FindUnknownProperties(JsonNode? node, JsonTypeInfo info, string path, List<CheckInError> failures)
     {
         if (node is JsonArray array && ElementTypeOf(info.Type) is { } elementType)
         {
             var elementInfo = Options.GetTypeInfo(elementType);
             for (var i = 0; i < array.Count; i++)
             {
-                FindUnknownProperties(array[i], elementInfo, $"{path}[{i}]", failures, language);
+                FindUnknownProperties(array[i], elementInfo, $"{path}[{i}]", failures);
             }
 
             return;
@@ -179,12 +183,12 @@ public static class DeclarationJson
             var propertyPath = path.Length == 0 ? name : $"{path}.{name}";
             if (!properties.TryGetValue(name, out var property))
             {
-                failures.Add(new DeclarationFailure(Codes.Json.UnknownProperty, propertyPath, Codes.Describe(Codes.Json.UnknownProperty, language)));
+                failures.Add(DeclarationErrors.At(Codes.Json.UnknownProperty, propertyPath));
                 continue;
             }
 
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            FindUnknownProperties(value, Options.GetTypeInfo(type), propertyPath, failures, language);
+            FindUnknownProperties(value, Options.GetTypeInfo(type), propertyPath, failures);
         }
     }
 
@@ -208,8 +212,8 @@ public static class DeclarationJson
             },
             Converters =
             {
-                new PatternJsonConverter<Instant>(InstantPattern.ExtendedIso, "an ISO-8601 UTC instant such as 2021-09-01T08:00:00Z"),
-                new PatternJsonConverter<LocalDate>(LocalDatePattern.Iso, "a date such as 2021-09-01"),
+                new PathKeepingConverter<Instant>(NodaConverters.InstantConverter),
+                new PathKeepingConverter<LocalDate>(NodaConverters.LocalDateConverter),
                 new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
                 new EquatableArrayJsonConverterFactory(),
             },
@@ -231,17 +235,25 @@ public static class DeclarationJson
         }
     }
 
-    /// <summary>A NodaTime value as a JSON string in one pattern.</summary>
-    private sealed class PatternJsonConverter<T>(IPattern<T> pattern, string expected) : JsonConverter<T>
+    /// <summary>
+    /// NodaTime's converter (ISO patterns), with its parse failures turned into <see cref="JsonException"/> so the
+    /// serializer reports where in the document the bad value is.
+    /// </summary>
+    private sealed class PathKeepingConverter<T>(JsonConverter<T> inner) : JsonConverter<T>
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var result = reader.TokenType == JsonTokenType.String ? pattern.Parse(reader.GetString()!) : null;
-            return result is { Success: true } ? result.Value : throw new JsonException($"Expected {expected}.");
+            try
+            {
+                return inner.Read(ref reader, typeToConvert, options)!;
+            }
+            catch (Exception exception) when (exception is FormatException or InvalidNodaDataException or InvalidOperationException)
+            {
+                throw new JsonException($"Expected {typeof(T).Name} in its ISO-8601 form.");
+            }
         }
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(pattern.Format(value));
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => inner.Write(writer, value, options);
     }
 
     private sealed class EquatableArrayJsonConverterFactory : JsonConverterFactory
@@ -286,7 +298,7 @@ public static class DeclarationJson
 /// <summary>The outcome of reading a document from JSON.</summary>
 /// <param name="Document">The document, or null when reading failed.</param>
 /// <param name="Failures">Why reading failed; empty on success.</param>
-public sealed record DeclarationReadResult(DeclarationDocument? Document, IReadOnlyList<DeclarationFailure> Failures)
+public sealed record DeclarationReadResult(DeclarationDocument? Document, IReadOnlyList<CheckInError> Failures)
 {
     /// <summary>True when a document was read.</summary>
     public bool Success => Document is not null;

@@ -19,9 +19,9 @@ internal static partial class Rules
 
     private static readonly LocalDate EarliestFormDate = new(2020, 1, 1);
 
-    /// <summary>Sets the code and the English message (the facade re-words it in the language asked for).</summary>
+    /// <summary>Sets the code (the facade turns it into a <see cref="CheckInError"/>, worded when asked).</summary>
     public static IRuleBuilderOptions<T, TProperty> Code<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string code) =>
-        rule.WithErrorCode(code).WithMessage(Codes.Describe(code, MessageLanguage.English));
+        rule.WithErrorCode(code).WithMessage(code);
 
     /// <summary>Adds a rule that fails with the code <paramref name="problem"/> returns, if any (one failure per value).</summary>
     public static IRuleBuilderOptionsConditions<T, TProperty> Check<T, TProperty>(this IRuleBuilder<T, TProperty> rule, Func<TProperty, string?> problem) =>
@@ -183,7 +183,7 @@ internal static partial class Rules
     }
 
     public static ValidationFailure Failure(string property, string code) =>
-        new(property, Codes.Describe(code, MessageLanguage.English)) { ErrorCode = code };
+        new(property, code) { ErrorCode = code };
 
     public static bool IsDocumentNumber(string value) =>
         (value.Length == CitizenId.Length && CitizenId.TryParse(value, out _))

@@ -74,9 +74,9 @@ public sealed class ManagedQrReader : IQrImageReader
     /// <param name="file">The file's bytes.</param>
     /// <param name="imageOptions">Image limits, or null for the defaults.</param>
     /// <returns>The codes (possibly none), or the image error.</returns>
-    public ParseResult<IReadOnlyList<QrCode>> ReadFile(ReadOnlySpan<byte> file, ImageReadOptions? imageOptions = null)
+    public Result<IReadOnlyList<QrCode>> ReadFile(ReadOnlySpan<byte> file, ImageReadOptions? imageOptions = null)
     {
         var image = ImageReader.Read(file, imageOptions);
-        return image.TryGetValue(out var value) ? ParseResult.Ok(Read(value)) : image.ConvertError<IReadOnlyList<QrCode>>();
+        return image.TryGetValue(out var value) ? Result.Ok(Read(value)) : image.ConvertError<IReadOnlyList<QrCode>>();
     }
 }

@@ -11,21 +11,21 @@ public readonly record struct QrStructuredAppend(int Index, int Count, int Parit
     /// <summary>Joins the symbols of one structured append message, in any order, into its text.</summary>
     /// <param name="codes">Every symbol of the message, each once.</param>
     /// <returns>
-    /// The message, or <see cref="ParseErrorCodes.Qr.StructuredAppendMismatch"/> (a symbol outside the sequence,
-    /// or count and parity differing) or <see cref="ParseErrorCodes.Qr.StructuredAppendIncomplete"/>. The
-    /// error's field index is the position in <paramref name="codes"/> at fault, or <see cref="ParseError.WholeInput"/>.
+    /// The message, or <see cref="QrErrorCodes.Qr.StructuredAppendMismatch"/> (a symbol outside the sequence,
+    /// or count and parity differing) or <see cref="QrErrorCodes.Qr.StructuredAppendIncomplete"/>. The
+    /// error's field index is the position in <paramref name="codes"/> at fault, or <see cref="CheckInError.None"/>.
     /// </returns>
-    public static ParseResult<string> Join(IReadOnlyList<QrCode> codes)
+    public static Result<string> Join(IReadOnlyList<QrCode> codes)
     {
         ArgumentNullException.ThrowIfNull(codes);
         if (codes.Count == 0)
         {
-            return ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendIncomplete, ParseError.WholeInput, 0);
+            return QrErrors.Fail<string>(QrErrorCodes.Qr.StructuredAppendIncomplete, CheckInError.None, 0);
         }
 
         if (codes[0].StructuredAppend is not { } first)
         {
-            return ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendMismatch, 0, 0);
+            return QrErrors.Fail<string>(QrErrorCodes.Qr.StructuredAppendMismatch, 0, 0);
         }
 
         var parts = new string?[first.Count];
@@ -33,19 +33,19 @@ public readonly record struct QrStructuredAppend(int Index, int Count, int Parit
         {
             if (codes[i].StructuredAppend is not { } part || part.Count != first.Count || part.Parity != first.Parity || part.Index >= part.Count)
             {
-                return ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendMismatch, i, 0);
+                return QrErrors.Fail<string>(QrErrorCodes.Qr.StructuredAppendMismatch, i, 0);
             }
 
             if (parts[part.Index] is not null)
             {
-                return ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendIncomplete, i, 0);
+                return QrErrors.Fail<string>(QrErrorCodes.Qr.StructuredAppendIncomplete, i, 0);
             }
 
             parts[part.Index] = codes[i].Text;
         }
 
         return Array.IndexOf(parts, null) >= 0
-            ? ParseResult.Fail<string>(ParseErrorCodes.Qr.StructuredAppendIncomplete, ParseError.WholeInput, 0)
-            : ParseResult.Ok(string.Concat(parts));
+            ? QrErrors.Fail<string>(QrErrorCodes.Qr.StructuredAppendIncomplete, CheckInError.None, 0)
+            : Result.Ok(string.Concat(parts));
     }
 }

@@ -1,17 +1,10 @@
 using System.Buffers.Binary;
+using CheckIn.Core;
 using CheckIn.Tracing.Privacy;
 using CheckIn.Tracing.Visits;
 using NodaTime;
 
 namespace CheckIn.Simulation;
-
-/// <summary>What a simulation wrote.</summary>
-/// <param name="Days">Days simulated.</param>
-/// <param name="TrueVisits">Visits that happened.</param>
-/// <param name="WrittenVisits">Visits written (recorded visits for CSV; every visit for the binary file).</param>
-/// <param name="MergedOrRejectedEvents">Recorded events the visit builder merged (repeated scans) or rejected.</param>
-/// <param name="Infections">Ground-truth infections.</param>
-public sealed record SimulationSummary(int Days, long TrueVisits, long WrittenVisits, long MergedOrRejectedEvents, int Infections);
 
 /// <summary>
 /// Writes simulations as the CSV that <c>checkin trace</c> reads (the recorded visits, as CheckIn's
@@ -23,7 +16,7 @@ public static class SimulationFiles
     /// <summary>The first eight bytes of a binary simulation file.</summary>
     public static ReadOnlySpan<byte> Magic => "CKSIM\u0001\0\0"u8;
 
-    private const int HeaderLength = 8 + (5 * 4) + 8;
+    internal const int HeaderLength = 8 + (5 * 4) + 8;
     internal const int RecordLength = 16;
 
     /// <summary>
@@ -132,15 +125,14 @@ public static class SimulationFiles
 
     /// <summary>Opens a binary simulation file: reads and checks its header.</summary>
     /// <param name="source">The file's stream, at its start.</param>
-    /// <returns>The file, whose visits stream from <paramref name="source"/>.</returns>
-    /// <exception cref="SimulationFileException">The header is missing or malformed (code <c>SimulationFile.Header</c>).</exception>
-    public static SimulationFile OpenBinary(Stream source)
+    /// <returns>The file, whose visits stream from <paramref name="source"/>, or <see cref="SimulationErrorCodes.SimulationFile.Header"/>.</returns>
+    public static Result<SimulationFile> OpenBinary(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
         Span<byte> header = stackalloc byte[HeaderLength];
         if (source.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength || !header[..8].SequenceEqual(Magic))
         {
-            throw new SimulationFileException(SimulationFileException.HeaderCode, "The file does not start with a CheckIn simulation header (CKSIM, version 1).");
+            return Result.Fail<SimulationFile>(SimulationErrors.At(SimulationErrorCodes.SimulationFile.Header, 0));
         }
 
         var residents = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
@@ -150,11 +142,11 @@ public static class SimulationFiles
         var startSeconds = BinaryPrimitives.ReadInt64LittleEndian(header[28..]);
         if (residents <= 0 || venues <= 0 || days is < 1 or > 120 || dayNumber is < 0 or > 3_652_058 || Math.Abs(startSeconds) > 100L * 365 * 86400 * 10)
         {
-            throw new SimulationFileException(SimulationFileException.HeaderCode, "The simulation header holds impossible counts or dates.");
+            return Result.Fail<SimulationFile>(SimulationErrors.At(SimulationErrorCodes.SimulationFile.Header, 8));
         }
 
-        return new SimulationFile(source, BinaryPrimitives.ReadInt32LittleEndian(header[8..]), residents, venues, days,
-            LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber)), Instant.FromUnixTimeSeconds(startSeconds));
+        return Result.Ok(new SimulationFile(source, BinaryPrimitives.ReadInt32LittleEndian(header[8..]), residents, venues, days,
+            LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber)), Instant.FromUnixTimeSeconds(startSeconds)));
     }
 
     /// <summary>Buffers bytes to a stream and formats the few things the CSV needs without allocating.</summary>
@@ -239,148 +231,4 @@ public static class SimulationFiles
             stream.Flush();
         }
     }
-}
-
-/// <summary>A binary simulation file being read: its header, and its visits streamed once.</summary>
-public sealed class SimulationFile
-{
-    private readonly Stream _source;
-    private bool _read;
-
-    internal SimulationFile(Stream source, int seed, int residents, int venues, int days, LocalDate start, Instant startInstant)
-    {
-        _source = source;
-        Seed = seed;
-        Residents = residents;
-        Venues = venues;
-        Days = days;
-        Start = start;
-        StartInstant = startInstant;
-    }
-
-    /// <summary>The seed the world was made with.</summary>
-    public int Seed { get; }
-
-    /// <summary>Residents.</summary>
-    public int Residents { get; }
-
-    /// <summary>Venues.</summary>
-    public int Venues { get; }
-
-    /// <summary>Days.</summary>
-    public int Days { get; }
-
-    /// <summary>The first local date.</summary>
-    public LocalDate Start { get; }
-
-    /// <summary>The first instant (local midnight of <see cref="Start"/>).</summary>
-    public Instant StartInstant { get; }
-
-    /// <summary>The visits, streamed from the file (once).</summary>
-    /// <returns>The visits in file order.</returns>
-    /// <exception cref="SimulationFileException">A record is truncated or holds values out of range (codes <c>SimulationFile.Truncated</c>, <c>SimulationFile.Record</c>).</exception>
-    /// <exception cref="InvalidOperationException">The visits were already read.</exception>
-    public IEnumerable<SimulatedVisit> ReadVisits()
-    {
-        if (_read)
-        {
-            throw new InvalidOperationException("The visits of a simulation file stream once.");
-        }
-
-        _read = true;
-        return Visits();
-    }
-
-    private IEnumerable<SimulatedVisit> Visits()
-    {
-        const int RecordLength = SimulationFiles.RecordLength;
-        var buffer = new byte[RecordLength * 4096];
-        var filled = 0;
-        long index = 0;
-        while (true)
-        {
-            var read = _source.Read(buffer, filled, buffer.Length - filled);
-            filled += read;
-            var whole = filled / RecordLength * RecordLength;
-            for (var offset = 0; offset < whole; offset += RecordLength)
-            {
-                yield return Decode(buffer.AsSpan(offset, RecordLength), index++);
-            }
-
-            buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
-            filled -= whole;
-            if (read == 0)
-            {
-                if (filled != 0)
-                {
-                    throw new SimulationFileException(SimulationFileException.TruncatedCode, $"The file ends inside visit record {index}.");
-                }
-
-                yield break;
-            }
-        }
-    }
-
-    private const RecordDetails KnownDetails = RecordDetails.CheckedOut | RecordDetails.DuplicateScan | RecordDetails.NameTypo
-        | RecordDetails.PhoneWrong | RecordDetails.TimeOutWritten;
-
-    /// <summary>The inverse of <see cref="SimulationFiles.Encode"/>, checking every value against the header.</summary>
-    private SimulatedVisit Decode(ReadOnlySpan<byte> record, long index)
-    {
-        var resident = BinaryPrimitives.ReadInt32LittleEndian(record);
-        var venue = BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
-        var minute = BinaryPrimitives.ReadInt32LittleEndian(record[8..]);
-        var length = BinaryPrimitives.ReadUInt16LittleEndian(record[12..]);
-        var channel = record[14];
-        var details = record[15];
-        if ((uint)resident >= (uint)Residents || (uint)venue >= (uint)Venues || minute < 0 || minute > Days * 1440 || length == 0
-            || channel > (byte)RecordingChannel.PaperLog || (details & ~(byte)KnownDetails) != 0)
-        {
-            throw new SimulationFileException(SimulationFileException.RecordCode, $"Visit record {index} holds values out of range.");
-        }
-
-        var arrival = StartInstant + Duration.FromMinutes(minute);
-        return new SimulatedVisit(resident, venue, arrival, arrival + Duration.FromMinutes(length), (RecordingChannel)channel, (RecordDetails)details);
-    }
-}
-
-/// <summary>A binary simulation file that cannot be read, with a stable code.</summary>
-public sealed class SimulationFileException : IOException
-{
-    /// <summary>The header is missing or malformed.</summary>
-    public const string HeaderCode = "SimulationFile.Header";
-
-    /// <summary>The file ends inside a record.</summary>
-    public const string TruncatedCode = "SimulationFile.Truncated";
-
-    /// <summary>A record holds values out of range.</summary>
-    public const string RecordCode = "SimulationFile.Record";
-
-    /// <summary>Creates the exception.</summary>
-    public SimulationFileException()
-        : this(HeaderCode, "The simulation file cannot be read.")
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
-    public SimulationFileException(string message)
-        : this(HeaderCode, message)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="innerException">The cause.</param>
-    public SimulationFileException(string message, Exception innerException)
-        : base(message, innerException) => Code = HeaderCode;
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="code">The stable code.</param>
-    /// <param name="message">The message.</param>
-    public SimulationFileException(string code, string message)
-        : base(message) => Code = code;
-
-    /// <summary>The stable code: <see cref="HeaderCode"/>, <see cref="TruncatedCode"/> or <see cref="RecordCode"/>.</summary>
-    public string Code { get; }
 }

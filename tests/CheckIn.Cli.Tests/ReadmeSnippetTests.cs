@@ -116,7 +116,7 @@ public sealed partial class ReadmeSnippetTests
         return console.Text.Trim();
     }
 
-    private static (string Url, CheckIn.Core.ParseResult<CheckInPayload> Verified) SignVenue()
+    private static (string Url, CheckIn.Core.Result<CheckInPayload> Verified) SignVenue()
     {
         #region snippet:sign-venue
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -146,9 +146,9 @@ public sealed partial class ReadmeSnippetTests
         #region snippet:validate-declaration
         var read = DeclarationJson.Read(json);                      // coded failures for malformed JSON, never an exception
         var validator = new DeclarationValidator();                  // build once, reuse: thread-safe
-        var failures = read.Document is { } document ? validator.Validate(document, MessageLanguage.English).Failures : read.Failures;
-        foreach (var failure in failures)
-            Console.WriteLine($"{failure.Code}  {failure.Property}  {failure.Message}"); // Identity.BirthYearMismatch  documentNumber  …
+        var failures = read.Document is { } document ? validator.Validate(document).Failures : read.Failures;
+        foreach (var failure in failures)                          // CheckInError: a stable code, where, and a message per language
+            Console.WriteLine($"{failure.Code}  {failure.DescribeLocation(MessageLanguage.English)}  {failure.GetDescription(MessageLanguage.English)}");
         #endregion
         return console.Text.Trim();
     }

@@ -20,58 +20,8 @@ public sealed class RedactionTests
     public void MaskName_KeepsInitials(string name, string expected) => Assert.Equal(expected, Redaction.MaskName(name));
 }
 
-public sealed class ParseResultTests
+public sealed class CoreValueTests
 {
-    [Fact]
-    public void Success_ValueAndTryGetValue()
-    {
-        var result = ParseResult.Ok(42);
-        Assert.True(result.Success);
-        Assert.Equal(42, result.Value);
-        Assert.True(result.TryGetValue(out var value));
-        Assert.Equal(42, value);
-        Assert.Throws<InvalidOperationException>(() => result.Error);
-        Assert.Equal("Success", result.ToString());
-    }
-
-    [Fact]
-    public void Failure_ErrorAndLazyException()
-    {
-        var result = ParseResult.Fail<int>(ParseErrorCodes.Payload.Empty, ParseError.WholeInput, 0);
-        Assert.False(result.Success);
-        Assert.False(result.TryGetValue(out _));
-        Assert.Equal("Payload.Empty", result.Error.Code);
-        var exception = Assert.Throws<CheckInFormatException>(() => result.Value);
-        Assert.Equal(result.Error, exception.Error);
-        Assert.Equal("The payload is empty (position 0).", exception.Message);
-    }
-
-    [Fact]
-    public void Map_AndConvertError()
-    {
-        Assert.Equal(43, ParseResult.Ok(42).Map(x => x + 1).Value);
-        var failure = ParseResult.Fail<int>(ParseErrorCodes.Payload.Empty, ParseError.WholeInput, 0);
-        Assert.Equal("Payload.Empty", failure.Map(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)).Error.Code);
-        Assert.Equal("Payload.Empty", failure.ConvertError<string>().Error.Code);
-        Assert.Throws<InvalidOperationException>(() => ParseResult.Ok(1).ConvertError<string>());
-    }
-
-    [Fact]
-    public void Equality_ByContent()
-    {
-        Assert.Equal(ParseResult.Ok("a"), ParseResult.Ok("a"));
-        Assert.NotEqual(ParseResult.Ok("a"), ParseResult.Fail<string>("Payload.Empty", -1, 0));
-        Assert.True(ParseResult.Fail<string>("Payload.Empty", -1, 0) == ParseResult.Fail<string>("Payload.Empty", -1, 0));
-    }
-
-    [Fact]
-    public void ParseError_InvalidArguments_Throw()
-    {
-        Assert.Throws<ArgumentException>(() => new ParseError("", 0, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ParseError("X.Y", -2, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ParseError("X.Y", 0, -1));
-    }
-
     [Fact]
     public void EquatableArray_ValueEquality()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using CheckIn.Core;
 using NodaTime;
 using NodaTime.Testing;
 using Codes = CheckIn.Declarations.DeclarationErrorCodes;
@@ -42,7 +43,7 @@ public sealed class DeclarationJsonTests
     }
 
     [Theory]
-    [InlineData("{", "Json.Malformed", "line 1, byte 2")]
+    [InlineData("{", "Json.Malformed", "line 1, position 1")]
     [InlineData("[1,2]", "Json.NotAnObject", "")]
     [InlineData("42", "Json.NotAnObject", "")]
     [InlineData("{\"fullName\":\"A\"}", "Json.KindMissing", "kind")]
@@ -57,10 +58,10 @@ public sealed class DeclarationJsonTests
     [InlineData("{\"kind\":\"domestic\",\"sex\":1}", "Json.InvalidValue", "sex")]
     [InlineData("{\"kind\":\"entry\",\"arrivalDate\":\"2021-02-30\"}", "Json.InvalidValue", "arrivalDate")]
     [InlineData("{\"kind\":\"domestic\",\"symptoms\":\"cough\"}", "Json.InvalidValue", "symptoms")]
-    public void Read_Invalid_CodeAndProperty(string json, string code, string property)
+    public void Read_Invalid_CodeAndLocation(string json, string code, string location)
     {
         var failure = Assert.Single(DeclarationJson.Read(json).Failures);
-        Assert.Equal((code, property), (failure.Code, failure.Property));
+        Assert.Equal((code, location), (failure.Code, failure.DescribeLocation(MessageLanguage.English)));
     }
 
     [Fact]
@@ -78,10 +79,10 @@ public sealed class DeclarationJsonTests
     [Fact]
     public void Read_MessagesInBothLanguages()
     {
-        var vi = Assert.Single(DeclarationJson.Read("{", language: CheckIn.Core.MessageLanguage.Vietnamese).Failures);
-        var en = Assert.Single(DeclarationJson.Read("{", language: CheckIn.Core.MessageLanguage.English).Failures);
-        Assert.Equal(Codes.Describe(Codes.Json.Malformed, CheckIn.Core.MessageLanguage.Vietnamese), vi.Message);
-        Assert.Equal(Codes.Describe(Codes.Json.Malformed, CheckIn.Core.MessageLanguage.English), en.Message);
+        var failure = Assert.Single(DeclarationJson.Read("{\n  \"kind\": ").Failures);
+        Assert.Equal(2, failure.Line);
+        Assert.Equal("Tài liệu không phải JSON hợp lệ (dòng 2, vị trí 10).", failure.GetMessage(MessageLanguage.Vietnamese));
+        Assert.Equal("The document is not valid JSON (line 2, position 10).", failure.GetMessage(MessageLanguage.English));
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using CheckIn.Core;
 using CheckIn.Qr.Printing;
+using CheckIn.Testing;
 
 namespace CheckIn.Qr.Tests;
 
 /// <summary>Every QR and printing error code is reached by an input (image codes: ImageReaderTests).</summary>
 public sealed class QrErrorCodeCoverageTests
 {
-    private static IEnumerable<(string Code, Func<ParseError> Produce)> Cases()
+    private static IEnumerable<(string Code, Func<CheckInError> Produce)> Cases()
     {
         static QrCode Part(string text, QrStructuredAppend? part) => new()
         {
@@ -38,9 +39,13 @@ public sealed class QrErrorCodeCoverageTests
         {
             var error = produce();
             Assert.True(code == error.Code, $"expected {code}, got {error.Code}");
+            Assert.NotEqual(code, error.GetDescription(MessageLanguage.English));
             reached.Add(code);
         }
 
-        Assert.Empty(ParseErrorCodes.All().Where(c => c.Split('.')[0] is "Qr" or "QrPrint").Except(reached));
+        Assert.Empty(QrErrorCodes.All().Where(c => c.Split('.')[0] is "Qr" or "QrPrint").Except(reached));
     }
+
+    [Fact]
+    public void Catalog_IsComplete() => ErrorCatalogAssert.IsComplete(typeof(QrErrorCodes), QrErrorCodes.Messages, QrErrorCodes.All());
 }

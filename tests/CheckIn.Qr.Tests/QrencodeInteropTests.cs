@@ -1,5 +1,4 @@
 using System.Text;
-using CheckIn.Core;
 using CheckIn.Qr.Tests.Support;
 
 namespace CheckIn.Qr.Tests;
@@ -64,7 +63,7 @@ public sealed class QrencodeInteropTests
             // Shuffled parts join back in order.
             var joined = QrStructuredAppend.Join([.. codes.AsEnumerable().Reverse()]);
             Assert.Equal(Text, joined.Value);
-            Assert.Equal(ParseErrorCodes.Qr.StructuredAppendIncomplete, QrStructuredAppend.Join(codes.Skip(1).ToList()).Error.Code);
+            Assert.Equal(QrErrorCodes.Qr.StructuredAppendIncomplete, QrStructuredAppend.Join(codes.Skip(1).ToList()).Error.Code);
         }
         finally
         {

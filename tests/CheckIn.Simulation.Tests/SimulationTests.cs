@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CheckIn.Core;
+using CheckIn.Testing;
 using CheckIn.Core.Identity;
 using CheckIn.Core.Places;
 using CheckIn.Tracing.Privacy;
@@ -375,7 +376,7 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
         Assert.Equal(expected.Count, summary.WrittenVisits);
 
         stream.Position = 0;
-        var file = SimulationFiles.OpenBinary(stream);
+        var file = SimulationFiles.OpenBinary(stream).GetValueOrThrow();
         Assert.Equal(options.Seed, file.Seed);
         Assert.Equal(options.Residents, file.Residents);
         Assert.Equal(options.Days, file.Days);
@@ -411,10 +412,35 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
                     break;
             }
 
-            try
+            var opened = SimulationFiles.OpenBinary(new MemoryStream(bytes));
+            if (!opened.TryGetValue(out var file))
             {
-                var file = SimulationFiles.OpenBinary(new MemoryStream(bytes));
-                foreach (var visit in file.ReadVisits())
+                codes.Add(opened.Error.Code);
+                continue;
+            }
+
+            // Read in uneven buffers: every record before a bad spot comes back, then the coded error, every time.
+            var buffer = new SimulatedVisit[1 + (round % 7)];
+            long read = 0;
+            while (true)
+            {
+                var chunk = file.Read(buffer);
+                if (!chunk.TryGetValue(out var count))
+                {
+                    Assert.StartsWith("SimulationFile.", chunk.Error.Code, StringComparison.Ordinal);
+                    Assert.Equal(SimulationFiles.HeaderLength + (read * 16), chunk.Error.Position);
+                    Assert.Equal(chunk.Error, file.Read(buffer).Error);
+                    codes.Add(chunk.Error.Code);
+                    break;
+                }
+
+                if (count == 0)
+                {
+                    break;
+                }
+
+                read += count;
+                foreach (var visit in buffer.AsSpan(0, count))
                 {
                     Assert.True(visit.Departure > visit.Arrival);
                     Assert.InRange(visit.Resident, 0, file.Residents - 1);
@@ -422,23 +448,47 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
                     Assert.True(Enum.IsDefined(visit.Channel));
                 }
             }
-            catch (SimulationFileException exception)
-            {
-                Assert.StartsWith("SimulationFile.", exception.Code, StringComparison.Ordinal);
-                codes.Add(exception.Code);
-            }
+
+            Assert.Equal(read, file.VisitsRead);
         }
 
-        Assert.Contains(SimulationFileException.HeaderCode, codes);
-        Assert.Contains(SimulationFileException.TruncatedCode, codes);
+        Assert.Contains(SimulationErrorCodes.SimulationFile.Header, codes);
+        Assert.Contains(SimulationErrorCodes.SimulationFile.Truncated, codes);
+        Assert.Contains(SimulationErrorCodes.SimulationFile.Record, codes);
     }
 
     [Fact]
     public void Binary_NotASimulationFile_HeaderError()
     {
-        var exception = Assert.Throws<SimulationFileException>(() => SimulationFiles.OpenBinary(new MemoryStream("person,venue\n"u8.ToArray())));
-        Assert.Equal(SimulationFileException.HeaderCode, exception.Code);
+        var opened = SimulationFiles.OpenBinary(new MemoryStream("person,venue\n"u8.ToArray()));
+        Assert.Equal(SimulationErrorCodes.SimulationFile.Header, opened.Error.Code);
+        Assert.Throws<CheckInException>(() => opened.GetValueOrThrow());
     }
+
+    [Fact]
+    public void Binary_ReadVisitsOverABadRecord_ThrowsTheCodedError()
+    {
+        using var stream = new MemoryStream();
+        SimulationFiles.WriteBinary(new ProvinceSimulation(SyntheticProvince.Generate(Tiny with { Days = 1 })), stream);
+        var bytes = stream.ToArray();
+        bytes[SimulationFiles.HeaderLength + (16 * 3) + 14] = 200; // the fourth record's channel
+        var file = SimulationFiles.OpenBinary(new MemoryStream(bytes)).GetValueOrThrow();
+        var seen = 0;
+        var exception = Assert.Throws<CheckInException>(() =>
+        {
+            foreach (var visit in file.ReadVisits())
+            {
+                seen++;
+            }
+        });
+        Assert.Equal(3, seen);
+        Assert.Equal(SimulationErrorCodes.SimulationFile.Record, exception.Error.Code);
+        Assert.Equal(SimulationFiles.HeaderLength + (16 * 3), exception.Error.Position);
+    }
+
+    [Fact]
+    public void Catalog_IsComplete() =>
+        ErrorCatalogAssert.IsComplete(typeof(SimulationErrorCodes), SimulationErrorCodes.Messages, SimulationErrorCodes.All());
 
     [Theory]
     [InlineData("residents")]

@@ -24,11 +24,12 @@ public static class DeclarationCommand
 
             var lang = parse.GetValue(language);
             DocumentKind? asked = parse.GetValue(kind) is { } name && DeclarationJson.TryParseKind(name, out var parsed) ? parsed : null;
-            var read = DeclarationJson.Read(File.ReadAllText(path.FullName), asked, lang);
-            var failures = read.Document is { } document ? new DeclarationValidator().Validate(document, lang).Failures : read.Failures;
+            var read = DeclarationJson.Read(File.ReadAllText(path.FullName), asked);
+            var failures = read.Document is { } document ? new DeclarationValidator().Validate(document).Failures : read.Failures;
             foreach (var failure in failures)
             {
-                output.WriteLine($"{failure.Code}  {(failure.Property.Length == 0 ? "-" : failure.Property)}  {failure.Message}");
+                var where = failure.DescribeLocation(lang);
+                output.WriteLine($"{failure.Code}  {(where.Length == 0 ? "-" : where)}  {failure.GetDescription(lang)}");
             }
 
             if (failures.Count == 0)

@@ -214,9 +214,9 @@ public static class PayloadCommand
         json.WriteEndObject();
     }
 
-    private static void WriteError(TextWriter output, ParseError error, MessageLanguage language)
+    private static void WriteError(TextWriter output, CheckInError error, MessageLanguage language)
     {
-        var field = error.FieldIndex == ParseError.WholeInput ? "-" : error.FieldIndex.ToString(CultureInfo.InvariantCulture);
+        var field = error.Field == CheckInError.None ? "-" : error.Field.ToString(CultureInfo.InvariantCulture);
         output.WriteLine($"{error.Code}  field {field}  position {error.Position}  {error.GetMessage(language)}");
     }
 }

@@ -59,7 +59,7 @@ public static class QrCommand
             };
 
             var text = parse.GetRequiredValue(payload);
-            ParseResult<QrDocument> document;
+            Result<QrDocument> document;
             QrSymbol symbol;
             try
             {
@@ -146,9 +146,9 @@ public static class QrCommand
         }
     }
 
-    private static int Fail(TextWriter output, ParseError error, MessageLanguage language)
+    private static int Fail(TextWriter output, CheckInError error, MessageLanguage language)
     {
-        var field = error.FieldIndex == ParseError.WholeInput ? "-" : error.FieldIndex.ToString(CultureInfo.InvariantCulture);
+        var field = error.Field == CheckInError.None ? "-" : error.Field.ToString(CultureInfo.InvariantCulture);
         output.WriteLine($"{error.Code}  field {field}  position {error.Position}  {error.GetMessage(language)}");
         return ExitCodes.Invalid;
     }

@@ -128,7 +128,7 @@ internal sealed class DemoRun
                 RegistrantName = registrant.FullName,
                 RegistrantPhone = registrant.Phone.National,
             };
-            var result = validator.Validate(registration, MessageLanguage.English);
+            var result = validator.Validate(registration);
             venuesValid += result.IsValid ? 1 : 0;
             Count(venueFailures, result);
             advance(1);
@@ -155,7 +155,7 @@ internal sealed class DemoRun
                 Address = AddressOf(resident.HomeCommune, $"{1 + random.Next(300)} kiệt {1 + random.Next(90)}"),
                 Phone = random.NextDouble() < 0.03 ? phone.Remove(random.Next(1, phone.Length), 1) : phone,
             };
-            var result = validator.Validate(declaration, MessageLanguage.English);
+            var result = validator.Validate(declaration);
             valid += result.IsValid ? 1 : 0;
             Count(failures, result);
             advance(1);

@@ -51,17 +51,17 @@ public readonly record struct CitizenId
     /// <summary>Reads a 12-digit number exactly (no spaces, no trimming).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number, or an error coded <c>CitizenId.*</c>.</returns>
-    public static ParseResult<CitizenId> Read(ReadOnlySpan<char> text)
+    public static Result<CitizenId> Read(ReadOnlySpan<char> text)
     {
         if (text.Length != Length)
         {
-            return ParseResult.Fail<CitizenId>(ParseErrorCodes.CitizenId.Length, ParseError.WholeInput, 0);
+            return CoreErrors.Fail<CitizenId>(CoreErrorCodes.CitizenId.Length, CheckInError.None, 0);
         }
 
         var bad = Digits.Parse(text, out var number);
         return bad >= 0
-            ? ParseResult.Fail<CitizenId>(ParseErrorCodes.CitizenId.NotDigits, ParseError.WholeInput, bad)
-            : ParseResult.Ok(new CitizenId(number));
+            ? CoreErrors.Fail<CitizenId>(CoreErrorCodes.CitizenId.NotDigits, CheckInError.None, bad)
+            : Result.Ok(new CitizenId(number));
     }
 
     /// <summary>Reads a 12-digit number without building an error.</summary>
@@ -73,7 +73,7 @@ public readonly record struct CitizenId
     /// <summary>Reads a 12-digit number or throws.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number.</returns>
-    /// <exception cref="CheckInFormatException">The text is not 12 digits.</exception>
+    /// <exception cref="CheckInException">The text is not 12 digits.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static CitizenId Parse(string text)
     {

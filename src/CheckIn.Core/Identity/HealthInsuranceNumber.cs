@@ -40,40 +40,40 @@ public readonly record struct HealthInsuranceNumber
     /// <summary>Reads a 15-character card code or a 10-digit number; lower-case letters are upper-cased.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number, or an error coded <c>HealthInsuranceNumber.*</c>.</returns>
-    public static ParseResult<HealthInsuranceNumber> Read(ReadOnlySpan<char> text)
+    public static Result<HealthInsuranceNumber> Read(ReadOnlySpan<char> text)
     {
         if (text.Length == SocialInsuranceNumberLength)
         {
             var bad = text.IndexOfAnyExceptInRange('0', '9');
             return bad >= 0
-                ? ParseResult.Fail<HealthInsuranceNumber>(ParseErrorCodes.HealthInsuranceNumber.SocialInsuranceNumber, ParseError.WholeInput, bad)
-                : ParseResult.Ok(new HealthInsuranceNumber(text.ToString()));
+                ? CoreErrors.Fail<HealthInsuranceNumber>(CoreErrorCodes.HealthInsuranceNumber.SocialInsuranceNumber, CheckInError.None, bad)
+                : Result.Ok(new HealthInsuranceNumber(text.ToString()));
         }
 
         if (text.Length != CardCodeLength)
         {
-            return ParseResult.Fail<HealthInsuranceNumber>(ParseErrorCodes.HealthInsuranceNumber.Length, ParseError.WholeInput, 0);
+            return CoreErrors.Fail<HealthInsuranceNumber>(CoreErrorCodes.HealthInsuranceNumber.Length, CheckInError.None, 0);
         }
 
         if (!char.IsAsciiLetter(text[0]) || !char.IsAsciiLetter(text[1]))
         {
-            return ParseResult.Fail<HealthInsuranceNumber>(ParseErrorCodes.HealthInsuranceNumber.BeneficiaryCode, ParseError.WholeInput, 0);
+            return CoreErrors.Fail<HealthInsuranceNumber>(CoreErrorCodes.HealthInsuranceNumber.BeneficiaryCode, CheckInError.None, 0);
         }
 
         if (text[2] is < '1' or > '5')
         {
-            return ParseResult.Fail<HealthInsuranceNumber>(ParseErrorCodes.HealthInsuranceNumber.BenefitLevel, ParseError.WholeInput, 2);
+            return CoreErrors.Fail<HealthInsuranceNumber>(CoreErrorCodes.HealthInsuranceNumber.BenefitLevel, CheckInError.None, 2);
         }
 
         if (!char.IsAsciiDigit(text[3]) || !char.IsAsciiDigit(text[4]))
         {
-            return ParseResult.Fail<HealthInsuranceNumber>(ParseErrorCodes.HealthInsuranceNumber.ProvinceCode, ParseError.WholeInput, 3);
+            return CoreErrors.Fail<HealthInsuranceNumber>(CoreErrorCodes.HealthInsuranceNumber.ProvinceCode, CheckInError.None, 3);
         }
 
         var badDigit = text[5..].IndexOfAnyExceptInRange('0', '9');
         if (badDigit >= 0)
         {
-            return ParseResult.Fail<HealthInsuranceNumber>(ParseErrorCodes.HealthInsuranceNumber.SocialInsuranceNumber, ParseError.WholeInput, 5 + badDigit);
+            return CoreErrors.Fail<HealthInsuranceNumber>(CoreErrorCodes.HealthInsuranceNumber.SocialInsuranceNumber, CheckInError.None, 5 + badDigit);
         }
 
         var value = text.ToString();
@@ -82,7 +82,7 @@ public readonly record struct HealthInsuranceNumber
             value = value.ToUpperInvariant();
         }
 
-        return ParseResult.Ok(new HealthInsuranceNumber(value));
+        return Result.Ok(new HealthInsuranceNumber(value));
     }
 
     /// <summary>Reads a number without building an error.</summary>
@@ -94,7 +94,7 @@ public readonly record struct HealthInsuranceNumber
     /// <summary>Reads a number or throws.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number.</returns>
-    /// <exception cref="CheckInFormatException">The text is not a health-insurance number.</exception>
+    /// <exception cref="CheckInException">The text is not a health-insurance number.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static HealthInsuranceNumber Parse(string text)
     {

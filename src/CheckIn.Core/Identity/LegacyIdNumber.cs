@@ -33,17 +33,17 @@ public readonly record struct LegacyIdNumber
     /// <summary>Reads a 9- or 12-digit number exactly.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number, or an error coded <c>LegacyIdNumber.*</c>.</returns>
-    public static ParseResult<LegacyIdNumber> Read(ReadOnlySpan<char> text)
+    public static Result<LegacyIdNumber> Read(ReadOnlySpan<char> text)
     {
         if (text.Length is not (Length or LongLength))
         {
-            return ParseResult.Fail<LegacyIdNumber>(ParseErrorCodes.LegacyIdNumber.Length, ParseError.WholeInput, 0);
+            return CoreErrors.Fail<LegacyIdNumber>(CoreErrorCodes.LegacyIdNumber.Length, CheckInError.None, 0);
         }
 
         var bad = Digits.Parse(text, out var number);
         return bad >= 0
-            ? ParseResult.Fail<LegacyIdNumber>(ParseErrorCodes.LegacyIdNumber.NotDigits, ParseError.WholeInput, bad)
-            : ParseResult.Ok(new LegacyIdNumber(number, text.Length));
+            ? CoreErrors.Fail<LegacyIdNumber>(CoreErrorCodes.LegacyIdNumber.NotDigits, CheckInError.None, bad)
+            : Result.Ok(new LegacyIdNumber(number, text.Length));
     }
 
     /// <summary>Reads a number without building an error.</summary>
@@ -55,7 +55,7 @@ public readonly record struct LegacyIdNumber
     /// <summary>Reads a number or throws.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number.</returns>
-    /// <exception cref="CheckInFormatException">The text is not 9 or 12 digits.</exception>
+    /// <exception cref="CheckInException">The text is not 9 or 12 digits.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static LegacyIdNumber Parse(string text)
     {

@@ -28,11 +28,11 @@ public readonly record struct PassportNumber
     /// <summary>Reads a passport number; lower-case letters are accepted and upper-cased.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number, or an error coded <c>PassportNumber.*</c>.</returns>
-    public static ParseResult<PassportNumber> Read(ReadOnlySpan<char> text)
+    public static Result<PassportNumber> Read(ReadOnlySpan<char> text)
     {
         if (text.Length is < MinLength or > MaxLength)
         {
-            return ParseResult.Fail<PassportNumber>(ParseErrorCodes.PassportNumber.Length, ParseError.WholeInput, 0);
+            return CoreErrors.Fail<PassportNumber>(CoreErrorCodes.PassportNumber.Length, CheckInError.None, 0);
         }
 
         var hasDigit = false;
@@ -40,7 +40,7 @@ public readonly record struct PassportNumber
         {
             if (!char.IsAsciiLetterOrDigit(text[i]))
             {
-                return ParseResult.Fail<PassportNumber>(ParseErrorCodes.PassportNumber.Character, ParseError.WholeInput, i);
+                return CoreErrors.Fail<PassportNumber>(CoreErrorCodes.PassportNumber.Character, CheckInError.None, i);
             }
 
             hasDigit |= char.IsAsciiDigit(text[i]);
@@ -48,10 +48,10 @@ public readonly record struct PassportNumber
 
         if (!hasDigit)
         {
-            return ParseResult.Fail<PassportNumber>(ParseErrorCodes.PassportNumber.Character, ParseError.WholeInput, 0);
+            return CoreErrors.Fail<PassportNumber>(CoreErrorCodes.PassportNumber.Character, CheckInError.None, 0);
         }
 
-        return ParseResult.Ok(new PassportNumber(text.ToString().ToUpperInvariant()));
+        return Result.Ok(new PassportNumber(text.ToString().ToUpperInvariant()));
     }
 
     /// <summary>Reads a number without building an error.</summary>
@@ -63,7 +63,7 @@ public readonly record struct PassportNumber
     /// <summary>Reads a number or throws.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number.</returns>
-    /// <exception cref="CheckInFormatException">The text is not a passport number.</exception>
+    /// <exception cref="CheckInException">The text is not a passport number.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static PassportNumber Parse(string text)
     {

@@ -54,11 +54,11 @@ public readonly partial record struct PhoneNumber
     /// <summary>Reads a Vietnamese phone number.</summary>
     /// <param name="text">The text as typed or printed.</param>
     /// <returns>The number, or an error coded <c>PhoneNumber.*</c>.</returns>
-    public static ParseResult<PhoneNumber> Read(ReadOnlySpan<char> text)
+    public static Result<PhoneNumber> Read(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxInputLength)
         {
-            return ParseResult.Fail<PhoneNumber>(ParseErrorCodes.PhoneNumber.Length, ParseError.WholeInput, MaxInputLength);
+            return CoreErrors.Fail<PhoneNumber>(CoreErrorCodes.PhoneNumber.Length, CheckInError.None, MaxInputLength);
         }
 
         Span<char> digits = stackalloc char[MaxInputLength];
@@ -77,7 +77,7 @@ public readonly partial record struct PhoneNumber
             }
             else if (c is not (' ' or '.' or '-' or '(' or ')' or '\u00A0'))
             {
-                return ParseResult.Fail<PhoneNumber>(ParseErrorCodes.PhoneNumber.Character, ParseError.WholeInput, i);
+                return CoreErrors.Fail<PhoneNumber>(CoreErrorCodes.PhoneNumber.Character, CheckInError.None, i);
             }
         }
 
@@ -86,7 +86,7 @@ public readonly partial record struct PhoneNumber
         {
             if (!national.StartsWith("84"))
             {
-                return ParseResult.Fail<PhoneNumber>(ParseErrorCodes.PhoneNumber.CountryCode, ParseError.WholeInput, 0);
+                return CoreErrors.Fail<PhoneNumber>(CoreErrorCodes.PhoneNumber.CountryCode, CheckInError.None, 0);
             }
 
             national = national[2..];
@@ -129,13 +129,13 @@ public readonly partial record struct PhoneNumber
             // Nine national digits are a mobile's length, ten starting with 2 a landline's and with 1 an old mobile's:
             // then the prefix is what is wrong.
             var rightLength = national.Length == 9 || (national.Length == 10 && national[0] is '1' or '2');
-            return ParseResult.Fail<PhoneNumber>(
-                rightLength ? ParseErrorCodes.PhoneNumber.UnknownPrefix : ParseErrorCodes.PhoneNumber.Length,
-                ParseError.WholeInput,
+            return CoreErrors.Fail<PhoneNumber>(
+                rightLength ? CoreErrorCodes.PhoneNumber.UnknownPrefix : CoreErrorCodes.PhoneNumber.Length,
+                CheckInError.None,
                 0);
         }
 
-        return ParseResult.Ok(new PhoneNumber(long.Parse(national, NumberStyles.None, CultureInfo.InvariantCulture), national.Length, kind, converted));
+        return Result.Ok(new PhoneNumber(long.Parse(national, NumberStyles.None, CultureInfo.InvariantCulture), national.Length, kind, converted));
     }
 
     /// <summary>Reads a number without building an error.</summary>
@@ -147,7 +147,7 @@ public readonly partial record struct PhoneNumber
     /// <summary>Reads a number or throws.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The number.</returns>
-    /// <exception cref="CheckInFormatException">The text is not a Vietnamese phone number.</exception>
+    /// <exception cref="CheckInException">The text is not a Vietnamese phone number.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static PhoneNumber Parse(string text)
     {

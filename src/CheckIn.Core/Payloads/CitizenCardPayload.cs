@@ -148,10 +148,10 @@ public sealed record CitizenCardPayload : CheckInPayload
     /// <param name="text">The scanned text.</param>
     /// <param name="options">Reading options (the clock for future-date checks), or null for the defaults.</param>
     /// <returns>The payload, or an error coded <c>Payload.*</c> or <c>CitizenCard.*</c>. Never throws.</returns>
-    public static ParseResult<CitizenCardPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null) =>
+    public static Result<CitizenCardPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null) =>
         PayloadText.TryPrepare(text, out var prepared, out var offset, out var quirks, out var error)
             ? CitizenCardReader.Read(prepared, offset, quirks, options ?? PayloadReaderOptions.Default)
-            : ParseResult.Fail<CitizenCardPayload>(error);
+            : Result.Fail<CitizenCardPayload>(error);
 
     /// <inheritdoc />
     public override string ToText()

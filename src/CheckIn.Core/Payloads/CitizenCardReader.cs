@@ -7,19 +7,19 @@ internal static class CitizenCardReader
 {
     private const int MaxFields = 11;
 
-    public static ParseResult<CitizenCardPayload> Read(ReadOnlySpan<char> text, int offset, PayloadQuirks quirks, PayloadReaderOptions options)
+    public static Result<CitizenCardPayload> Read(ReadOnlySpan<char> text, int offset, PayloadQuirks quirks, PayloadReaderOptions options)
     {
         var fields = new FieldList(text, stackalloc Range[MaxFields], '|', offset);
         var count = fields.Count;
         if (count is not ((int)CitizenCardLayout.ChipCard2021 or (int)CitizenCardLayout.IdentityCard2024))
         {
-            return Fail(ParseErrorCodes.CitizenCard.FieldCount, ParseError.WholeInput, offset);
+            return Fail(CoreErrorCodes.CitizenCard.FieldCount, CheckInError.None, offset);
         }
 
         var idField = fields[0];
         if (!CitizenId.TryParse(idField, out var id))
         {
-            return Fail(ParseErrorCodes.CitizenCard.IdNumber, 0, fields.Start(0));
+            return Fail(CoreErrorCodes.CitizenCard.IdNumber, 0, fields.Start(0));
         }
 
         LegacyIdNumber? oldId = null;
@@ -28,7 +28,7 @@ internal static class CitizenCardReader
         {
             if (!LegacyIdNumber.TryParse(oldField, out var parsedOld))
             {
-                return Fail(ParseErrorCodes.CitizenCard.OldIdNumber, 1, fields.Start(1));
+                return Fail(CoreErrorCodes.CitizenCard.OldIdNumber, 1, fields.Start(1));
             }
 
             oldId = parsedOld;
@@ -37,48 +37,48 @@ internal static class CitizenCardReader
         var nameField = fields[2];
         if (nameField.Trim().IsEmpty)
         {
-            return Fail(ParseErrorCodes.CitizenCard.Name, 2, fields.Start(2));
+            return Fail(CoreErrorCodes.CitizenCard.Name, 2, fields.Start(2));
         }
 
         if (!Fields.TryCompactDate(fields[3], out var dateOfBirth) || !BirthDate.IsAcceptedYear(dateOfBirth.Year))
         {
-            return Fail(ParseErrorCodes.CitizenCard.DateOfBirth, 3, fields.Start(3));
+            return Fail(CoreErrorCodes.CitizenCard.DateOfBirth, 3, fields.Start(3));
         }
 
         if (!TryReadSex(fields[4], ref quirks, out var sex))
         {
-            return Fail(ParseErrorCodes.CitizenCard.Sex, 4, fields.Start(4));
+            return Fail(CoreErrorCodes.CitizenCard.Sex, 4, fields.Start(4));
         }
 
         if (!Fields.TryCompactDate(fields[6], out var issueDate))
         {
-            return Fail(ParseErrorCodes.CitizenCard.IssueDate, 6, fields.Start(6));
+            return Fail(CoreErrorCodes.CitizenCard.IssueDate, 6, fields.Start(6));
         }
 
         if (id.BirthYear != dateOfBirth.Year)
         {
-            return Fail(ParseErrorCodes.CitizenCard.IdBirthYearMismatch, 0, fields.Start(0));
+            return Fail(CoreErrorCodes.CitizenCard.IdBirthYearMismatch, 0, fields.Start(0));
         }
 
         if (id.Sex != sex)
         {
-            return Fail(ParseErrorCodes.CitizenCard.IdSexMismatch, 4, fields.Start(4));
+            return Fail(CoreErrorCodes.CitizenCard.IdSexMismatch, 4, fields.Start(4));
         }
 
         if (issueDate < dateOfBirth)
         {
-            return Fail(ParseErrorCodes.CitizenCard.IssueBeforeBirth, 6, fields.Start(6));
+            return Fail(CoreErrorCodes.CitizenCard.IssueBeforeBirth, 6, fields.Start(6));
         }
 
         var latest = options.Today.PlusDays(options.FutureToleranceDays);
         if (dateOfBirth > latest)
         {
-            return Fail(ParseErrorCodes.CitizenCard.DateInFuture, 3, fields.Start(3));
+            return Fail(CoreErrorCodes.CitizenCard.DateInFuture, 3, fields.Start(3));
         }
 
         if (issueDate > latest)
         {
-            return Fail(ParseErrorCodes.CitizenCard.DateInFuture, 6, fields.Start(6));
+            return Fail(CoreErrorCodes.CitizenCard.DateInFuture, 6, fields.Start(6));
         }
 
         var name = Fields.CleanText(nameField, ref quirks);
@@ -86,7 +86,7 @@ internal static class CitizenCardReader
         var extras = count == MaxFields
             ? new EquatableArray<string>([fields[7].ToString(), fields[8].ToString(), fields[9].ToString(), fields[10].ToString()])
             : default;
-        return ParseResult.Ok(CitizenCardPayload.FromReader(id, oldId, name, dateOfBirth, sex, address, issueDate, extras, quirks));
+        return Result.Ok(CitizenCardPayload.FromReader(id, oldId, name, dateOfBirth, sex, address, issueDate, extras, quirks));
     }
 
     /// <summary>
@@ -125,6 +125,6 @@ internal static class CitizenCardReader
         return true;
     }
 
-    private static ParseResult<CitizenCardPayload> Fail(string code, int field, int position) =>
-        ParseResult.Fail<CitizenCardPayload>(code, field, position);
+    private static Result<CitizenCardPayload> Fail(string code, int field, int position) =>
+        CoreErrors.Fail<CitizenCardPayload>(code, field, position);
 }

@@ -202,10 +202,10 @@ public sealed record HealthInsuranceCardPayload : CheckInPayload
     /// <param name="text">The scanned text.</param>
     /// <param name="options">Reading options, or null for the defaults.</param>
     /// <returns>The payload, or an error coded <c>Payload.*</c> or <c>HealthInsuranceCard.*</c>. Never throws.</returns>
-    public static ParseResult<HealthInsuranceCardPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null) =>
+    public static Result<HealthInsuranceCardPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null) =>
         PayloadText.TryPrepare(text, out var prepared, out var offset, out var quirks, out var error)
             ? HealthInsuranceCardReader.Read(prepared, offset, quirks)
-            : ParseResult.Fail<HealthInsuranceCardPayload>(error);
+            : Result.Fail<HealthInsuranceCardPayload>(error);
 
     /// <inheritdoc />
     public override string ToText()

@@ -8,49 +8,49 @@ internal static class HealthInsuranceCardReader
 {
     private const int MaxFields = 17;
 
-    public static ParseResult<HealthInsuranceCardPayload> Read(ReadOnlySpan<char> text, int offset, PayloadQuirks quirks)
+    public static Result<HealthInsuranceCardPayload> Read(ReadOnlySpan<char> text, int offset, PayloadQuirks quirks)
     {
         var fields = new FieldList(text, stackalloc Range[MaxFields], '|', offset);
         var count = fields.Count;
         if (count is not ((int)HealthInsuranceCardLayout.Fields15 or (int)HealthInsuranceCardLayout.Fields17))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.FieldCount, ParseError.WholeInput, offset);
+            return Fail(CoreErrorCodes.HealthInsuranceCard.FieldCount, CheckInError.None, offset);
         }
 
         if (!fields[count - 1].SequenceEqual("$"))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.Terminator, count - 1, fields.Start(count - 1));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.Terminator, count - 1, fields.Start(count - 1));
         }
 
         if (!HealthInsuranceNumber.TryParse(fields[0], out var cardNumber))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.CardNumber, 0, fields.Start(0));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.CardNumber, 0, fields.Start(0));
         }
 
         if (fields[1].Trim().IsEmpty || fields[1].SequenceEqual("-"))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.Name, 1, fields.Start(1));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.Name, 1, fields.Start(1));
         }
 
         if (!TryBirthDate(fields[2], out var dateOfBirth))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.DateOfBirth, 2, fields.Start(2));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.DateOfBirth, 2, fields.Start(2));
         }
 
         var sexField = fields[3];
         if (!(sexField.SequenceEqual("1") || sexField.SequenceEqual("2")))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.Sex, 3, fields.Start(3));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.Sex, 3, fields.Start(3));
         }
 
         if (!RegisteredClinic.TryRead(fields[5], out var clinic, out var clinicVariant))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.Clinic, 5, fields.Start(5));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.Clinic, 5, fields.Start(5));
         }
 
         if (!TryDate(fields[6], ref quirks, out var validFrom))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.ValidFrom, 6, fields.Start(6));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.ValidFrom, 6, fields.Start(6));
         }
 
         LocalDate? validTo = null;
@@ -58,7 +58,7 @@ internal static class HealthInsuranceCardReader
         {
             if (!TryDate(fields[7], ref quirks, out var to))
             {
-                return Fail(ParseErrorCodes.HealthInsuranceCard.ValidTo, 7, fields.Start(7));
+                return Fail(CoreErrorCodes.HealthInsuranceCard.ValidTo, 7, fields.Start(7));
             }
 
             validTo = to;
@@ -66,34 +66,34 @@ internal static class HealthInsuranceCardReader
 
         if (validTo < validFrom)
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.ValidityPeriod, 7, fields.Start(7));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.ValidityPeriod, 7, fields.Start(7));
         }
 
         if (!TryDate(fields[8], ref quirks, out var issueDate))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.IssueDate, 8, fields.Start(8));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.IssueDate, 8, fields.Start(8));
         }
 
         if (issueDate.Year < dateOfBirth.Year)
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.IssueBeforeBirth, 8, fields.Start(8));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.IssueBeforeBirth, 8, fields.Start(8));
         }
 
         var management = fields[9];
         if (management.Length != 14 || !Fields.IsDigits(management))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.ManagementCode, 9, fields.Start(9));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.ManagementCode, 9, fields.Start(9));
         }
 
         if (!management[4..].SequenceEqual(cardNumber.SocialInsuranceNumber))
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.ManagementCodeMismatch, 9, fields.Start(9));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.ManagementCodeMismatch, 9, fields.Start(9));
         }
 
         var area = fields[11];
         if (area.Length != 1 || area[0] is < '4' or > '7')
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.LivingArea, 11, fields.Start(11));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.LivingArea, 11, fields.Start(11));
         }
 
         LocalDate? fiveYears = null;
@@ -101,7 +101,7 @@ internal static class HealthInsuranceCardReader
         {
             if (!TryDate(fields[12], ref quirks, out var five))
             {
-                return Fail(ParseErrorCodes.HealthInsuranceCard.FiveYearsFrom, 12, fields.Start(12));
+                return Fail(CoreErrorCodes.HealthInsuranceCard.FiveYearsFrom, 12, fields.Start(12));
             }
 
             fiveYears = five;
@@ -126,15 +126,15 @@ internal static class HealthInsuranceCardReader
         if (marker is not null && (marker.Length == 0 || marker == "$"))
         {
             // A '$' or nothing where the 17-field layout has its marker means a malformed card.
-            return Fail(ParseErrorCodes.HealthInsuranceCard.FieldCount, ParseError.WholeInput, offset);
+            return Fail(CoreErrorCodes.HealthInsuranceCard.FieldCount, CheckInError.None, offset);
         }
 
         if (name is null)
         {
-            return Fail(ParseErrorCodes.HealthInsuranceCard.Name, 1, fields.Start(1));
+            return Fail(CoreErrorCodes.HealthInsuranceCard.Name, 1, fields.Start(1));
         }
 
-        return ParseResult.Ok(new HealthInsuranceCardPayload(
+        return Result.Ok(new HealthInsuranceCardPayload(
             cardNumber,
             name,
             dateOfBirth,
@@ -202,6 +202,6 @@ internal static class HealthInsuranceCardReader
         return raw.Length == 0 ? null : raw;
     }
 
-    private static ParseResult<HealthInsuranceCardPayload> Fail(string code, int field, int position) =>
-        ParseResult.Fail<HealthInsuranceCardPayload>(code, field, position);
+    private static Result<HealthInsuranceCardPayload> Fail(string code, int field, int position) =>
+        CoreErrors.Fail<HealthInsuranceCardPayload>(code, field, position);
 }

@@ -26,12 +26,12 @@ public static class PayloadReader
     /// <returns>The payload (a <see cref="CitizenCardPayload"/>, <see cref="HealthInsuranceCardPayload"/>,
     /// <see cref="PersonalQrPayload"/>, <see cref="TokhaiyteVenuePayload"/>, <see cref="SignedVenuePayload"/> or
     /// <see cref="SignedPersonPayload"/>), or an error.</returns>
-    public static ParseResult<CheckInPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null)
+    public static Result<CheckInPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null)
     {
         options ??= PayloadReaderOptions.Default;
         if (!PayloadText.TryPrepare(text, out var prepared, out var offset, out var quirks, out var error))
         {
-            return ParseResult.Fail<CheckInPayload>(error);
+            return Result.Fail<CheckInPayload>(error);
         }
 
         var url = new UrlParts(prepared);
@@ -44,7 +44,7 @@ public static class PayloadReader
 
             return SignedPayloadReader.Claims(prepared, options)
                 ? SignedPayloadReader.Read(prepared, offset, quirks, options)
-                : ParseResult.Fail<CheckInPayload>(ParseErrorCodes.Payload.UnknownUrl, ParseError.WholeInput, offset);
+                : CoreErrors.Fail<CheckInPayload>(CoreErrorCodes.Payload.UnknownUrl, CheckInError.None, offset);
         }
 
         return DetectSeparated(prepared) switch
@@ -52,7 +52,7 @@ public static class PayloadReader
             PayloadKind.CitizenCard => Widen(CitizenCardReader.Read(prepared, offset, quirks, options)),
             PayloadKind.HealthInsuranceCard => Widen(HealthInsuranceCardReader.Read(prepared, offset, quirks)),
             PayloadKind.PersonalQr => Widen(PersonalQrReader.Read(prepared, offset, quirks)),
-            _ => ParseResult.Fail<CheckInPayload>(ParseErrorCodes.Payload.UnknownFormat, ParseError.WholeInput, offset),
+            _ => CoreErrors.Fail<CheckInPayload>(CoreErrorCodes.Payload.UnknownFormat, CheckInError.None, offset),
         };
     }
 
@@ -94,7 +94,7 @@ public static class PayloadReader
         };
     }
 
-    private static ParseResult<CheckInPayload> Widen<T>(ParseResult<T> result)
+    private static Result<CheckInPayload> Widen<T>(Result<T> result)
         where T : CheckInPayload =>
-        result.TryGetValue(out var value) ? ParseResult.Ok<CheckInPayload>(value) : ParseResult.Fail<CheckInPayload>(result.Error);
+        result.TryGetValue(out var value) ? Result.Ok<CheckInPayload>(value) : Result.Fail<CheckInPayload>(result.Error);
 }

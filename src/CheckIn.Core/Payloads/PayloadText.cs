@@ -11,7 +11,7 @@ internal static class PayloadText
     /// <summary>The longest text any QR code can hold (version 40-L, numeric mode).</summary>
     public const int MaxLength = 7089;
 
-    public static bool TryPrepare(ReadOnlySpan<char> raw, out ReadOnlySpan<char> text, out int offset, out PayloadQuirks quirks, out ParseError error)
+    public static bool TryPrepare(ReadOnlySpan<char> raw, out ReadOnlySpan<char> text, out int offset, out PayloadQuirks quirks, out CheckInError error)
     {
         quirks = PayloadQuirks.None;
         offset = 0;
@@ -19,7 +19,7 @@ internal static class PayloadText
         text = raw;
         if (text.Length > MaxLength)
         {
-            error = new ParseError(ParseErrorCodes.Payload.TooLong, ParseError.WholeInput, MaxLength);
+            error = CoreErrors.At(CoreErrorCodes.Payload.TooLong, CheckInError.None, MaxLength);
             return false;
         }
 
@@ -39,7 +39,7 @@ internal static class PayloadText
 
         if (text.IsEmpty)
         {
-            error = new ParseError(ParseErrorCodes.Payload.Empty, ParseError.WholeInput, 0);
+            error = CoreErrors.At(CoreErrorCodes.Payload.Empty, CheckInError.None, 0);
             return false;
         }
 
@@ -56,7 +56,7 @@ internal static class PayloadText
             var highWithoutLow = char.IsHighSurrogate(c) && (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]));
             if (IsControl(c) || char.IsLowSurrogate(c) || highWithoutLow)
             {
-                error = new ParseError(ParseErrorCodes.Payload.InvalidCharacter, ParseError.WholeInput, offset + i);
+                error = CoreErrors.At(CoreErrorCodes.Payload.InvalidCharacter, CheckInError.None, offset + i);
                 return false;
             }
 

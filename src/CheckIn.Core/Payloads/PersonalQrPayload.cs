@@ -116,10 +116,10 @@ public sealed record PersonalQrPayload : CheckInPayload
     /// <param name="text">The scanned text.</param>
     /// <param name="options">Reading options, or null for the defaults.</param>
     /// <returns>The payload, or an error coded <c>Payload.*</c> or <c>PersonalQr.*</c>. Never throws.</returns>
-    public static ParseResult<PersonalQrPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null) =>
+    public static Result<PersonalQrPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null) =>
         PayloadText.TryPrepare(text, out var prepared, out var offset, out var quirks, out var error)
             ? PersonalQrReader.Read(prepared, offset, quirks)
-            : ParseResult.Fail<PersonalQrPayload>(error);
+            : Result.Fail<PersonalQrPayload>(error);
 
     /// <inheritdoc />
     public override string ToText() =>

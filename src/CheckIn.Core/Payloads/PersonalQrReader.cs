@@ -8,44 +8,44 @@ internal static class PersonalQrReader
 {
     public const int FieldCount = 6;
 
-    public static ParseResult<PersonalQrPayload> Read(ReadOnlySpan<char> text, int offset, PayloadQuirks quirks)
+    public static Result<PersonalQrPayload> Read(ReadOnlySpan<char> text, int offset, PayloadQuirks quirks)
     {
         var fields = new FieldList(text, stackalloc Range[FieldCount], '|', offset);
         if (fields.Count != FieldCount)
         {
-            return Fail(ParseErrorCodes.PersonalQr.FieldCount, ParseError.WholeInput, offset);
+            return Fail(CoreErrorCodes.PersonalQr.FieldCount, CheckInError.None, offset);
         }
 
         if (!IdentityDocument.TryRead(fields[0], out var document))
         {
-            return Fail(ParseErrorCodes.PersonalQr.DocumentNumber, 0, fields.Start(0));
+            return Fail(CoreErrorCodes.PersonalQr.DocumentNumber, 0, fields.Start(0));
         }
 
         if (fields[1].Trim().IsEmpty)
         {
-            return Fail(ParseErrorCodes.PersonalQr.Name, 1, fields.Start(1));
+            return Fail(CoreErrorCodes.PersonalQr.Name, 1, fields.Start(1));
         }
 
         if (!TryBirthDate(fields[2], out var dateOfBirth))
         {
-            return Fail(ParseErrorCodes.PersonalQr.DateOfBirth, 2, fields.Start(2));
+            return Fail(CoreErrorCodes.PersonalQr.DateOfBirth, 2, fields.Start(2));
         }
 
         var declaration = fields[3];
         if (declaration.Length != 1 || declaration[0] is not ('0' or '1'))
         {
-            return Fail(ParseErrorCodes.PersonalQr.DeclarationType, 3, fields.Start(3));
+            return Fail(CoreErrorCodes.PersonalQr.DeclarationType, 3, fields.Start(3));
         }
 
         var qid = fields[4];
         if (qid.IsEmpty || ContainsWhiteSpace(qid))
         {
-            return Fail(ParseErrorCodes.PersonalQr.Qid, 4, fields.Start(4));
+            return Fail(CoreErrorCodes.PersonalQr.Qid, 4, fields.Start(4));
         }
 
         if (document.TryGetCitizenId(out var id) && id.BirthYear != dateOfBirth.Year)
         {
-            return Fail(ParseErrorCodes.PersonalQr.IdBirthYearMismatch, 0, fields.Start(0));
+            return Fail(CoreErrorCodes.PersonalQr.IdBirthYearMismatch, 0, fields.Start(0));
         }
 
         var name = Fields.CleanText(fields[1], ref quirks);
@@ -56,7 +56,7 @@ internal static class PersonalQrReader
 
         var ext = fields[5];
         var extensions = ext.IsEmpty ? default : new EquatableArray<string>(ext.ToString().Split('<'));
-        return ParseResult.Ok(new PersonalQrPayload(document, name, dateOfBirth, (DeclarationKind)(declaration[0] - '0'), Fields.CleanText(qid, ref quirks), extensions) { Quirks = quirks });
+        return Result.Ok(new PersonalQrPayload(document, name, dateOfBirth, (DeclarationKind)(declaration[0] - '0'), Fields.CleanText(qid, ref quirks), extensions) { Quirks = quirks });
     }
 
     /// <summary><c>yyyy-MM-dd</c>, or <c>yyyy-**-**</c> when a display masks day and month.</summary>
@@ -91,6 +91,6 @@ internal static class PersonalQrReader
         return false;
     }
 
-    private static ParseResult<PersonalQrPayload> Fail(string code, int field, int position) =>
-        ParseResult.Fail<PersonalQrPayload>(code, field, position);
+    private static Result<PersonalQrPayload> Fail(string code, int field, int position) =>
+        CoreErrors.Fail<PersonalQrPayload>(code, field, position);
 }

@@ -42,17 +42,17 @@ public sealed record TokhaiyteVenuePayload : CheckInPayload
     /// <param name="text">The scanned text.</param>
     /// <param name="options">Reading options, or null for the defaults.</param>
     /// <returns>The payload, or an error coded <c>Payload.*</c> or <c>TokhaiyteVenue.*</c>. Never throws.</returns>
-    public static ParseResult<TokhaiyteVenuePayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null)
+    public static Result<TokhaiyteVenuePayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null)
     {
         if (!PayloadText.TryPrepare(text, out var prepared, out var offset, out var quirks, out var error))
         {
-            return ParseResult.Fail<TokhaiyteVenuePayload>(error);
+            return Result.Fail<TokhaiyteVenuePayload>(error);
         }
 
         var url = new UrlParts(prepared);
         return url.IsHttp && TokhaiyteVenueReader.IsTokhaiyteHost(url.Host)
             ? TokhaiyteVenueReader.Read(url, offset, quirks)
-            : ParseResult.Fail<TokhaiyteVenuePayload>(ParseErrorCodes.Payload.UnknownUrl, ParseError.WholeInput, offset);
+            : CoreErrors.Fail<TokhaiyteVenuePayload>(CoreErrorCodes.Payload.UnknownUrl, CheckInError.None, offset);
     }
 
     /// <inheritdoc />

@@ -25,10 +25,14 @@ public static class VietnameseText
 
     /// <summary>
     /// True when the text is in NFC. Vietnamese text (Latin up to U+02FF and the precomposed letters of Latin
-    /// Extended Additional, U+1E00–U+1EFF, all NFC-stable) is checked without calling ICU, which allocates.
+    /// Extended Additional, U+1E00–U+1EFF, all NFC-stable) is checked without calling ICU, which allocates;
+    /// broken surrogate pairs count as not normalized rather than throwing.
     /// </summary>
-    internal static bool IsNfc(string text)
+    /// <param name="text">The text.</param>
+    /// <returns>True when <see cref="ToNfc"/> would return it unchanged.</returns>
+    public static bool IsNfc(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         foreach (var c in text)
         {
             if (c >= '̀' && c is < 'Ḁ' or > 'ỿ')

@@ -9,12 +9,12 @@ public static class ImageReader
     /// <param name="data">The file.</param>
     /// <param name="options">Limits, or null for <see cref="ImageReadOptions.Default"/>.</param>
     /// <returns>The image, or an error coded <c>Image.*</c>, <c>Png.*</c> or <c>Pnm.*</c>.</returns>
-    public static ParseResult<LuminanceImage> Read(ReadOnlySpan<byte> data, ImageReadOptions? options = null)
+    public static Result<LuminanceImage> Read(ReadOnlySpan<byte> data, ImageReadOptions? options = null)
     {
         options ??= ImageReadOptions.Default;
         if (data.IsEmpty)
         {
-            return ParseResult.Fail<LuminanceImage>(ParseErrorCodes.Image.Empty, ParseError.WholeInput, 0);
+            return QrErrors.Fail<LuminanceImage>(QrErrorCodes.Image.Empty, CheckInError.None, 0);
         }
 
         if (PngReader.IsPng(data))
@@ -24,6 +24,6 @@ public static class ImageReader
 
         return PnmReader.IsPnm(data)
             ? PnmReader.Read(data, options)
-            : ParseResult.Fail<LuminanceImage>(ParseErrorCodes.Image.UnknownFormat, ParseError.WholeInput, 0);
+            : QrErrors.Fail<LuminanceImage>(QrErrorCodes.Image.UnknownFormat, CheckInError.None, 0);
     }
 }

@@ -17,11 +17,11 @@ internal static class PngReader
 
     public static bool IsPng(ReadOnlySpan<byte> data) => data.StartsWith(Signature);
 
-    public static ParseResult<LuminanceImage> Read(ReadOnlySpan<byte> data, ImageReadOptions options)
+    public static Result<LuminanceImage> Read(ReadOnlySpan<byte> data, ImageReadOptions options)
     {
         if (!IsPng(data))
         {
-            return Fail(ParseErrorCodes.Image.UnknownFormat, 0);
+            return Fail(QrErrorCodes.Image.UnknownFormat, 0);
         }
 
         var position = Signature.Length;
@@ -36,13 +36,13 @@ internal static class PngReader
         {
             if (position + 12 > data.Length)
             {
-                return Fail(ParseErrorCodes.Png.Chunk, position);
+                return Fail(QrErrorCodes.Png.Chunk, position);
             }
 
             var length = BinaryPrimitives.ReadUInt32BigEndian(data[position..]);
             if (length > int.MaxValue || position + 12 + (long)length > data.Length)
             {
-                return Fail(ParseErrorCodes.Png.Chunk, position);
+                return Fail(QrErrorCodes.Png.Chunk, position);
             }
 
             var type = data.Slice(position + 4, 4);
@@ -50,24 +50,24 @@ internal static class PngReader
             var crc = BinaryPrimitives.ReadUInt32BigEndian(data[(position + 8 + (int)length)..]);
             if (Crc32.Compute(body, Crc32.Compute(type)) != crc)
             {
-                return Fail(ParseErrorCodes.Png.Crc, position);
+                return Fail(QrErrorCodes.Png.Crc, position);
             }
 
             if (header is null && !type.SequenceEqual("IHDR"u8))
             {
-                return Fail(ParseErrorCodes.Png.Header, position);
+                return Fail(QrErrorCodes.Png.Header, position);
             }
 
             if (type.SequenceEqual("IHDR"u8))
             {
                 if (header is not null || !Header.TryRead(body, out var parsed))
                 {
-                    return Fail(ParseErrorCodes.Png.Header, position);
+                    return Fail(QrErrorCodes.Png.Header, position);
                 }
 
                 if ((long)parsed.Width * parsed.Height > options.MaxPixels)
                 {
-                    return Fail(ParseErrorCodes.Image.TooLarge, position);
+                    return Fail(QrErrorCodes.Image.TooLarge, position);
                 }
 
                 header = parsed;
@@ -76,7 +76,7 @@ internal static class PngReader
             {
                 if (body.Length == 0 || body.Length % 3 != 0 || body.Length > 768)
                 {
-                    return Fail(ParseErrorCodes.Png.Palette, position);
+                    return Fail(QrErrorCodes.Png.Palette, position);
                 }
 
                 palette = body.ToArray();
@@ -107,7 +107,7 @@ internal static class PngReader
             else if ((type[0] & 0x20) == 0)
             {
                 // An unknown critical chunk: the image cannot be read correctly without it.
-                return Fail(ParseErrorCodes.Png.Chunk, position);
+                return Fail(QrErrorCodes.Png.Chunk, position);
             }
 
             position += 12 + (int)length;
@@ -116,13 +116,13 @@ internal static class PngReader
         var h = header!.Value;
         if (h.ColorType == 3 && palette is null)
         {
-            return Fail(ParseErrorCodes.Png.Palette, position);
+            return Fail(QrErrorCodes.Png.Palette, position);
         }
 
         var expected = h.DecodedLength();
         if (expected > Array.MaxLength)
         {
-            return Fail(ParseErrorCodes.Image.TooLarge, Signature.Length);
+            return Fail(QrErrorCodes.Image.TooLarge, Signature.Length);
         }
 
         var raw = new byte[expected];
@@ -144,12 +144,12 @@ internal static class PngReader
 
             if (read != raw.Length)
             {
-                return Fail(ParseErrorCodes.Png.Data, Signature.Length);
+                return Fail(QrErrorCodes.Png.Data, Signature.Length);
             }
         }
         catch (InvalidDataException)
         {
-            return Fail(ParseErrorCodes.Png.Data, Signature.Length);
+            return Fail(QrErrorCodes.Png.Data, Signature.Length);
         }
 
         var image = LuminanceImage.White(h.Width, h.Height);
@@ -158,7 +158,7 @@ internal static class PngReader
         {
             if (!DecodePass(raw, ref offset, h, 0, 0, 1, 1, image, palette, paletteAlpha, grayKey, rgbKey))
             {
-                return Fail(ParseErrorCodes.Png.Data, Signature.Length);
+                return Fail(QrErrorCodes.Png.Data, Signature.Length);
             }
         }
         else
@@ -168,12 +168,12 @@ internal static class PngReader
             {
                 if (!DecodePass(raw, ref offset, h, adam7[pass * 4], adam7[(pass * 4) + 1], adam7[(pass * 4) + 2], adam7[(pass * 4) + 3], image, palette, paletteAlpha, grayKey, rgbKey))
                 {
-                    return Fail(ParseErrorCodes.Png.Data, Signature.Length);
+                    return Fail(QrErrorCodes.Png.Data, Signature.Length);
                 }
             }
         }
 
-        return ParseResult.Ok(image);
+        return Result.Ok(image);
     }
 
     private static bool DecodePass(byte[] raw, ref int offset, Header h, int x0, int y0, int dx, int dy, LuminanceImage image,
@@ -390,7 +390,7 @@ internal static class PngReader
 
     private static int Luma(int r, int g, int b) => ((299 * r) + (587 * g) + (114 * b) + 500) / 1000;
 
-    private static ParseResult<LuminanceImage> Fail(string code, int position) => ParseResult.Fail<LuminanceImage>(code, ParseError.WholeInput, position);
+    private static Result<LuminanceImage> Fail(string code, int position) => QrErrors.Fail<LuminanceImage>(code, CheckInError.None, position);
 
     private readonly record struct Header(int Width, int Height, int BitDepth, int ColorType, int Interlace)
     {

@@ -8,11 +8,11 @@ internal static class PnmReader
     public static bool IsPnm(ReadOnlySpan<byte> data) =>
         data.Length >= 2 && data[0] == (byte)'P' && data[1] is (byte)'2' or (byte)'3' or (byte)'5' or (byte)'6';
 
-    public static ParseResult<LuminanceImage> Read(ReadOnlySpan<byte> data, ImageReadOptions options)
+    public static Result<LuminanceImage> Read(ReadOnlySpan<byte> data, ImageReadOptions options)
     {
         if (!IsPnm(data))
         {
-            return Fail(ParseErrorCodes.Pnm.Header, 0);
+            return Fail(QrErrorCodes.Pnm.Header, 0);
         }
 
         var kind = data[1] - '0';
@@ -23,19 +23,19 @@ internal static class PnmReader
         {
             if (!TryReadNumber(data, ref position, out values[i]))
             {
-                return Fail(ParseErrorCodes.Pnm.Header, position);
+                return Fail(QrErrorCodes.Pnm.Header, position);
             }
         }
 
         long width = values[0], height = values[1], maxValue = values[2];
         if (width < 1 || height < 1 || width > int.MaxValue || height > int.MaxValue || maxValue is < 1 or > 65535)
         {
-            return Fail(ParseErrorCodes.Pnm.Header, position);
+            return Fail(QrErrorCodes.Pnm.Header, position);
         }
 
         if (width * height > options.MaxPixels)
         {
-            return Fail(ParseErrorCodes.Image.TooLarge, 0);
+            return Fail(QrErrorCodes.Image.TooLarge, 0);
         }
 
         var image = LuminanceImage.White((int)width, (int)height);
@@ -48,7 +48,7 @@ internal static class PnmReader
             var needed = width * height * channels * sampleBytes;
             if (position > data.Length || data.Length - position < needed)
             {
-                return Fail(ParseErrorCodes.Pnm.Data, Math.Min(position, data.Length));
+                return Fail(QrErrorCodes.Pnm.Data, Math.Min(position, data.Length));
             }
 
             Span<int> rgb = stackalloc int[3];
@@ -72,7 +72,7 @@ internal static class PnmReader
                 {
                     if (!TryReadNumber(data, ref position, out var sample) || sample > maxValue)
                     {
-                        return Fail(ParseErrorCodes.Pnm.Data, Math.Min(position, data.Length));
+                        return Fail(QrErrorCodes.Pnm.Data, Math.Min(position, data.Length));
                     }
 
                     samples[c] = (int)sample;
@@ -82,7 +82,7 @@ internal static class PnmReader
             }
         }
 
-        return ParseResult.Ok(image);
+        return Result.Ok(image);
     }
 
     private static byte Gray(ReadOnlySpan<int> rgb, int channels, long maxValue)
@@ -124,5 +124,5 @@ internal static class PnmReader
         return position > start && (position >= data.Length || data[position] is < (byte)'0' or > (byte)'9');
     }
 
-    private static ParseResult<LuminanceImage> Fail(string code, int position) => ParseResult.Fail<LuminanceImage>(code, ParseError.WholeInput, position);
+    private static Result<LuminanceImage> Fail(string code, int position) => QrErrors.Fail<LuminanceImage>(code, CheckInError.None, position);
 }

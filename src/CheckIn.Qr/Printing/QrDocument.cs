@@ -47,12 +47,12 @@ public sealed class QrDocument
     /// <param name="content">The poster's text.</param>
     /// <param name="options">How the code is printed; null for <see cref="QrPrintOptions.VenuePoster"/>.</param>
     /// <returns>
-    /// The poster, an error of <see cref="QrSymbol.Encode"/>, or <see cref="ParseErrorCodes.QrPrint.TextTooLong"/>,
-    /// <see cref="ParseErrorCodes.QrPrint.UnsupportedCharacter"/> (field index 0 title, 1 name, 2 address, 3 and
-    /// on the instructions) or <see cref="ParseErrorCodes.QrPrint.TooLargeForPage"/>.
+    /// The poster, an error of <see cref="QrSymbol.Encode"/>, or <see cref="QrErrorCodes.QrPrint.TextTooLong"/>,
+    /// <see cref="QrErrorCodes.QrPrint.UnsupportedCharacter"/> (field index 0 title, 1 name, 2 address, 3 and
+    /// on the instructions) or <see cref="QrErrorCodes.QrPrint.TooLargeForPage"/>.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
-    public static ParseResult<QrDocument> VenuePoster(string payload, VenuePosterContent content, QrPrintOptions? options = null)
+    public static Result<QrDocument> VenuePoster(string payload, VenuePosterContent content, QrPrintOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         options ??= QrPrintOptions.VenuePoster;
@@ -82,14 +82,14 @@ public sealed class QrDocument
             foreach (var textScale in (ReadOnlySpan<double>)[1, 0.9, 0.8, 0.7, 0.6])
             {
                 var page = Layout(code, width, height, margin: 12, frame: 6, Scaled(top, textScale), Scaled(bottom, textScale));
-                if (page.Success || page.Error.Code != ParseErrorCodes.QrPrint.TooLargeForPage)
+                if (page.Success || page.Error.Code != QrErrorCodes.QrPrint.TooLargeForPage)
                 {
                     return page;
                 }
             }
         }
 
-        return ParseResult.Fail<QrDocument>(ParseErrorCodes.QrPrint.TooLargeForPage, ParseError.WholeInput, 0);
+        return QrErrors.Fail<QrDocument>(QrErrorCodes.QrPrint.TooLargeForPage, CheckInError.None, 0);
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class QrDocument
     /// <param name="options">How the code is printed; null for <see cref="QrPrintOptions.PersonalCard"/>.</param>
     /// <returns>The card, or an error as for <see cref="VenuePoster"/> (fields 0 title, 1 issuer, 2 name, 3 number, 4 note).</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
-    public static ParseResult<QrDocument> PersonalCard(string payload, PersonalCardContent content, QrPrintOptions? options = null)
+    public static Result<QrDocument> PersonalCard(string payload, PersonalCardContent content, QrPrintOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         options ??= QrPrintOptions.PersonalCard;
@@ -131,13 +131,13 @@ public sealed class QrDocument
         for (var height = Math.Max(105, Math.Ceiling(width * 105 / 74)); height <= 4 * width; height += 5)
         {
             var page = Layout(code, width, height, margin: 4, frame: 1.5, [.. top], bottom);
-            if (page.Success || page.Error.Code != ParseErrorCodes.QrPrint.TooLargeForPage)
+            if (page.Success || page.Error.Code != QrErrorCodes.QrPrint.TooLargeForPage)
             {
                 return page;
             }
         }
 
-        return ParseResult.Fail<QrDocument>(ParseErrorCodes.QrPrint.TooLargeForPage, ParseError.WholeInput, 0);
+        return QrErrors.Fail<QrDocument>(QrErrorCodes.QrPrint.TooLargeForPage, CheckInError.None, 0);
     }
 
     /// <summary>The page as SVG, sized in millimetres.</summary>
@@ -236,7 +236,7 @@ public sealed class QrDocument
         [.. blocks.Select(b => b with { PreferredCap = Math.Max(b.MinimumCap, b.PreferredCap * scale), Gap = b.Gap * scale })];
 
     /// <summary>Stacks the top blocks, the symbol with its quiet zone, and the bottom blocks on a page, spreading spare height evenly.</summary>
-    private static ParseResult<QrDocument> Layout(QrSymbol code, double width, double height, double margin, double frame, IReadOnlyList<Block> top, IReadOnlyList<Block> bottom)
+    private static Result<QrDocument> Layout(QrSymbol code, double width, double height, double margin, double frame, IReadOnlyList<Block> top, IReadOnlyList<Block> bottom)
     {
         var contentWidth = width - (2 * margin);
         var fitted = new List<(Block Block, List<string> Lines, double Cap)>();
@@ -246,12 +246,12 @@ public sealed class QrDocument
             if (text.Length > 0 && !StrokeFont.Covers(text))
             {
                 var position = text.Normalize(NormalizationForm.FormC).Select((c, i) => (c, i)).First(x => !StrokeFont.Covers(x.c.ToString())).i;
-                return ParseResult.Fail<QrDocument>(ParseErrorCodes.QrPrint.UnsupportedCharacter, block.Field, position);
+                return QrErrors.Fail<QrDocument>(QrErrorCodes.QrPrint.UnsupportedCharacter, block.Field, position);
             }
 
             if (TextFitting.Fit(text, contentWidth, block.MaxLines, block.PreferredCap, block.MinimumCap, block.Bold) is not { } fit)
             {
-                return ParseResult.Fail<QrDocument>(ParseErrorCodes.QrPrint.TextTooLong, block.Field, 0);
+                return QrErrors.Fail<QrDocument>(QrErrorCodes.QrPrint.TextTooLong, block.Field, 0);
             }
 
             fitted.Add((block, fit.Lines, fit.Cap));
@@ -267,7 +267,7 @@ public sealed class QrDocument
         var spare = height - (2 * margin) - topHeight - bottomHeight - codeSide;
         if (spare < 0 || codeSide > width - (2 * frame))
         {
-            return ParseResult.Fail<QrDocument>(ParseErrorCodes.QrPrint.TooLargeForPage, ParseError.WholeInput, 0);
+            return QrErrors.Fail<QrDocument>(QrErrorCodes.QrPrint.TooLargeForPage, CheckInError.None, 0);
         }
 
         var elements = new List<Element> { new FrameElement(frame, frame, width - (2 * frame), height - (2 * frame), Math.Max(0.3, frame / 8)) };
@@ -300,7 +300,7 @@ public sealed class QrDocument
             Place(f);
         }
 
-        return ParseResult.Ok(new QrDocument(width, height, code, elements));
+        return Result.Ok(new QrDocument(width, height, code, elements));
     }
 
     private sealed record Block(string Text, bool Bold, int MaxLines, double PreferredCap, double MinimumCap, int Field, double Gap = 2);

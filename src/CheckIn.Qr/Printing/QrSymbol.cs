@@ -77,21 +77,21 @@ public sealed class QrSymbol
     /// <param name="payload">The text to encode.</param>
     /// <param name="options">How it is printed; null for <see cref="QrPrintOptions.VenuePoster"/>.</param>
     /// <returns>
-    /// The symbol, or <see cref="ParseErrorCodes.Payload.Empty"/>, <see cref="ParseErrorCodes.Payload.TooLong"/>
-    /// (no version holds it), <see cref="ParseErrorCodes.QrPrint.ModuleTooSmall"/> (the symbol would need
+    /// The symbol, or <see cref="CoreErrorCodes.Payload.Empty"/>, <see cref="CoreErrorCodes.Payload.TooLong"/>
+    /// (no version holds it), <see cref="QrErrorCodes.QrPrint.ModuleTooSmall"/> (the symbol would need
     /// modules smaller than the scanning-distance rule allows: print it larger or scan it closer), or
-    /// <see cref="ParseErrorCodes.QrPrint.ResolutionTooLow"/> (whole-dot modules would make it over 25% larger
+    /// <see cref="QrErrorCodes.QrPrint.ResolutionTooLow"/> (whole-dot modules would make it over 25% larger
     /// than asked).
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
-    public static ParseResult<QrSymbol> Encode(string payload, QrPrintOptions? options = null)
+    public static Result<QrSymbol> Encode(string payload, QrPrintOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(payload);
         options ??= QrPrintOptions.VenuePoster;
         options.Validate();
         if (payload.Length == 0)
         {
-            return ParseResult.Fail<QrSymbol>(ParseErrorCodes.Payload.Empty, ParseError.WholeInput, 0);
+            return Result.Fail<QrSymbol>(new CheckInError(CoreErrorCodes.Payload.Empty, CoreErrorCodes.Messages) { Position = 0 });
         }
 
         var utf8 = payload.Any(c => c > 127);
@@ -134,12 +134,14 @@ public sealed class QrSymbol
 
                 var symbol = new QrSymbol(rows, data.Version, level, utf8, options);
                 return symbol.PrintedCentimetres > options.SymbolCentimetres * MaxEnlargement
-                    ? ParseResult.Fail<QrSymbol>(ParseErrorCodes.QrPrint.ResolutionTooLow, ParseError.WholeInput, 0)
-                    : ParseResult.Ok(symbol);
+                    ? QrErrors.Fail<QrSymbol>(QrErrorCodes.QrPrint.ResolutionTooLow, CheckInError.None, 0)
+                    : Result.Ok(symbol);
             }
         }
 
-        return ParseResult.Fail<QrSymbol>(anyFits ? ParseErrorCodes.QrPrint.ModuleTooSmall : ParseErrorCodes.Payload.TooLong, ParseError.WholeInput, 0);
+        return Result.Fail<QrSymbol>(anyFits
+            ? QrErrors.At(QrErrorCodes.QrPrint.ModuleTooSmall, CheckInError.None, 0)
+            : new CheckInError(CoreErrorCodes.Payload.TooLong, CoreErrorCodes.Messages) { Position = 0 });
     }
 
     /// <summary>The symbol with its quiet zone as an image, <see cref="ModulePixels"/> pixels a module.</summary>

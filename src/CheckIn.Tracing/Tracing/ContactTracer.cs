@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CheckIn.Core;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Privacy;
@@ -40,7 +41,7 @@ public sealed class ContactTracer
     /// <summary>Traces one or more cases (an outbreak cluster is traced at once, using all cores for large hops).</summary>
     /// <param name="cases">The cases and their infectious windows.</param>
     /// <param name="options">The rules, or null for <see cref="ContactTracerOptions.Default"/>.</param>
-    /// <returns>The contacts by level with their evidence, and the cases' exposure notices.</returns>
+    /// <returns>The contacts by level with their evidence, the cases' exposure notices, and a warning for each case the index does not know.</returns>
     /// <exception cref="ArgumentException">A person is listed as a case twice, or an option is out of range.</exception>
     public TraceResult Trace(IEnumerable<TraceCase> cases, ContactTracerOptions? options = null)
     {
@@ -53,18 +54,25 @@ public sealed class ContactTracer
         }
 
         var caseList = cases.ToList();
+        if (caseList.Select(c => c.Person).Distinct().Count() != caseList.Count)
+        {
+            throw new ArgumentException("A person is listed as a case twice.", nameof(cases));
+        }
+
         var asOf = options.AsOf ?? options.Clock.GetCurrentInstant();
         var run = new TraceRun(_snapshot, options, IndexTime.IsIndexable(asOf) ? IndexTime.ToSeconds(asOf) : int.MaxValue);
         var sources = new List<Source>();
-        foreach (var traceCase in caseList)
+        var warnings = new List<CheckInError>();
+        for (var index = 0; index < caseList.Count; index++)
         {
-            if (_snapshot.TryGetPerson(traceCase.Person, out var id))
+            var traceCase = caseList[index];
+            if (!_snapshot.TryGetPerson(traceCase.Person, out var id))
             {
-                if (!run.Levels.TryAdd(id, 0))
-                {
-                    throw new ArgumentException("A person is listed as a case twice.", nameof(cases));
-                }
-
+                warnings.Add(TracingErrors.Of(TracingErrorCodes.Trace.UnknownCase) with { Field = index });
+            }
+            else
+            {
+                run.Levels.Add(id, 0);
                 sources.Add(new Source(id, Seconds(traceCase.From), Seconds(traceCase.Until)));
             }
         }
@@ -101,7 +109,7 @@ public sealed class ContactTracer
             sources = next;
         }
 
-        return new TraceResult(caseList, asOf, contacts, notices, hops);
+        return new TraceResult(caseList, asOf, contacts, notices, hops, warnings);
     }
 
     private static long Seconds(Instant instant) =>

@@ -1,3 +1,4 @@
+using CheckIn.Core;
 using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Privacy;
 using NodaTime;
@@ -10,12 +11,18 @@ namespace CheckIn.Tracing;
 /// <param name="Contacts">Every person reached, ordered by level, then exposure time, then pseudonym.</param>
 /// <param name="Notices">The cases' exposure windows, ordered by venue and start, for citizens' apps.</param>
 /// <param name="Hops">What each hop did.</param>
+/// <param name="Warnings">
+/// What the trace could not do, as coded errors: a case the index holds no visit of is reported as
+/// <see cref="TracingErrorCodes.Trace.UnknownCase"/> (field: the case's index in <paramref name="Cases"/>), never
+/// silently skipped. Empty when every case was traced.
+/// </param>
 public sealed record TraceResult(
     IReadOnlyList<TraceCase> Cases,
     Instant AsOf,
     IReadOnlyList<Contact> Contacts,
     IReadOnlyList<ExposureNotice> Notices,
-    IReadOnlyList<HopStatistics> Hops)
+    IReadOnlyList<HopStatistics> Hops,
+    IReadOnlyList<CheckInError> Warnings)
 {
     /// <summary>The contacts of one level.</summary>
     /// <param name="level">The level (1 for F1).</param>

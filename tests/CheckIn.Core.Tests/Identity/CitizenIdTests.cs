@@ -95,7 +95,7 @@ public sealed class CitizenIdTests
     [Fact]
     public void Parse_Invalid_ThrowsFormatExceptionWithCodeAndNoDigits()
     {
-        var exception = Assert.Throws<CheckInFormatException>(() => CitizenId.Parse("12345678901x"));
+        var exception = Assert.Throws<CheckInException>(() => CitizenId.Parse("12345678901x"));
         Assert.Equal("CitizenId.NotDigits", exception.Error.Code);
         Assert.DoesNotContain("12345678901", exception.Message, StringComparison.Ordinal);
     }

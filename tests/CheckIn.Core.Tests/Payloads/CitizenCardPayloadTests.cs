@@ -69,7 +69,7 @@ public sealed class CitizenCardPayloadTests
     {
         var result = CitizenCardPayload.Read("\uFEFF001090123456|012345678|X|32011990|Nam|A|15042021", Options);
         Assert.Equal("CitizenCard.DateOfBirth", result.Error.Code);
-        Assert.Equal(3, result.Error.FieldIndex);
+        Assert.Equal(3, result.Error.Field);
         Assert.Equal(1 + 25, result.Error.Position);
         Assert.Equal(PayloadQuirks.ByteOrderMark, CitizenCardPayload.Read("\uFEFF" + Samples.CitizenCard2021, Options).Value.Quirks);
     }
@@ -141,7 +141,7 @@ public sealed class CitizenCardPayloadTests
     {
         var error = CitizenCardPayload.Read(text, Options).Error;
         Assert.Equal(code, error.Code);
-        Assert.Equal(field, error.FieldIndex);
+        Assert.Equal(field, error.Field);
         Assert.Equal(position, error.Position);
     }
 

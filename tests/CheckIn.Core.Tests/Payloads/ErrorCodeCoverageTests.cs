@@ -3,6 +3,7 @@ using CheckIn.Core.Identity;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Tests.Support;
+using CheckIn.Testing;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -13,7 +14,7 @@ public sealed class ErrorCodeCoverageTests
 {
     private static readonly PayloadReaderOptions Options = new() { Clock = new FakeClock(Instant.FromUtc(2026, 11, 22, 0, 0)) };
 
-    private static IEnumerable<(string Code, Func<ParseError> Produce)> Cases()
+    private static IEnumerable<(string Code, Func<CheckInError> Produce)> Cases()
     {
         const string card = "001090123456|012345678|A|01011990|Nam|X|15042021";
         string Card(int field, string value)
@@ -30,7 +31,7 @@ public sealed class ErrorCodeCoverageTests
             return string.Join('|', fields);
         }
 
-        ParseError Read(string text) => PayloadReader.Read(text, Options).Error;
+        CheckInError Read(string text) => PayloadReader.Read(text, Options).Error;
 
         yield return ("Payload.Empty", () => Read(""));
         yield return ("Payload.TooLong", () => Read(new string('x', 8000)));
@@ -117,35 +118,14 @@ public sealed class ErrorCodeCoverageTests
         {
             var error = produce();
             Assert.True(code == error.Code, $"expected {code}, got {error.Code}");
+            Assert.NotEqual(code, error.GetDescription(MessageLanguage.English));
             reached.Add(code);
         }
 
-        // Image codes are reached in ImageReaderTests.Read_EveryImageErrorCode.
-        // Image, QR and printing codes are reached in CheckIn.Qr.Tests.
-        Assert.Empty(ParseErrorCodes.All().Where(c => !IsQrPackageCode(c)).Except(reached));
-    }
-
-    internal static bool IsQrPackageCode(string code) =>
-        code.Split('.')[0] is "Image" or "Png" or "Pnm" or "Qr" or "QrPrint";
-
-    [Fact]
-    public void EveryCode_HasMessagesInBothLanguages()
-    {
-        foreach (var code in ParseErrorCodes.All())
-        {
-            var english = ParseErrorCodes.Describe(code, CheckIn.Core.MessageLanguage.English);
-            var vietnamese = ParseErrorCodes.Describe(code, CheckIn.Core.MessageLanguage.Vietnamese);
-            Assert.NotEqual(code, english);
-            Assert.NotEqual(code, vietnamese);
-            Assert.NotEqual(english, vietnamese);
-        }
+        Assert.Empty(CoreErrorCodes.All().Except(reached));
     }
 
     [Fact]
-    public void Codes_AreUniqueAndDotted()
-    {
-        var codes = ParseErrorCodes.All();
-        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
-        Assert.All(codes, c => Assert.Matches(@"^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$", c));
-    }
+    public void Catalog_IsComplete() =>
+        ErrorCatalogAssert.IsComplete(typeof(CoreErrorCodes), CoreErrorCodes.Messages, CoreErrorCodes.All());
 }

@@ -118,7 +118,7 @@ public sealed class HealthInsuranceCardPayloadTests
         var text = string.Join('|', fields);
         var error = HealthInsuranceCardPayload.Read(text).Error;
         Assert.Equal(code, error.Code);
-        Assert.Equal(expectedField, error.FieldIndex);
+        Assert.Equal(expectedField, error.Field);
         Assert.Equal(text.Split('|').Take(expectedField).Sum(f => f.Length + 1), error.Position);
     }
 

@@ -63,7 +63,7 @@ public sealed class PayloadFuzzTests
                 input = Mutate(input, random);
             }
 
-            ParseResult<CheckInPayload> result;
+            Result<CheckInPayload> result;
             try
             {
                 result = PayloadReader.Read(input, Options);

@@ -72,14 +72,14 @@ public sealed class PayloadReaderTests
         var error = PayloadReader.Read("001090123456|012345678|A|31021990|Nam|X|15042021", Options).Error;
         Assert.Equal("The date of birth is not a valid ddMMyyyy date (field 3, position 25).", error.GetMessage(CheckIn.Core.MessageLanguage.English));
         Assert.Equal("Ngày sinh không phải ngày hợp lệ dạng ddMMyyyy (trường 3, vị trí 25).", error.GetMessage(CheckIn.Core.MessageLanguage.Vietnamese));
-        Assert.Equal("CitizenCard.DateOfBirth@3:25", error.ToString());
+        Assert.Equal("CitizenCard.DateOfBirth (field 3, position 25)", error.ToString());
     }
 
     [Fact]
     public void GetValueOrThrow_Failure_ThrowsWithCodeNotInput()
     {
         var result = PayloadReader.Read("079301000456|025123456|Trần Thị B|15062001|Nam|X|04102024", Options);
-        var exception = Assert.Throws<CheckInFormatException>(() => result.GetValueOrThrow());
+        var exception = Assert.Throws<CheckInException>(() => result.GetValueOrThrow());
         Assert.Equal("CitizenCard.IdSexMismatch", exception.Error.Code);
         Assert.DoesNotContain("079301000456", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Trần", exception.Message, StringComparison.Ordinal);

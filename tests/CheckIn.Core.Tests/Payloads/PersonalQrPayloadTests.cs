@@ -71,7 +71,7 @@ public sealed class PersonalQrPayloadTests
     {
         var error = PersonalQrPayload.Read(text).Error;
         Assert.Equal(code, error.Code);
-        Assert.Equal(field, error.FieldIndex);
+        Assert.Equal(field, error.Field);
     }
 
     [Fact]

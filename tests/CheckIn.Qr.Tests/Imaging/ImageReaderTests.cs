@@ -124,9 +124,10 @@ public sealed class ImageReaderTests
         var reached = new HashSet<string>();
         string Code(byte[] data, ImageReadOptions? options = null)
         {
-            var code = ImageReader.Read(data, options).Error.Code;
-            reached.Add(code);
-            return code;
+            var error = ImageReader.Read(data, options).Error;
+            Assert.NotEqual(error.Code, error.GetDescription(MessageLanguage.English));
+            reached.Add(error.Code);
+            return error.Code;
         }
 
         Assert.Equal("Image.Empty", Code([]));
@@ -142,7 +143,7 @@ public sealed class ImageReaderTests
         Assert.Equal("Png.Data", Code(Recrc(broken)));
         Assert.Equal("Pnm.Header", Code(Encoding.ASCII.GetBytes("P5 2 x 255\n")));
         Assert.Equal("Pnm.Data", Code(Encoding.ASCII.GetBytes("P5 2 2 255\n\u0001")));
-        Assert.Equal(ParseErrorCodes.All().Where(c => c.Split('.')[0] is "Image" or "Png" or "Pnm").ToHashSet(), reached);
+        Assert.Equal(QrErrorCodes.All().Where(c => c.Split('.')[0] is "Image" or "Png" or "Pnm").ToHashSet(), reached);
     }
 
     [Fact]

@@ -74,29 +74,29 @@ public sealed class QrDocumentTests
 
     [Fact]
     public void VenuePoster_HugeCode_TooLargeForPage() =>
-        Assert.Equal(ParseErrorCodes.QrPrint.TooLargeForPage,
+        Assert.Equal(QrErrorCodes.QrPrint.TooLargeForPage,
             QrDocument.VenuePoster(VenueUrl, Market, QrPrintOptions.VenuePoster with { SymbolCentimetres = 40 }).Error.Code);
 
     [Fact]
     public void VenuePoster_NameTooLong_TextTooLongOnField1()
     {
         var error = QrDocument.VenuePoster(VenueUrl, Market with { VenueName = string.Join(' ', Enumerable.Repeat("Trung tâm thương mại", 30)) }).Error;
-        Assert.Equal(ParseErrorCodes.QrPrint.TextTooLong, error.Code);
-        Assert.Equal(1, error.FieldIndex);
+        Assert.Equal(QrErrorCodes.QrPrint.TextTooLong, error.Code);
+        Assert.Equal(1, error.Field);
     }
 
     [Fact]
     public void VenuePoster_CharacterTheFontLacks_UnsupportedCharacterWithPosition()
     {
         var error = QrDocument.VenuePoster(VenueUrl, Market with { Address = "Phố 老街 Hà Nội" }).Error;
-        Assert.Equal(ParseErrorCodes.QrPrint.UnsupportedCharacter, error.Code);
-        Assert.Equal(2, error.FieldIndex);
+        Assert.Equal(QrErrorCodes.QrPrint.UnsupportedCharacter, error.Code);
+        Assert.Equal(2, error.Field);
         Assert.Equal(4, error.Position);
     }
 
     [Fact]
     public void VenuePoster_BadPayload_SymbolError() =>
-        Assert.Equal(ParseErrorCodes.Payload.Empty, QrDocument.VenuePoster(string.Empty, Market).Error.Code);
+        Assert.Equal(CoreErrorCodes.Payload.Empty, QrDocument.VenuePoster(string.Empty, Market).Error.Code);
 
     [Fact]
     public void PersonalCard_MasksNameAndNumber_InTextSvgAndNowhereElse()

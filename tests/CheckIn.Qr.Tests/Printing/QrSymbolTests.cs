@@ -48,24 +48,24 @@ public sealed class QrSymbolTests
     {
         var payload = new string('A', 800);
         var result = QrSymbol.Encode(payload, QrPrintOptions.PersonalCard);
-        Assert.Equal(ParseErrorCodes.QrPrint.ModuleTooSmall, result.Error.Code);
+        Assert.Equal(QrErrorCodes.QrPrint.ModuleTooSmall, result.Error.Code);
         // Closer scanning allows it.
         Assert.True(QrSymbol.Encode(payload, QrPrintOptions.PersonalCard with { ScanDistanceMetres = 0.15, SymbolCentimetres = 6 }).Success);
     }
 
     [Fact]
     public void Encode_TooLongForAnyVersion_PayloadTooLong() =>
-        Assert.Equal(ParseErrorCodes.Payload.TooLong, QrSymbol.Encode(new string('x', 3000), QrPrintOptions.VenuePoster with { SymbolCentimetres = 100 }).Error.Code);
+        Assert.Equal(CoreErrorCodes.Payload.TooLong, QrSymbol.Encode(new string('x', 3000), QrPrintOptions.VenuePoster with { SymbolCentimetres = 100 }).Error.Code);
 
     [Fact]
     public void Encode_Empty_PayloadEmpty() =>
-        Assert.Equal(ParseErrorCodes.Payload.Empty, QrSymbol.Encode(string.Empty).Error.Code);
+        Assert.Equal(CoreErrorCodes.Payload.Empty, QrSymbol.Encode(string.Empty).Error.Code);
 
     [Fact]
     public void Encode_ResolutionTooLowForWholeDotModules_Refused()
     {
         var options = QrPrintOptions.PersonalCard with { DotsPerInch = 72, ScanDistanceMetres = 0.1 };
-        Assert.Equal(ParseErrorCodes.QrPrint.ResolutionTooLow, QrSymbol.Encode(new string('7', 300), options).Error.Code);
+        Assert.Equal(QrErrorCodes.QrPrint.ResolutionTooLow, QrSymbol.Encode(new string('7', 300), options).Error.Code);
     }
 
     [Theory]

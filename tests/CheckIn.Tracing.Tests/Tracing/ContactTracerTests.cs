@@ -158,16 +158,26 @@ public sealed class ContactTracerTests
     }
 
     [Fact]
-    public void UnknownCase_NoContactsNoError()
+    public void UnknownCase_ReportedAsWarning_OthersTraced()
     {
-        var result = Trace([V(1, "A", At(8), At(9))], Options, Case(42, At(0), At(24)));
-        Assert.Empty(result.Contacts);
-        Assert.Empty(result.Hops);
+        var result = Trace([V(1, "A", At(8), At(9)), V(2, "A", At(8), At(9))], Options, Case(42, At(0), At(24)), Case(1, At(0), At(24)));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(TracingErrorCodes.Trace.UnknownCase, warning.Code);
+        Assert.Equal(0, warning.Field);
+        Assert.Equal("The case has no visits in the index (field 0).", warning.GetMessage(CheckIn.Core.MessageLanguage.English));
+        Assert.Equal(P(2), Assert.Single(result.Contacts).Person);
     }
 
     [Fact]
-    public void DuplicateCase_Throws() =>
+    public void KnownCases_NoWarnings() =>
+        Assert.Empty(Trace([V(1, "A", At(8), At(9))], Options, Case(1, At(0), At(24))).Warnings);
+
+    [Fact]
+    public void DuplicateCase_Throws()
+    {
         Assert.Throws<ArgumentException>(() => Trace([V(1, "A", At(8), At(9))], Options, Case(1, At(0), At(24)), Case(1, At(1), At(24))));
+        Assert.Throws<ArgumentException>(() => Trace([V(1, "A", At(8), At(9))], Options, Case(7, At(0), At(24)), Case(7, At(1), At(24))));
+    }
 
     [Fact]
     public void NegativeOptions_Throw()

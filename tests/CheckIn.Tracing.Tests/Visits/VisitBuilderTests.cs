@@ -57,6 +57,7 @@ public sealed class VisitBuilderTests
         Assert.Equal((At(8), At(9)), (visit.CheckIn, visit.CheckOut));
         Assert.Equal(2, result.Rejected.Count);
         Assert.All(result.Rejected, r => Assert.Equal(EventRejection.DuplicateScan, r.Reason));
+        Assert.All(result.Rejected, r => Assert.Equal(TracingErrorCodes.Visit.DuplicateScan, r.Error.Code));
         Assert.Equal(duplicate, result.Rejected[0].Event);
     }
 
@@ -134,4 +135,12 @@ public sealed class VisitBuilderTests
     [Fact]
     public void Options_MaxVisitLengthBeyondIndex_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new VisitBuilder(new VisitBuilderOptions { MaxVisitLength = Duration.FromHours(19) }));
+
+    [Fact]
+    public void RejectedEvent_EveryReason_IsACodedError()
+    {
+        var codes = Enum.GetValues<EventRejection>().Select(reason => new RejectedEvent(default, reason).Error.Code).ToList();
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.All(codes, code => Assert.Contains(code, TracingErrorCodes.All()));
+    }
 }

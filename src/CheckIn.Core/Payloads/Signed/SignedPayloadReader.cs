@@ -32,7 +32,7 @@ internal static class SignedPayloadReader
 
     private static ReadOnlySpan<char> Base32Characters => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz234567";
 
-    public static ParseResult<CheckInPayload> Read(ReadOnlySpan<char> url, int offset, PayloadQuirks quirks, PayloadReaderOptions options)
+    public static Result<CheckInPayload> Read(ReadOnlySpan<char> url, int offset, PayloadQuirks quirks, PayloadReaderOptions options)
     {
         var slash = url.LastIndexOf('/');
         var baseUrl = url[..(slash + 1)];
@@ -41,30 +41,30 @@ internal static class SignedPayloadReader
 
         if (!CheckInSigner.IsValidBaseUrl(baseUrl) || !IsAcceptedBase(baseUrl, options.SignedPayloadBases))
         {
-            return Fail(ParseErrorCodes.SignedPayload.UnexpectedBase, offset);
+            return Fail(CoreErrorCodes.SignedPayload.UnexpectedBase, offset);
         }
 
         if (body.Length != SignedPayloadFormat.EncodedBodyLength)
         {
-            return Fail(ParseErrorCodes.SignedPayload.Length, bodyStart);
+            return Fail(CoreErrorCodes.SignedPayload.Length, bodyStart);
         }
 
         Span<byte> bytes = stackalloc byte[SignedPayloadFormat.BodyLength];
         if (Base32.Decode(body, bytes, out var errorPosition) != SignedPayloadFormat.BodyLength)
         {
-            return Fail(ParseErrorCodes.SignedPayload.Encoding, bodyStart + errorPosition);
+            return Fail(CoreErrorCodes.SignedPayload.Encoding, bodyStart + errorPosition);
         }
 
         var version = bytes[0] >> 4;
         var subject = bytes[0] & 0x0F;
         if (version != SignedPayloadFormat.Version)
         {
-            return Fail(ParseErrorCodes.SignedPayload.Version, bodyStart);
+            return Fail(CoreErrorCodes.SignedPayload.Version, bodyStart);
         }
 
         if (subject is not (SignedPayloadFormat.SubjectVenue or SignedPayloadFormat.SubjectPerson))
         {
-            return Fail(ParseErrorCodes.SignedPayload.SubjectKind, bodyStart);
+            return Fail(CoreErrorCodes.SignedPayload.SubjectKind, bodyStart);
         }
 
         var keyId = BinaryPrimitives.ReadUInt16BigEndian(bytes[1..]);
@@ -75,7 +75,7 @@ internal static class SignedPayloadReader
         var venueKindValid = subject == SignedPayloadFormat.SubjectVenue ? SignedPayloadFormat.IsValidVenueKind(venueKind) : venueKind == 0;
         if (!SignedPayloadFormat.IsValidProvince(province) || !venueKindValid)
         {
-            return Fail(ParseErrorCodes.SignedPayload.FieldValue, bodyStart);
+            return Fail(CoreErrorCodes.SignedPayload.FieldValue, bodyStart);
         }
 
         var status = SignatureStatus.NotVerified;
@@ -83,12 +83,12 @@ internal static class SignedPayloadReader
         {
             if (!keys.Contains(keyId))
             {
-                return Fail(ParseErrorCodes.SignedPayload.UnknownKey, bodyStart);
+                return Fail(CoreErrorCodes.SignedPayload.UnknownKey, bodyStart);
             }
 
             if (!keys.Verify(keyId, SignedPayloadFormat.SignedData(bytes), bytes[SignedPayloadFormat.SignedLength..]))
             {
-                return Fail(ParseErrorCodes.SignedPayload.BadSignature, bodyStart);
+                return Fail(CoreErrorCodes.SignedPayload.BadSignature, bodyStart);
             }
 
             status = SignatureStatus.Valid;
@@ -105,7 +105,7 @@ internal static class SignedPayloadReader
         CheckInPayload payload = subject == SignedPayloadFormat.SubjectVenue
             ? new SignedVenuePayload(baseText, keyId, subjectKey, province, (VenueKind)venueKind, issuedAt, signature) { SignatureStatus = status, Quirks = quirks }
             : new SignedPersonPayload(baseText, keyId, subjectKey, province, issuedAt, signature) { SignatureStatus = status, Quirks = quirks };
-        return ParseResult.Ok(payload);
+        return Result.Ok(payload);
     }
 
     private static bool IsAcceptedBase(ReadOnlySpan<char> baseUrl, IReadOnlyList<string> accepted)
@@ -126,6 +126,6 @@ internal static class SignedPayloadReader
         return false;
     }
 
-    private static ParseResult<CheckInPayload> Fail(string code, int position) =>
-        ParseResult.Fail<CheckInPayload>(code, ParseError.WholeInput, position);
+    private static Result<CheckInPayload> Fail(string code, int position) =>
+        CoreErrors.Fail<CheckInPayload>(code, CheckInError.None, position);
 }

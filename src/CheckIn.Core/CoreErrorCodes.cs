@@ -1,0 +1,254 @@
+namespace CheckIn.Core;
+
+/// <summary>
+/// The stable error codes of CheckIn.Core (payloads, identifiers, signed codes). Codes never change meaning once published;
+/// tests and callers compare codes, never message text.
+/// </summary>
+public static class CoreErrorCodes
+{
+    /// <summary>Codes about the payload as a whole, before a format is chosen.</summary>
+    public static class Payload
+    {
+        /// <summary>The text is empty.</summary>
+        public const string Empty = "Payload.Empty";
+
+        /// <summary>The text is longer than any QR code can hold.</summary>
+        public const string TooLong = "Payload.TooLong";
+
+        /// <summary>The text matches no national format.</summary>
+        public const string UnknownFormat = "Payload.UnknownFormat";
+
+        /// <summary>The text is a URL of no known check-in service.</summary>
+        public const string UnknownUrl = "Payload.UnknownUrl";
+
+        /// <summary>A control character (other than a trailing line break) or a broken UTF-16 surrogate pair appears in the text.</summary>
+        public const string InvalidCharacter = "Payload.InvalidCharacter";
+    }
+
+    /// <summary>Codes of the 12-digit personal ID number.</summary>
+    public static class CitizenId
+    {
+        /// <summary>Not 12 characters long.</summary>
+        public const string Length = "CitizenId.Length";
+
+        /// <summary>A character is not a digit.</summary>
+        public const string NotDigits = "CitizenId.NotDigits";
+    }
+
+    /// <summary>Codes of the old ID card (CMND) number.</summary>
+    public static class LegacyIdNumber
+    {
+        /// <summary>Not 9 or 12 characters long.</summary>
+        public const string Length = "LegacyIdNumber.Length";
+
+        /// <summary>A character is not a digit.</summary>
+        public const string NotDigits = "LegacyIdNumber.NotDigits";
+    }
+
+    /// <summary>Codes of passport numbers.</summary>
+    public static class PassportNumber
+    {
+        /// <summary>Not 6 to 9 characters long.</summary>
+        public const string Length = "PassportNumber.Length";
+
+        /// <summary>A character is not a letter or digit, or there is no digit at all.</summary>
+        public const string Character = "PassportNumber.Character";
+    }
+
+    /// <summary>Codes of health-insurance numbers.</summary>
+    public static class HealthInsuranceNumber
+    {
+        /// <summary>Neither 15 characters (card code) nor 10 digits.</summary>
+        public const string Length = "HealthInsuranceNumber.Length";
+
+        /// <summary>The first two characters are not letters.</summary>
+        public const string BeneficiaryCode = "HealthInsuranceNumber.BeneficiaryCode";
+
+        /// <summary>The benefit level is not 1–5.</summary>
+        public const string BenefitLevel = "HealthInsuranceNumber.BenefitLevel";
+
+        /// <summary>The province code is not two digits.</summary>
+        public const string ProvinceCode = "HealthInsuranceNumber.ProvinceCode";
+
+        /// <summary>The social insurance number is not 10 digits.</summary>
+        public const string SocialInsuranceNumber = "HealthInsuranceNumber.SocialInsuranceNumber";
+    }
+
+    /// <summary>Codes of phone numbers.</summary>
+    public static class PhoneNumber
+    {
+        /// <summary>Too few or too many digits.</summary>
+        public const string Length = "PhoneNumber.Length";
+
+        /// <summary>A character other than digits, a leading +, spaces, dots, dashes or parentheses.</summary>
+        public const string Character = "PhoneNumber.Character";
+
+        /// <summary>An international number that is not Vietnamese (+84).</summary>
+        public const string CountryCode = "PhoneNumber.CountryCode";
+
+        /// <summary>The right length, but no Vietnamese mobile or fixed-line prefix.</summary>
+        public const string UnknownPrefix = "PhoneNumber.UnknownPrefix";
+    }
+
+    /// <summary>Codes of the chip citizen ID card / identity card QR.</summary>
+    public static class CitizenCard
+    {
+        /// <summary>Not 7 or 11 fields.</summary>
+        public const string FieldCount = "CitizenCard.FieldCount";
+
+        /// <summary>Field 0 is not a 12-digit ID number.</summary>
+        public const string IdNumber = "CitizenCard.IdNumber";
+
+        /// <summary>Field 1 is neither empty nor a 9- or 12-digit old ID number.</summary>
+        public const string OldIdNumber = "CitizenCard.OldIdNumber";
+
+        /// <summary>Field 2 (the name) is empty.</summary>
+        public const string Name = "CitizenCard.Name";
+
+        /// <summary>Field 3 is not a valid <c>ddMMyyyy</c> date of birth.</summary>
+        public const string DateOfBirth = "CitizenCard.DateOfBirth";
+
+        /// <summary>Field 4 is not <c>Nam</c> or <c>Nữ</c>.</summary>
+        public const string Sex = "CitizenCard.Sex";
+
+        /// <summary>Field 6 is not a valid <c>ddMMyyyy</c> issue date.</summary>
+        public const string IssueDate = "CitizenCard.IssueDate";
+
+        /// <summary>The issue date is before the date of birth.</summary>
+        public const string IssueBeforeBirth = "CitizenCard.IssueBeforeBirth";
+
+        /// <summary>A date lies in the future.</summary>
+        public const string DateInFuture = "CitizenCard.DateInFuture";
+
+        /// <summary>The ID number's birth year differs from the date of birth.</summary>
+        public const string IdBirthYearMismatch = "CitizenCard.IdBirthYearMismatch";
+
+        /// <summary>The ID number's sex digit differs from the sex field.</summary>
+        public const string IdSexMismatch = "CitizenCard.IdSexMismatch";
+    }
+
+    /// <summary>Codes of the health-insurance card (BHYT) QR.</summary>
+    public static class HealthInsuranceCard
+    {
+        /// <summary>Not 15 or 17 fields.</summary>
+        public const string FieldCount = "HealthInsuranceCard.FieldCount";
+
+        /// <summary>The last field is not <c>$</c>.</summary>
+        public const string Terminator = "HealthInsuranceCard.Terminator";
+
+        /// <summary>Field 0 is not a card code or 10-digit number.</summary>
+        public const string CardNumber = "HealthInsuranceCard.CardNumber";
+
+        /// <summary>Field 1 (the name) is empty.</summary>
+        public const string Name = "HealthInsuranceCard.Name";
+
+        /// <summary>Field 2 is neither <c>dd/MM/yyyy</c> nor <c>yyyy</c>.</summary>
+        public const string DateOfBirth = "HealthInsuranceCard.DateOfBirth";
+
+        /// <summary>Field 3 is not <c>1</c> or <c>2</c>.</summary>
+        public const string Sex = "HealthInsuranceCard.Sex";
+
+        /// <summary>Field 5 is not a registered clinic <c>PP - FFF</c>.</summary>
+        public const string Clinic = "HealthInsuranceCard.Clinic";
+
+        /// <summary>Field 6 is not a valid <c>dd/MM/yyyy</c> date.</summary>
+        public const string ValidFrom = "HealthInsuranceCard.ValidFrom";
+
+        /// <summary>Field 7 is neither a valid date nor <c>-</c>.</summary>
+        public const string ValidTo = "HealthInsuranceCard.ValidTo";
+
+        /// <summary>The card expires before it becomes valid.</summary>
+        public const string ValidityPeriod = "HealthInsuranceCard.ValidityPeriod";
+
+        /// <summary>Field 8 is not a valid <c>dd/MM/yyyy</c> date.</summary>
+        public const string IssueDate = "HealthInsuranceCard.IssueDate";
+
+        /// <summary>The card was issued before the holder's year of birth.</summary>
+        public const string IssueBeforeBirth = "HealthInsuranceCard.IssueBeforeBirth";
+
+        /// <summary>Field 9 is not 14 digits.</summary>
+        public const string ManagementCode = "HealthInsuranceCard.ManagementCode";
+
+        /// <summary>The management code does not end with the card's social insurance number.</summary>
+        public const string ManagementCodeMismatch = "HealthInsuranceCard.ManagementCodeMismatch";
+
+        /// <summary>Field 11 is not a living-area code 4–7.</summary>
+        public const string LivingArea = "HealthInsuranceCard.LivingArea";
+
+        /// <summary>Field 12 is neither a valid date nor <c>-</c>.</summary>
+        public const string FiveYearsFrom = "HealthInsuranceCard.FiveYearsFrom";
+    }
+
+    /// <summary>Codes of the national personal QR (Decision 1405/QĐ-BTTTT).</summary>
+    public static class PersonalQr
+    {
+        /// <summary>Not 6 fields.</summary>
+        public const string FieldCount = "PersonalQr.FieldCount";
+
+        /// <summary>Field 0 is not a CMND, CCCD or passport number (masked or not).</summary>
+        public const string DocumentNumber = "PersonalQr.DocumentNumber";
+
+        /// <summary>Field 1 (the name) is empty.</summary>
+        public const string Name = "PersonalQr.Name";
+
+        /// <summary>Field 2 is not <c>yyyy-MM-dd</c> or <c>yyyy-**-**</c>.</summary>
+        public const string DateOfBirth = "PersonalQr.DateOfBirth";
+
+        /// <summary>Field 3 is not <c>0</c> or <c>1</c>.</summary>
+        public const string DeclarationType = "PersonalQr.DeclarationType";
+
+        /// <summary>Field 4 (the platform QID) is empty or contains spaces.</summary>
+        public const string Qid = "PersonalQr.Qid";
+
+        /// <summary>The CCCD number's birth year differs from the date of birth.</summary>
+        public const string IdBirthYearMismatch = "PersonalQr.IdBirthYearMismatch";
+    }
+
+    /// <summary>Codes of the tokhaiyte.vn venue URL.</summary>
+    public static class TokhaiyteVenue
+    {
+        /// <summary>The path is not the site root.</summary>
+        public const string Path = "TokhaiyteVenue.Path";
+
+        /// <summary>The <c>page</c> parameter is missing or not <c>Group.checkin</c>.</summary>
+        public const string Page = "TokhaiyteVenue.Page";
+
+        /// <summary>The <c>groupId</c> parameter is missing or not 24 hex digits.</summary>
+        public const string GroupId = "TokhaiyteVenue.GroupId";
+    }
+
+    /// <summary>Codes of CheckIn's own signed payloads.</summary>
+    public static class SignedPayload
+    {
+        /// <summary>The URL does not start with an accepted base.</summary>
+        public const string UnexpectedBase = "SignedPayload.UnexpectedBase";
+
+        /// <summary>The body is not valid Base32.</summary>
+        public const string Encoding = "SignedPayload.Encoding";
+
+        /// <summary>The body has the wrong length.</summary>
+        public const string Length = "SignedPayload.Length";
+
+        /// <summary>The format version is not supported.</summary>
+        public const string Version = "SignedPayload.Version";
+
+        /// <summary>The subject kind is neither venue nor person.</summary>
+        public const string SubjectKind = "SignedPayload.SubjectKind";
+
+        /// <summary>A field holds a value the format does not allow (province, venue kind, reserved byte).</summary>
+        public const string FieldValue = "SignedPayload.FieldValue";
+
+        /// <summary>No verification key is known for the key id.</summary>
+        public const string UnknownKey = "SignedPayload.UnknownKey";
+
+        /// <summary>The signature does not verify.</summary>
+        public const string BadSignature = "SignedPayload.BadSignature";
+    }
+
+    /// <summary>The messages of these codes, in Vietnamese and English.</summary>
+    public static IErrorMessages Messages { get; } = new ErrorMessages(CoreEnglishMessages.Table, CoreVietnameseMessages.Table);
+
+    /// <summary>Every code defined here, for tools and tests.</summary>
+    /// <returns>The codes, sorted.</returns>
+    public static IReadOnlyList<string> All() => [.. CoreEnglishMessages.Table.Keys.Order(StringComparer.Ordinal)];
+}

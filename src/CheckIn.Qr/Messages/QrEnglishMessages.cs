@@ -1,0 +1,26 @@
+namespace CheckIn.Qr;
+
+/// <summary>The English message of every code in <see cref="QrErrorCodes"/>.</summary>
+internal static class QrEnglishMessages
+{
+    public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [QrErrorCodes.Image.Empty] = "The image file is empty",
+        [QrErrorCodes.Image.UnknownFormat] = "The image is neither PNG nor PGM/PPM",
+        [QrErrorCodes.Image.TooLarge] = "The image has more pixels than allowed",
+        [QrErrorCodes.Png.Chunk] = "A PNG chunk is truncated or unknown",
+        [QrErrorCodes.Png.Crc] = "A PNG chunk is corrupted (CRC)",
+        [QrErrorCodes.Png.Header] = "The PNG header is invalid",
+        [QrErrorCodes.Png.Palette] = "The PNG palette is missing or invalid",
+        [QrErrorCodes.Png.Data] = "The PNG image data is corrupted",
+        [QrErrorCodes.Pnm.Header] = "The PGM/PPM header is invalid",
+        [QrErrorCodes.Pnm.Data] = "The PGM/PPM pixel data is truncated or invalid",
+        [QrErrorCodes.QrPrint.ModuleTooSmall] = "At this size the code's modules would be too small to scan from the intended distance",
+        [QrErrorCodes.QrPrint.ResolutionTooLow] = "The print resolution is too low for this code size",
+        [QrErrorCodes.QrPrint.TextTooLong] = "A text is too long for its place on the page",
+        [QrErrorCodes.QrPrint.UnsupportedCharacter] = "A text has a character that cannot be printed",
+        [QrErrorCodes.QrPrint.TooLargeForPage] = "The code and text do not fit on the page",
+        [QrErrorCodes.Qr.StructuredAppendIncomplete] = "Some symbols of the split QR message are missing or repeated",
+        [QrErrorCodes.Qr.StructuredAppendMismatch] = "The QR symbols do not belong to one split message",
+    };
+}

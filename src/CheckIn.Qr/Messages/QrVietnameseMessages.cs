@@ -1,0 +1,26 @@
+namespace CheckIn.Qr;
+
+/// <summary>The Vietnamese message of every code in <see cref="QrErrorCodes"/>.</summary>
+internal static class QrVietnameseMessages
+{
+    public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [QrErrorCodes.Image.Empty] = "Tệp ảnh trống",
+        [QrErrorCodes.Image.UnknownFormat] = "Ảnh không phải PNG hoặc PGM/PPM",
+        [QrErrorCodes.Image.TooLarge] = "Ảnh có nhiều điểm ảnh hơn mức cho phép",
+        [QrErrorCodes.Png.Chunk] = "Một khối PNG bị cắt cụt hoặc không xác định",
+        [QrErrorCodes.Png.Crc] = "Một khối PNG bị hỏng (CRC)",
+        [QrErrorCodes.Png.Header] = "Phần đầu PNG không hợp lệ",
+        [QrErrorCodes.Png.Palette] = "Bảng màu PNG thiếu hoặc không hợp lệ",
+        [QrErrorCodes.Png.Data] = "Dữ liệu ảnh PNG bị hỏng",
+        [QrErrorCodes.Pnm.Header] = "Phần đầu PGM/PPM không hợp lệ",
+        [QrErrorCodes.Pnm.Data] = "Dữ liệu điểm ảnh PGM/PPM bị cắt cụt hoặc không hợp lệ",
+        [QrErrorCodes.QrPrint.ModuleTooSmall] = "Ở kích thước này các ô của mã quá nhỏ để quét từ khoảng cách dự kiến",
+        [QrErrorCodes.QrPrint.ResolutionTooLow] = "Độ phân giải in quá thấp cho kích thước mã này",
+        [QrErrorCodes.QrPrint.TextTooLong] = "Một đoạn chữ quá dài so với chỗ trên trang",
+        [QrErrorCodes.QrPrint.UnsupportedCharacter] = "Một đoạn chữ có ký tự không in được",
+        [QrErrorCodes.QrPrint.TooLargeForPage] = "Mã và chữ không vừa trang in",
+        [QrErrorCodes.Qr.StructuredAppendIncomplete] = "Thiếu hoặc trùng một số mã của thông điệp QR được chia nhỏ",
+        [QrErrorCodes.Qr.StructuredAppendMismatch] = "Các mã QR không thuộc cùng một thông điệp được chia nhỏ",
+    };
+}

@@ -1,0 +1,9 @@
+using CheckIn.Core;
+
+namespace CheckIn.Tracing;
+
+/// <summary>Makes <see cref="CheckInError"/> values with the messages of <see cref="TracingErrorCodes"/>.</summary>
+internal static class TracingErrors
+{
+    public static CheckInError Of(string code) => new(code, TracingErrorCodes.Messages);
+}
