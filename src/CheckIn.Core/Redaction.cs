@@ -1,8 +1,12 @@
+using CheckIn.Core.Payloads;
+
 namespace CheckIn.Core;
 
 /// <summary>
-/// Masks personal data for display and logs. Every identifier's <c>ToString()</c> goes through here, so a
-/// full ID number, name or phone never reaches a log by accident.
+/// Masks personal data for display and logs: CheckIn's one masking policy. Every identifier's <c>ToString()</c>,
+/// every payload's <see cref="CheckInPayload.ToString"/> and <see cref="CheckInPayload.GetFields"/>, and every
+/// scanned text a tool prints (<see cref="MaskScannedText"/>) go through here, so a full ID number, name or phone
+/// never reaches a screen or a log by accident.
 /// </summary>
 public static class Redaction
 {
@@ -66,5 +70,51 @@ public static class Redaction
         }
 
         return new string(buffer);
+    }
+
+    /// <summary>
+    /// A scanned code's text as it may be shown or logged. A venue code (tokhaiyte.vn, a CheckIn signed venue code)
+    /// and any other web address print in full; a personal code that reads prints as its kind and masked fields
+    /// (<see cref="CheckInPayload.ToString"/>); any other text (a personal code too damaged to read is still personal
+    /// data) prints with each <c>|</c>-separated field masked: names to initials, numbers to their first and last
+    /// two characters, fields shorter than three characters as they are.
+    /// </summary>
+    /// <param name="text">The text a scanner read.</param>
+    /// <param name="options">The options to read it with, or null for the defaults.</param>
+    /// <returns>The text to print.</returns>
+    public static string MaskScannedText(string text, PayloadReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var read = PayloadReader.Read(text, options);
+        if (read.TryGetValue(out var payload))
+        {
+            return payload.Kind is PayloadKind.TokhaiyteVenue or PayloadKind.SignedVenue ? text : payload.ToString();
+        }
+
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        return string.Join('|', text.Split('|').Select(MaskField));
+    }
+
+    private static string MaskField(string field)
+    {
+        if (field.Length < 3)
+        {
+            return field;
+        }
+
+        var letters = false;
+        var digits = false;
+        foreach (var c in field)
+        {
+            letters |= char.IsLetter(c);
+            digits |= char.IsDigit(c);
+        }
+
+        return letters && !digits ? MaskName(field) : Mask(field, 2, 2);
     }
 }

@@ -52,9 +52,11 @@ public sealed class ProvinceSimulation
     public IReadOnlyList<Infection> Infections => _infections;
 
     /// <summary>Runs the days in order.</summary>
+    /// <param name="cancellationToken">Stops the run before the next day (a day of a large province takes about a second).</param>
     /// <returns>Each day's visits and infections.</returns>
     /// <exception cref="InvalidOperationException">The run was already enumerated.</exception>
-    public IEnumerable<SimulatedDay> Run()
+    /// <exception cref="OperationCanceledException">The token was cancelled (while enumerating).</exception>
+    public IEnumerable<SimulatedDay> Run(CancellationToken cancellationToken = default)
     {
         if (_started)
         {
@@ -62,14 +64,15 @@ public sealed class ProvinceSimulation
         }
 
         _started = true;
-        return Days();
+        return Days(cancellationToken);
     }
 
-    private IEnumerable<SimulatedDay> Days()
+    private IEnumerable<SimulatedDay> Days(CancellationToken cancellationToken)
     {
         var start = Province.StartInstant;
         for (var day = 0; day < Province.Options.Days; day++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var midnight = start + Duration.FromDays(day);
             var visits = GenerateDay(day, midnight);
             var before = _infections.Count;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using CheckIn.Core;
 using CheckIn.Tracing.Privacy;
 using CheckIn.Tracing.Visits;
@@ -28,23 +29,20 @@ public static class SimulationFiles
     /// <param name="simulation">The simulation, not yet run.</param>
     /// <param name="destination">Where to write (UTF-8, LF line ends).</param>
     /// <param name="progress">Told after each day, or null.</param>
+    /// <param name="cancellationToken">Stops before the next day.</param>
     /// <returns>What was written.</returns>
-    public static SimulationSummary WriteCsv(ProvinceSimulation simulation, Stream destination, IProgress<SimulatedDay>? progress = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static SimulationSummary WriteCsv(ProvinceSimulation simulation, Stream destination, IProgress<SimulatedDay>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(destination);
-        var builder = new VisitBuilder();
+        var recording = new SimulatedRecording(simulation, KeyOf);
         var writer = new AsciiWriter(destination);
         writer.Write("person,venue,check_in,check_out\n"u8);
-        long trueVisits = 0, written = 0, dropped = 0;
-        var days = 0;
-        foreach (var day in simulation.Run())
+        long written = 0;
+        foreach (var recorded in recording.Run(cancellationToken))
         {
-            days++;
-            trueVisits += day.Visits.Count;
-            var built = builder.Build(day.RecordedEvents(KeyOf));
-            dropped += built.Rejected.Count;
-            foreach (var visit in built.Visits)
+            foreach (var visit in recorded.Visits)
             {
                 writer.Write((byte)'R');
                 writer.WriteDigits((int)visit.Person.Low, 7);
@@ -58,11 +56,38 @@ public static class SimulationFiles
                 written++;
             }
 
-            progress?.Report(day);
+            progress?.Report(recorded.Day);
         }
 
         writer.Flush();
-        return new SimulationSummary(days, trueVisits, written, dropped, simulation.Infections.Count);
+        var totals = recording.Totals;
+        return new SimulationSummary(totals.Days, totals.TrueVisits, written, totals.SetAside, simulation.Infections.Count);
+    }
+
+    /// <summary>The header of <see cref="WriteInfectionsCsv"/>.</summary>
+    public const string InfectionsCsvHeader = "person,infected_by,venue,infected_at,onset,generation";
+
+    /// <summary>
+    /// Writes the ground truth's infections as CSV: <see cref="InfectionsCsvHeader"/>, then one infection per line
+    /// (residents as their keys <c>R0000042</c>, the venue's id or <c>home</c>, times ISO-8601 UTC, LF line ends), so
+    /// a trace of <see cref="WriteCsv"/>'s visits can be scored against it.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="province">The province the infections happened in.</param>
+    /// <param name="infections">The infections, in the order they happened.</param>
+    public static void WriteInfectionsCsv(TextWriter writer, SyntheticProvince province, IEnumerable<Infection> infections)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(province);
+        ArgumentNullException.ThrowIfNull(infections);
+        writer.Write(InfectionsCsvHeader);
+        writer.Write('\n');
+        foreach (var infection in infections)
+        {
+            var venue = infection.IsAtHome ? "home" : infection.Venue < 0 ? string.Empty : province.Venues[infection.Venue].Id;
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{SimulatedResident.KeyOf(infection.Resident)},{(infection.Infector < 0 ? string.Empty : SimulatedResident.KeyOf(infection.Infector))},{venue},{infection.At:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Onset:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Generation}\n"));
+        }
     }
 
     /// <summary>The key a resident has in <see cref="WriteCsv"/> before it is written as <c>R</c> and seven digits.</summary>
@@ -74,8 +99,10 @@ public static class SimulationFiles
     /// <param name="simulation">The simulation, not yet run.</param>
     /// <param name="destination">Where to write.</param>
     /// <param name="progress">Told after each day, or null.</param>
+    /// <param name="cancellationToken">Stops before the next day.</param>
     /// <returns>What was written.</returns>
-    public static SimulationSummary WriteBinary(ProvinceSimulation simulation, Stream destination, IProgress<SimulatedDay>? progress = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static SimulationSummary WriteBinary(ProvinceSimulation simulation, Stream destination, IProgress<SimulatedDay>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(destination);
@@ -95,7 +122,7 @@ public static class SimulationFiles
         var days = 0;
         var start = province.StartInstant;
         Span<byte> record = stackalloc byte[RecordLength];
-        foreach (var day in simulation.Run())
+        foreach (var day in simulation.Run(cancellationToken))
         {
             days++;
             foreach (var visit in day.Visits)

@@ -140,10 +140,12 @@ public sealed class SyntheticProvince
 
     /// <summary>Makes the province the options describe.</summary>
     /// <param name="options">The options; null for <see cref="SimulationOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops making residents (two million take a few seconds).</param>
     /// <returns>The province.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
     /// <exception cref="ArgumentException">The province code is not a province of the legacy list.</exception>
-    public static SyntheticProvince Generate(SimulationOptions? options = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static SyntheticProvince Generate(SimulationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= SimulationOptions.Default;
         options.Validate();
@@ -166,7 +168,7 @@ public sealed class SyntheticProvince
         var ageCumulative = Cumulative(AgeBands);
 
         world.AssignHouseholds();
-        Parallel.For(0, options.Residents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.For(0, options.Residents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
             world.MakeResident(i, communeCumulative, ageCumulative, otherProvinces));
         world.AssignSerials();
         return world;

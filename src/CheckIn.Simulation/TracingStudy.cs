@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using CheckIn.Core;
 using CheckIn.Tracing;
-using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
 using CheckIn.Tracing.Visits;
 using NodaTime;
@@ -147,9 +145,9 @@ public sealed record StudyResult(StudyScenario Scenario, long TrueVisits, long R
 
 /// <summary>
 /// Measures how tracing recall and precision change with scanning compliance, window, linger and minimum overlap.
-/// Each distinct <see cref="SimulationOptions"/> is simulated once (its records through the <see cref="VisitBuilder"/>
-/// into one index, every true visit into another); each rule is then traced over both, for the cases whose symptoms
-/// began by the last day. With the same seed, scenarios differing only in compliance share the same visits and
+/// Each distinct <see cref="SimulationOptions"/> is simulated once into a <see cref="RecordedWorld"/> (its records
+/// through the <see cref="VisitBuilder"/> into one index, every true visit into another); each rule is then traced
+/// over both (<see cref="RecordedWorld.TraceOutbreak"/>), for the cases whose symptoms began by the last day. With the same seed, scenarios differing only in compliance share the same visits and
 /// outbreak, so their differences are the records' alone. Residents are keyed by index (they are synthetic); both
 /// indexes of one world are held in memory while its rules are traced (about 30 bytes a true visit).
 /// </summary>
@@ -158,59 +156,26 @@ public static class TracingStudy
     /// <summary>Runs the scenarios.</summary>
     /// <param name="scenarios">The scenarios; results come in the same order.</param>
     /// <param name="progress">Told after each scenario, or null.</param>
+    /// <param name="cancellationToken">Stops between days and during traces.</param>
     /// <returns>One result per scenario.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A scenario's options are out of range.</exception>
-    public static IReadOnlyList<StudyResult> Run(IEnumerable<StudyScenario> scenarios, IProgress<StudyResult>? progress = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static IReadOnlyList<StudyResult> Run(IEnumerable<StudyScenario> scenarios, IProgress<StudyResult>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var list = scenarios.ToList();
         var results = new StudyResult[list.Count];
         foreach (var world in list.Select((scenario, index) => (scenario, index)).GroupBy(s => s.scenario.Simulation))
         {
-            var (truthVisits, recordedVisits, infections, recorded, truth, end) = Simulate(world.Key);
-            var cases = infections.Where(i => i.Onset <= end).ToList();
+            var recorded = RecordedWorld.Build(SyntheticProvince.Generate(world.Key, cancellationToken), SimulationFiles.KeyOf, cancellationToken: cancellationToken);
             foreach (var (scenario, index) in world)
             {
-                var options = scenario.Rule.ToTracerOptions(end);
-                var traceCases = cases.Select(c => scenario.Rule.CaseOf(KeyOf(c.Resident), c, end)).ToList();
-                var stopwatch = Stopwatch.StartNew();
-                var fromRecords = new ContactTracer(recorded).Trace(traceCases, options);
-                var traceTime = stopwatch.Elapsed;
-                var fromTruth = new ContactTracer(truth).Trace(traceCases, options);
-                var score = TracingScore.Of(fromRecords, fromTruth, infections, cases.Select(c => c.Resident), ResidentOf);
-                results[index] = new StudyResult(scenario, truthVisits, recordedVisits, infections.Count, score, traceTime);
+                var trace = recorded.TraceOutbreak(scenario.Rule, cancellationToken);
+                results[index] = new StudyResult(scenario, recorded.Totals.TrueVisits, recorded.Totals.RecordedVisits, recorded.Infections.Count, trace.Score, trace.TraceTime);
                 progress?.Report(results[index]);
             }
         }
 
         return results;
     }
-
-    private static (long TrueVisits, long RecordedVisits, List<Infection> Infections, VisitIndexSnapshot Recorded, VisitIndexSnapshot Truth, Instant End) Simulate(SimulationOptions options)
-    {
-        var province = SyntheticProvince.Generate(options);
-        var simulation = new ProvinceSimulation(province);
-        var builder = new VisitBuilder();
-        var recorded = new VisitStore();
-        var truth = new VisitStore();
-        long trueVisits = 0, recordedVisits = 0;
-        foreach (var day in simulation.Run())
-        {
-            foreach (var visit in day.Visits)
-            {
-                truth.Add(KeyOf(visit.Resident), province.Venues[visit.Venue].Id, visit.Arrival, visit.Departure);
-            }
-
-            trueVisits += day.Visits.Count;
-            var built = builder.Build(day.RecordedEvents(KeyOf));
-            recorded.AddRange(built.Visits);
-            recordedVisits += built.Visits.Count;
-        }
-
-        return (trueVisits, recordedVisits, [.. simulation.Infections], recorded.Flush(), truth.Flush(), province.StartInstant + Duration.FromDays(options.Days));
-    }
-
-    private static PersonPseudonym KeyOf(int resident) => SimulationFiles.KeyOf(resident);
-
-    private static int ResidentOf(PersonPseudonym person) => (int)person.Low;
 }

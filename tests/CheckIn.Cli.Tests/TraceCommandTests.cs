@@ -73,10 +73,10 @@ public sealed class TraceCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("person,venue,check_in,check_out\nAn,X,yesterday,2021-09-01T09:00:00Z", "line 2: check_in")]
-    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z,2021-09-01T08:00:00Z", "line 2:")]
-    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z", "line 2: expected")]
-    [InlineData("name,place,in,out\nAn,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z", "header")]
+    [InlineData("person,venue,check_in,check_out\nAn,X,yesterday,2021-09-01T09:00:00Z", "not an ISO-8601 UTC instant such as 2021-09-01T08:00:00Z (line 2, field 2)")]
+    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z,2021-09-01T08:00:00Z", "must be after the check-in, within 18 hours, between 1952 and 2088 (line 2, field 3)")]
+    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z", "four fields: person,venue,check_in,check_out (line 2)")]
+    [InlineData("name,place,in,out\nAn,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z", "header person,venue,check_in,check_out (line 1)")]
     public void Trace_BadFile_UsageErrorWithLine(string content, string message)
     {
         var result = CliRunner.Run("trace", "--visits", Write(content), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");

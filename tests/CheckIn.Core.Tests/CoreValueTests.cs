@@ -18,6 +18,27 @@ public sealed class RedactionTests
     [InlineData("Trần  Thị", "T***  T**")]
     [InlineData("", "")]
     public void MaskName_KeepsInitials(string name, string expected) => Assert.Equal(expected, Redaction.MaskName(name));
+
+    [Theory]
+    [InlineData(Support.Samples.TokhaiyteVenue, Support.Samples.TokhaiyteVenue)]
+    [InlineData("https://example.vn/menu?table=4", "https://example.vn/menu?table=4")]
+    [InlineData("079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C|04102024||||", "CitizenCard { idNumber = 079*******56, oldIdNumber = 02*****56, fullName = T*** T** B, dateOfBirth = 2001, sex = Female, address = ***")]
+    [InlineData("001090123456|012345678|NGUYEN VAN A|31021990|Nam|X|15042021", "00********56|01*****78|N***** V** A|31****90|N**|X|15****21")]
+    [InlineData("hello world", "h**** w****")]
+    public void MaskScannedText_OnePolicyForEveryText(string text, string expectedStart) =>
+        Assert.StartsWith(expectedStart, Redaction.MaskScannedText(text), StringComparison.Ordinal);
+
+    [Fact]
+    public void MaskScannedText_NeverPrintsTheIdNumberOfAPersonalCode()
+    {
+        foreach (var text in new[] { Support.Samples.CitizenCard2024, Support.Samples.PersonalQr, Support.Samples.HealthInsurance15, "001090123456|broken" })
+        {
+            var printed = Redaction.MaskScannedText(text);
+            Assert.DoesNotContain("001090123456", printed, StringComparison.Ordinal);
+            Assert.DoesNotContain("079301000456", printed, StringComparison.Ordinal);
+            Assert.DoesNotContain("4010120878811", printed, StringComparison.Ordinal);
+        }
+    }
 }
 
 public sealed class CoreValueTests

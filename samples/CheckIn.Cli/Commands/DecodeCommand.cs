@@ -10,8 +10,6 @@ namespace CheckIn.Cli.Commands;
 /// <summary><c>checkin decode IMAGE</c>: find and decode every QR code in a PNG, PGM or PPM file.</summary>
 public static class DecodeCommand
 {
-    private static readonly PayloadKind[] PersonalKinds = [PayloadKind.CitizenCard, PayloadKind.HealthInsuranceCard, PayloadKind.PersonalQr];
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var image = new Argument<FileInfo>("image") { Description = "A PNG, PGM or PPM file." };
@@ -62,17 +60,8 @@ public static class DecodeCommand
         return command;
     }
 
-    /// <summary>The text as printed: in full for venue codes and unknown texts, field by field masked for personal codes unless revealed.</summary>
-    internal static string Printable(string text, bool reveal)
-    {
-        if (reveal || !PayloadReader.Read(text).TryGetValue(out var payload) || !PersonalKinds.Contains(payload.Kind))
-        {
-            return text;
-        }
-
-        return string.Join('|', text.Split('|').Select(field =>
-            field.Length < 3 ? field : field.Any(char.IsLetter) && !field.Any(char.IsDigit) ? Redaction.MaskName(field) : Redaction.Mask(field, 2, 2)));
-    }
+    /// <summary>The text as printed: in full when revealed, otherwise through CheckIn's one masking policy.</summary>
+    internal static string Printable(string text, bool reveal) => reveal ? text : Redaction.MaskScannedText(text);
 
     private static void WriteJson(TextWriter output, IReadOnlyList<QrCode> codes, bool reveal, MessageLanguage language)
     {
@@ -112,14 +101,12 @@ public static class DecodeCommand
                 if (payload.TryGetValue(out var read))
                 {
                     json.WritePropertyName("payload");
-                    PayloadCommand.WritePayloadObject(json, read, reveal);
+                    PayloadJson.Write(json, read, reveal);
                 }
                 else
                 {
-                    json.WriteStartObject("payloadError");
-                    json.WriteString("code", payload.Error.Code);
-                    json.WriteString("message", payload.Error.GetMessage(language));
-                    json.WriteEndObject();
+                    json.WritePropertyName("payloadError");
+                    CheckInErrorJson.Write(json, payload.Error, language);
                 }
 
                 json.WriteEndObject();

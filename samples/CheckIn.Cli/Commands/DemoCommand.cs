@@ -4,6 +4,8 @@ using System.Reflection;
 using CheckIn.Cli.Demo;
 using CheckIn.Cli.Io;
 using CheckIn.Core.Payloads;
+using CheckIn.Declarations;
+using CheckIn.Qr;
 using CheckIn.Simulation;
 using CheckIn.Tracing;
 
@@ -48,8 +50,10 @@ public static class DemoCommand
     private static int Run(TextWriter output, TextWriter error, SimulationOptions options, DirectoryInfo outDirectory)
     {
         output.WriteLine("CheckIn demo");
-        output.WriteLine($"  CheckIn.Core    {VersionOf(typeof(PayloadReader).Assembly)}");
-        output.WriteLine($"  CheckIn.Tracing {VersionOf(typeof(ContactTracer).Assembly)}");
+        foreach (var assembly in new[] { typeof(PayloadReader).Assembly, typeof(DeclarationValidator).Assembly, typeof(ManagedQrReader).Assembly, typeof(ContactTracer).Assembly, typeof(RecordedWorld).Assembly })
+        {
+            output.WriteLine($"  {assembly.GetName().Name,-20} {VersionOf(assembly)}");
+        }
         output.WriteLine();
 
         var stopwatch = Stopwatch.StartNew();

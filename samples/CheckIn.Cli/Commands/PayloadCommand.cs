@@ -65,7 +65,7 @@ public static class PayloadCommand
                 return ExitCodes.Invalid;
             }
 
-            WritePayload(output, payload, parse.GetValue(reveal));
+            output.WriteLine(PayloadJson.ToJson(payload, parse.GetValue(reveal)));
             return ExitCodes.Success;
         });
         return command;
@@ -176,42 +176,6 @@ public static class PayloadCommand
     {
         result.AddError($"Unknown language '{value}': use vi or en.");
         return MessageLanguage.Vietnamese;
-    }
-
-    internal static void WritePayload(TextWriter output, CheckInPayload payload, bool reveal)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonOptions))
-        {
-            WritePayloadObject(json, payload, reveal);
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    internal static void WritePayloadObject(Utf8JsonWriter json, CheckInPayload payload, bool reveal)
-    {
-        json.WriteStartObject();
-        json.WriteString("kind", payload.Kind.ToString());
-        json.WriteStartArray("quirks");
-        foreach (var quirk in Enum.GetValues<PayloadQuirks>())
-        {
-            if (quirk != PayloadQuirks.None && payload.Quirks.HasFlag(quirk))
-            {
-                json.WriteStringValue(quirk.ToString());
-            }
-        }
-
-        json.WriteEndArray();
-        json.WriteBoolean("masked", !reveal);
-        json.WriteStartObject("fields");
-        foreach (var field in payload.GetFields(reveal))
-        {
-            json.WriteString(field.Name, field.Value);
-        }
-
-        json.WriteEndObject();
-        json.WriteEndObject();
     }
 
     private static void WriteError(TextWriter output, CheckInError error, MessageLanguage language)

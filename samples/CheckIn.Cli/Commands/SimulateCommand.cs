@@ -84,7 +84,8 @@ public static class SimulateCommand
                 var elapsed = stopwatch.Elapsed;
                 if (parse.GetValue(truth) is { } truthFile)
                 {
-                    WriteTruth(truthFile.FullName, province, simulation.Infections);
+                    using var writer = new StreamWriter(truthFile.FullName);
+                    SimulationFiles.WriteInfectionsCsv(writer, province, simulation.Infections);
                 }
 
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -104,17 +105,5 @@ public static class SimulateCommand
             }
         });
         return command;
-    }
-
-    private static void WriteTruth(string path, SyntheticProvince province, IReadOnlyList<Infection> infections)
-    {
-        using var writer = new StreamWriter(path);
-        writer.NewLine = "\n";
-        writer.WriteLine("person,infected_by,venue,infected_at,onset,generation");
-        foreach (var infection in infections)
-        {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{SimulatedResident.KeyOf(infection.Resident)},{(infection.Infector < 0 ? string.Empty : SimulatedResident.KeyOf(infection.Infector))},{(infection.IsAtHome ? "home" : infection.Venue < 0 ? string.Empty : province.Venues[infection.Venue].Id)},{infection.At:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Onset:uuuu-MM-ddTHH:mm:ss'Z'},{infection.Generation}"));
-        }
     }
 }

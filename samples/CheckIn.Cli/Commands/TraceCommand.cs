@@ -1,9 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
+using System.Text;
 using CheckIn.Cli.Io;
+using CheckIn.Core;
 using CheckIn.Tracing;
+using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
 using NodaTime;
@@ -66,151 +67,47 @@ public static class TraceCommand
         }
 
         // A key for this run only: pseudonyms are never stored, the mapping back lives in this process.
-        var pseudonymizer = new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32));
-        var names = new Dictionary<PersonPseudonym, string>();
-        PersonPseudonym Pseudonym(string person)
-        {
-            var pseudonym = pseudonymizer.Pseudonymize(person);
-            if (names.TryGetValue(pseudonym, out var existing) && existing != person)
-            {
-                // Identifiers that differ only in case or surrounding spaces are one person; print the first spelling.
-                return pseudonym;
-            }
-
-            names[pseudonym] = person;
-            return pseudonym;
-        }
-
+        var persons = new PseudonymTable(new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32)));
         var store = new VisitStore();
-        var latest = Instant.MinValue;
+        Instant? latest;
         using (var reader = new StreamReader(visitsFile.FullName))
         {
-            var csv = new CsvReader(reader);
-            var header = csv.ReadRecord();
-            if (header is null || !header.Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(["person", "venue", "check_in", "check_out"]))
+            var read = new VisitCsvReader(reader).ReadInto(store, persons);
+            if (!read.TryGetValue(out var summary))
             {
-                throw new UsageException($"{visitsFile.Name}: the first line must be the header person,venue,check_in,check_out.");
+                throw new UsageException($"{visitsFile.Name}: {read.Error.GetMessage(MessageLanguage.English)}");
             }
 
-            while (csv.ReadRecord() is { } record)
-            {
-                if (record.Count == 1 && record[0].Length == 0)
-                {
-                    continue;
-                }
-
-                if (record.Count != 4 || record[0].Trim().Length == 0 || record[1].Length == 0)
-                {
-                    throw new UsageException($"{visitsFile.Name} line {csv.LineNumber}: expected person,venue,check_in,check_out.");
-                }
-
-                var checkIn = ParseInstant(record[2], $"{visitsFile.Name} line {csv.LineNumber}: check_in");
-                var checkOut = ParseInstant(record[3], $"{visitsFile.Name} line {csv.LineNumber}: check_out");
-                try
-                {
-                    store.Add(Pseudonym(record[0]), record[1], checkIn, checkOut);
-                }
-                catch (ArgumentException exception)
-                {
-                    throw new UsageException($"{visitsFile.Name} line {csv.LineNumber}: {exception.Message.Split(" (Parameter", 2)[0]}");
-                }
-
-                latest = checkOut > latest ? checkOut : latest;
-            }
+            latest = summary.LatestCheckOut;
         }
 
         var defaultFrom = fromText is null ? (Instant?)null : ParseInstant(fromText, "--from");
         var defaultUntil = untilText is null ? (Instant?)null : ParseInstant(untilText, "--until");
-        var traceCases = caseTexts.Select(text => ParseCase(text, defaultFrom, defaultUntil, Pseudonym)).ToList();
+        var traceCases = caseTexts.Select(text => ParseCase(text, defaultFrom, defaultUntil, persons.Pseudonymize)).ToList();
         if (traceCases.Select(c => c.Person).Distinct().Count() != traceCases.Count)
         {
             throw new UsageException("A person is given as a case twice.");
         }
 
-        options = options with { AsOf = asOfText is null ? (latest == Instant.MinValue ? SystemClock.Instance.GetCurrentInstant() : latest) : ParseInstant(asOfText, "--as-of") };
+        options = options with { AsOf = asOfText is null ? latest ?? SystemClock.Instance.GetCurrentInstant() : ParseInstant(asOfText, "--as-of") };
         var result = new ContactTracer(store.Flush()).Trace(traceCases, options);
-        foreach (var missing in traceCases.Where(c => !store.Snapshot.VisitsOf(c.Person).Any()))
+        foreach (var warning in result.Warnings)
         {
-            error.WriteLine($"warning: case {names[missing.Person]} has no visits in {visitsFile.Name}.");
+            error.WriteLine($"warning: case {persons.IdentifierOf(traceCases[warning.Field].Person)} has no visits in {visitsFile.Name}.");
         }
 
-        var contacts = result.Contacts
-            .OrderBy(c => c.Level).ThenBy(c => c.ExposedAt).ThenBy(c => names[c.Person], StringComparer.Ordinal)
-            .ToList();
         if (format == "json")
         {
-            WriteJson(output, result, contacts, names);
+            using var stream = new MemoryStream();
+            TraceResultWriter.WriteJson(stream, result, persons.IdentifierOf, MessageLanguage.English);
+            output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
         }
         else
         {
-            CsvWriter.WriteRecord(output, "person", "level", "exposed_at", "venue", "overlap_minutes", "source");
-            foreach (var c in contacts)
-            {
-                CsvWriter.WriteRecord(output, names[c.Person], c.Level.ToString(CultureInfo.InvariantCulture), Iso(c.ExposedAt), c.Venue,
-                    Minutes(c.Overlap), names[c.Source]);
-            }
+            TraceResultWriter.WriteCsv(output, result, persons.IdentifierOf);
         }
 
         return ExitCodes.Success;
-    }
-
-    private static void WriteJson(TextWriter output, TraceResult result, List<Contact> contacts, Dictionary<PersonPseudonym, string> names)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, PayloadCommand.JsonOptions))
-        {
-            json.WriteStartObject();
-            json.WriteString("asOf", Iso(result.AsOf));
-            json.WriteStartArray("cases");
-            foreach (var c in result.Cases)
-            {
-                json.WriteStartObject();
-                json.WriteString("person", names[c.Person]);
-                json.WriteString("from", Iso(c.From));
-                json.WriteString("until", Iso(c.Until));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("contacts");
-            foreach (var c in contacts)
-            {
-                json.WriteStartObject();
-                json.WriteString("person", names[c.Person]);
-                json.WriteNumber("level", c.Level);
-                json.WriteString("exposedAt", Iso(c.ExposedAt));
-                json.WriteString("venue", c.Venue);
-                json.WriteNumber("overlapMinutes", c.Overlap.TotalMinutes);
-                json.WriteString("source", names[c.Source]);
-                WriteInterval(json, "sourceVisit", c.SourceVisit);
-                WriteInterval(json, "contactVisit", c.ContactVisit);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("notices");
-            foreach (var n in result.Notices)
-            {
-                json.WriteStartObject();
-                json.WriteString("venue", n.Venue);
-                json.WriteString("from", Iso(n.From));
-                json.WriteString("until", Iso(n.Until));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static void WriteInterval(Utf8JsonWriter json, string name, VisitInterval interval)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("checkIn", Iso(interval.CheckIn));
-        json.WriteString("checkOut", Iso(interval.CheckOut));
-        json.WriteEndObject();
     }
 
     private static TraceCase ParseCase(string text, Instant? defaultFrom, Instant? defaultUntil, Func<string, PersonPseudonym> pseudonym)
@@ -247,11 +144,6 @@ public static class TraceCommand
 
     private static Duration ParseDuration(string text, string what) =>
         DurationText.TryParse(text, out var duration) ? duration : throw new UsageException($"{what}: '{text}' is not a duration such as 15m, 1h30m or 90s.");
-
-    private static string Iso(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
-
-    private static string Minutes(Duration duration) =>
-        Math.Round(duration.TotalMinutes, 2).ToString(CultureInfo.InvariantCulture);
 
     private sealed class UsageException(string message) : Exception(message);
 }

@@ -30,8 +30,8 @@ internal static class DemoReport
         CsvWriter.WriteRecord(writer, "person", "resident", "level", "exposed_at", "venue", "venue_name", "overlap_minutes", "source", "source_resident", "infected", "in_ground_truth_trace");
         foreach (var contact in findings.Found?.Contacts ?? [])
         {
-            var resident = findings.ResidentOf[contact.Person];
-            var source = findings.ResidentOf.TryGetValue(contact.Source, out var s) ? SimulatedResident.KeyOf(s) : string.Empty;
+            var resident = findings.ResidentOf(contact.Person);
+            var source = findings.ResidentOf(contact.Source) is >= 0 and var s ? SimulatedResident.KeyOf(s) : string.Empty;
             CsvWriter.WriteRecord(
                 writer,
                 contact.Person.ToString(),

@@ -1,19 +1,15 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using CheckIn.Cli.Io;
 using CheckIn.Core;
-using CheckIn.Core.Identity;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Places;
-using CheckIn.Core.Text;
 using CheckIn.Declarations;
 using CheckIn.Qr;
 using CheckIn.Qr.Printing;
 using CheckIn.Simulation;
 using CheckIn.Tracing;
-using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
-using CheckIn.Tracing.Visits;
 using NodaTime;
 
 namespace CheckIn.Cli.Demo;
@@ -53,18 +49,10 @@ internal sealed class DemoRun
         steps.Run("Validating venue registrations and declarations", province.Venues.Count + 2000, advance => ValidateDeclarations(province, residents, advance));
         steps.Run("Printing posters and cards, reading them back", 6, advance => PrintAndRead(province, residents, posters, advance));
 
-        var (recorded, truth) = steps.Run($"Simulating {_options.Days} days of check-ins", _options.Days, advance => Simulate(province, residents, advance));
-        var (recordedSnapshot, truthSnapshot) = steps.Run("Indexing", 2, advance =>
-        {
-            var a = recorded.Flush();
-            advance(1);
-            var b = truth.Flush();
-            advance(1);
-            return (a, b);
-        });
-        Line($"Index: {recordedSnapshot.Count:N0} recorded visits of {recordedSnapshot.PersonCount:N0} people, {recordedSnapshot.BytesHeld / (double)Math.Max(1, recordedSnapshot.Count):F1} bytes a visit (ground truth: {truthSnapshot.Count:N0} visits)");
+        var world = steps.Run($"Simulating {_options.Days} days of check-ins and indexing them", _options.Days, advance => Simulate(province, residents, advance));
+        Line($"Index: {world.Recorded.Count:N0} recorded visits of {world.Recorded.PersonCount:N0} people, {world.Recorded.BytesHeld / (double)Math.Max(1, world.Recorded.Count):F1} bytes a visit (ground truth: {world.Truth.Count:N0} visits)");
 
-        steps.Run("Tracing the outbreak to F2", 2, advance => Trace(province, residents, recordedSnapshot, truthSnapshot, advance));
+        steps.Run("Tracing the outbreak to F2", 1, advance => Trace(world, advance));
         steps.Run("Writing the report", 1, _ =>
         {
             _findings.Timings = steps.Timings.ToList();
@@ -234,133 +222,46 @@ internal sealed class DemoRun
     }
 
     /// <summary>
-    /// Runs the days: what apps and staff recorded (paper-log entries matched to residents by phone and name)
-    /// goes through the visit builder into the index; every true visit goes into a second index, the ground truth.
+    /// Runs the days through CheckIn.Simulation's recording pipeline: what apps and staff recorded, and paper-log
+    /// entries matched to residents by phone and name as tracers did, through the visit builder into one index; every
+    /// true visit into a second index, the ground truth.
     /// </summary>
-    private (VisitStore Recorded, VisitStore Truth) Simulate(SyntheticProvince province, DemoResident[] residents, Action<double> advance)
+    private RecordedWorld Simulate(SyntheticProvince province, DemoResident[] residents, Action<double> advance)
     {
-        var simulation = new ProvinceSimulation(province);
-        var recorded = new VisitStore();
-        var truth = new VisitStore();
-        var builder = new VisitBuilder();
-        var byPhone = new Dictionary<string, List<int>>(residents.Length);
-        foreach (var resident in residents)
-        {
-            var phone = resident.Resident.Phone.National;
-            if (!byPhone.TryGetValue(phone, out var list))
-            {
-                byPhone[phone] = list = new List<int>(1);
-            }
-
-            list.Add(resident.Resident.Index);
-        }
-
-        long trueVisits = 0, events = 0, built = 0, paper = 0, paperMatched = 0, paperWrong = 0, merged = 0;
-        var channels = new long[4];
-        foreach (var day in simulation.Run())
-        {
-            trueVisits += day.Visits.Count;
-            foreach (var visit in day.Visits)
-            {
-                channels[(int)visit.Channel]++;
-                truth.Add(residents[visit.Resident].Pseudonym, province.Venues[visit.Venue].Id, visit.Arrival, visit.Departure);
-            }
-
-            var dayEvents = day.RecordedEvents(i => residents[i].Pseudonym, includePaperLogs: false).ToList();
-            foreach (var entry in day.PaperLogEntries())
-            {
-                paper++;
-                var match = Match(entry, byPhone, residents);
-                if (match < 0)
-                {
-                    continue;
-                }
-
-                paperMatched++;
-                paperWrong += match != entry.Resident ? 1 : 0;
-                var venue = province.Venues[entry.Venue];
-                dayEvents.Add(new CheckInEvent(residents[match].Pseudonym, venue.Id, venue.Kind, entry.CheckIn, CheckInEventKind.CheckIn));
-                if (entry.CheckOut is { } checkOut)
-                {
-                    dayEvents.Add(new CheckInEvent(residents[match].Pseudonym, venue.Id, venue.Kind, checkOut, CheckInEventKind.CheckOut));
-                }
-            }
-
-            events += dayEvents.Count;
-            var result = builder.Build(dayEvents);
-            merged += result.Rejected.Count;
-            built += result.Visits.Count;
-            recorded.AddRange(result.Visits);
-            advance(1);
-        }
-
-        _findings.RecordedVisits = built;
-        _findings.Channels = channels;
-        _findings.Infections = [.. simulation.Infections];
-        Line($"Visits: {trueVisits:N0} happened; app {Share(channels[1], trueVisits)}, card scan {Share(channels[2], trueVisits)}, paper log {Share(channels[3], trueVisits)}, unrecorded {Share(channels[0], trueVisits)}");
-        Line($"Records: {events:N0} check-in events → {built:N0} visits ({merged:N0} repeated or stray scans set aside); paper entries matched by phone and name: {paperMatched:N0} of {paper:N0} ({paperWrong:N0} to the wrong person)");
-        Line($"Outbreak: {simulation.Infections.Count:N0} infections in the ground truth ({_options.Outbreak?.IndexCases ?? 0} index cases, up to generation {simulation.Infections.Select(i => i.Generation).DefaultIfEmpty().Max()})");
-        return (recorded, truth);
+        var world = RecordedWorld.Build(province, i => residents[i].Pseudonym, PaperLogMatching.PhoneAndName, Terminal.Progress<RecordedDay>(_ => advance(1)));
+        var t = world.Totals;
+        _findings.RecordedVisits = t.RecordedVisits;
+        _findings.Channels = [t.Unrecorded, t.ByApp, t.ByCardScan, t.ByPaperLog];
+        _findings.Infections = world.Infections;
+        Line($"Visits: {t.TrueVisits:N0} happened; app {Share(t.ByApp, t.TrueVisits)}, card scan {Share(t.ByCardScan, t.TrueVisits)}, paper log {Share(t.ByPaperLog, t.TrueVisits)}, unrecorded {Share(t.Unrecorded, t.TrueVisits)}");
+        Line($"Records: {t.Events:N0} check-in events → {t.RecordedVisits:N0} visits ({t.SetAside:N0} repeated or stray scans set aside); paper entries matched by phone and name: {t.PaperMatched:N0} of {t.PaperEntries:N0} ({t.PaperMatchedWrongly:N0} to the wrong person)");
+        Line($"Outbreak: {world.Infections.Count:N0} infections in the ground truth ({_options.Outbreak?.IndexCases ?? 0} index cases, up to generation {world.Infections.Select(i => i.Generation).DefaultIfEmpty().Max()})");
+        return world;
     }
 
     private static string Share(long part, long whole) => Percent(part / (double)Math.Max(1, whole));
 
     internal static string Percent(double share) => string.Create(Invariant, $"{100 * share:F1}%");
 
-    /// <summary>The resident a paper entry is about: the phone as written, then the name (typos allowed), or −1.</summary>
-    private static int Match(SimulatedPaperEntry entry, Dictionary<string, List<int>> byPhone, DemoResident[] residents)
-    {
-        if (!PhoneNumber.TryParse(entry.WrittenPhone, out var phone) || !byPhone.TryGetValue(phone.National, out var candidates))
-        {
-            return -1;
-        }
-
-        foreach (var candidate in candidates)
-        {
-            if (NameMatcher.IsLikelySamePerson(entry.WrittenName, residents[candidate].Resident.FullName))
-            {
-                return candidate;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>
     /// The cases are the infected whose symptoms began by the last day: each traced from two days before onset until
     /// isolation, over the recorded index and, for scoring, over the ground truth.
     /// </summary>
-    private void Trace(SyntheticProvince province, DemoResident[] residents, VisitIndexSnapshot recorded, VisitIndexSnapshot truth, Action<double> advance)
+    private void Trace(RecordedWorld world, Action<double> advance)
     {
-        var end = province.StartInstant + Duration.FromDays(_options.Days);
-        var rule = TracingRule.Default;
-        var cases = _findings.Infections.Where(i => i.Onset <= end).ToList();
-        var traceCases = cases.Select(i => rule.CaseOf(residents[i.Resident].Pseudonym, i, end)).ToList();
-        var options = rule.ToTracerOptions(end);
-        var stopwatch = Stopwatch.StartNew();
-        var found = new ContactTracer(recorded).Trace(traceCases, options);
-        var traceTime = stopwatch.Elapsed;
+        var trace = world.TraceOutbreak(TracingRule.Default);
         advance(1);
-        var ideal = new ContactTracer(truth).Trace(traceCases, options);
-        advance(1);
-
-        var byPseudonym = new Dictionary<PersonPseudonym, int>(residents.Length);
-        foreach (var resident in residents)
-        {
-            byPseudonym[resident.Pseudonym] = resident.Resident.Index;
-        }
-
-        HashSet<int> Level(TraceResult result, int level) => [.. result.AtLevel(level).Select(c => byPseudonym[c.Person])];
-        var score = TracingScore.Of(found, ideal, _findings.Infections, cases.Select(c => c.Resident), p => byPseudonym[p]);
-        _findings.Cases = cases;
-        _findings.Found = found;
-        _findings.FoundLevels = (Level(found, 1), Level(found, 2));
-        _findings.IdealLevels = (Level(ideal, 1), Level(ideal, 2));
-        _findings.ResidentOf = byPseudonym;
-        _findings.TraceTime = traceTime;
+        HashSet<int> Level(TraceResult result, int level) => [.. result.AtLevel(level).Select(c => world.ResidentOf(c.Person))];
+        var score = trace.Score;
+        _findings.Cases = trace.Cases;
+        _findings.Found = trace.FromRecords;
+        _findings.FoundLevels = (Level(trace.FromRecords, 1), Level(trace.FromRecords, 2));
+        _findings.IdealLevels = (Level(trace.FromTruth, 1), Level(trace.FromTruth, 2));
+        _findings.ResidentOf = world.ResidentOf;
+        _findings.TraceTime = trace.TraceTime;
         _findings.Score = score;
 
-        Line($"Tracing: {cases.Count:N0} cases (symptoms by {VietnamTime.DateAt(end - Duration.FromMinutes(1)):yyyy-MM-dd}) traced to F2 in {traceTime.TotalMilliseconds:N0} ms: {score.RecordedF1:N0} F1, {score.RecordedF2:N0} F2, {found.Notices.Count:N0} exposure notices");
+        Line($"Tracing: {trace.Cases.Count:N0} cases (symptoms by {VietnamTime.DateAt(world.End - Duration.FromMinutes(1)):yyyy-MM-dd}) traced to F2 in {trace.TraceTime.TotalMilliseconds:N0} ms: {score.RecordedF1:N0} F1, {score.RecordedF2:N0} F2, {trace.FromRecords.Notices.Count:N0} exposure notices");
         Line($"Against the ground truth (every true visit, same window, 15 min overlap): {score.TrueF1:N0} F1, {score.TrueF2:N0} F2");
         Line($"  F1 recall {Percent(score.F1Recall)}, precision {Percent(score.F1Precision)}; F2 recall {Percent(score.F2Recall)}, precision {Percent(score.F2Precision)}");
         Line($"  infections the cases caused: {score.InfectedByCases:N0}; found by tracing the records {score.InfectedFound:N0} ({Percent(score.InfectionRecall)}; {score.InfectedFoundAsF1:N0} as F1), by tracing every true visit {score.InfectedFoundFromTrueVisits:N0}");
@@ -401,7 +302,8 @@ internal sealed class DemoFindings
 
     public (HashSet<int> F1, HashSet<int> F2) IdealLevels { get; set; } = ([], []);
 
-    public Dictionary<PersonPseudonym, int> ResidentOf { get; set; } = [];
+    /// <summary>The resident a pseudonym stands for (−1 for none).</summary>
+    public Func<PersonPseudonym, int> ResidentOf { get; set; } = _ => -1;
 
     public TimeSpan TraceTime { get; set; }
 

@@ -11,7 +11,8 @@ namespace CheckIn.Core.Identity;
 /// Accepts the national form (<c>0912 345 678</c>), the international forms (<c>+84 912 345 678</c>,
 /// <c>84912345678</c>, <c>0084…</c>, and the common slip <c>+84 0912…</c>), with spaces, dots, dashes and
 /// parentheses. Classification follows libphonenumber's metadata for Viet Nam: mobile numbers have 9
-/// national digits, fixed lines 10 starting with 2.
+/// national digits, fixed lines 10 starting with 2. Service numbers (toll-free 1800, premium 1900, VoIP 672,
+/// short UAN numbers) are refused: a person's phone in a declaration or a paper log is a mobile or a landline.
 /// </para>
 /// <para>
 /// Knows the 2018 conversion of 11-digit mobile numbers (<c>01xx</c>) to 10 digits, so a number written
@@ -198,8 +199,9 @@ public readonly partial record struct PhoneNumber
         return true;
     }
 
-    // libphonenumber metadata for VN (mobile: 9 national digits; fixed line: 10 starting with 2).
-    [GeneratedRegex(@"^(?:(?:5(?:2[238]|59)|89[6-9]|99[013-9])\d{6}|(?:3\d|5[1689]|7[06-9]|8[1-8]|9[0-8])\d{7})$", RegexOptions.CultureInvariant)]
+    // libphonenumber's metadata for VN (9.0.43; mobile: 9 national digits, including the 121x, 140 and 160 ranges;
+    // fixed line: 10 starting with 2). PhoneNumberOracleTests compares every prefix with it.
+    [GeneratedRegex(@"^(?:121[0-3]\d{5}|(?:1[46]0|(?:3\d|7[06-9])\d|5(?:[1689]\d|2[238]|59)|8(?:[1-8]\d|9[6-9])|9(?:[0-8]\d|9[013-9]))\d{6})$", RegexOptions.CultureInvariant)]
     private static partial Regex MobilePattern();
 
     [GeneratedRegex(@"^2(?:0[3-9]|1[0-689]|2[0-25-9]|[38][2-9]|4[2-8]|5[124-9]|6[0-39]|7[0-7]|9[0-4679])\d{7}$", RegexOptions.CultureInvariant)]

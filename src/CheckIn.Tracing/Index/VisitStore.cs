@@ -91,6 +91,18 @@ public sealed class VisitStore
         }
     }
 
+    /// <summary>Whether a visit fits the index: inside 1952–2088, ending at least a second after it starts, at most 18 h 12 min long.</summary>
+    internal static bool Fits(Instant checkIn, Instant checkOut)
+    {
+        if (!IndexTime.IsIndexable(checkIn) || !IndexTime.IsIndexable(checkOut))
+        {
+            return false;
+        }
+
+        var length = (long)IndexTime.ToSeconds(checkOut) - IndexTime.ToSeconds(checkIn);
+        return length is > 0 and <= ushort.MaxValue;
+    }
+
     private static (int Start, int Length) Prepare(string venue, Instant checkIn, Instant checkOut)
     {
         ArgumentException.ThrowIfNullOrEmpty(venue);

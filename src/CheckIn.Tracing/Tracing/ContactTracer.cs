@@ -41,9 +41,11 @@ public sealed class ContactTracer
     /// <summary>Traces one or more cases (an outbreak cluster is traced at once, using all cores for large hops).</summary>
     /// <param name="cases">The cases and their infectious windows.</param>
     /// <param name="options">The rules, or null for <see cref="ContactTracerOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the trace between venues and hops (a national outbreak's hop can take seconds).</param>
     /// <returns>The contacts by level with their evidence, the cases' exposure notices, and a warning for each case the index does not know.</returns>
     /// <exception cref="ArgumentException">A person is listed as a case twice, or an option is out of range.</exception>
-    public TraceResult Trace(IEnumerable<TraceCase> cases, ContactTracerOptions? options = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public TraceResult Trace(IEnumerable<TraceCase> cases, ContactTracerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
         options ??= ContactTracerOptions.Default;
@@ -60,7 +62,7 @@ public sealed class ContactTracer
         }
 
         var asOf = options.AsOf ?? options.Clock.GetCurrentInstant();
-        var run = new TraceRun(_snapshot, options, IndexTime.IsIndexable(asOf) ? IndexTime.ToSeconds(asOf) : int.MaxValue);
+        var run = new TraceRun(_snapshot, options, IndexTime.IsIndexable(asOf) ? IndexTime.ToSeconds(asOf) : int.MaxValue, cancellationToken);
         var sources = new List<Source>();
         var warnings = new List<CheckInError>();
         for (var index = 0; index < caseList.Count; index++)
@@ -82,6 +84,7 @@ public sealed class ContactTracer
         IReadOnlyList<ExposureNotice> notices = [];
         for (var level = 1; level <= options.MaxDepth && sources.Count > 0; level++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var exposures = run.ExposuresOf(sources);
             if (level == 1)
             {

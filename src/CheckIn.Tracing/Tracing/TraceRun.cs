@@ -7,7 +7,7 @@ using static CheckIn.Tracing.ContactTracer;
 namespace CheckIn.Tracing;
 
 /// <summary>The state of one trace: levels assigned so far, and the matching of one hop's exposures.</summary>
-internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions options, long asOf)
+internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions options, long asOf, CancellationToken cancellationToken)
 {
     private readonly int _minOverlap = (int)Math.Clamp(options.MinOverlap.TotalSeconds, 0, int.MaxValue);
     private readonly long _linger = (long)options.Linger.TotalSeconds;
@@ -22,6 +22,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
         var exposures = new List<Exposure>();
         foreach (var source in sources)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var until = Math.Min(source.Until, AsOf);
             if (until <= source.From)
             {
@@ -111,6 +112,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
             partials[0] = new Matcher(this, exposures);
             foreach (var group in groups)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 partials[0].MatchGroup(group.Start, group.End);
             }
         }
@@ -130,11 +132,12 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
             }
 
             bounds[workers] = groups.Count;
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, w =>
             {
                 var matcher = partials[w] = new Matcher(this, exposures);
                 for (var g = bounds[w]; g < bounds[w + 1]; g++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     matcher.MatchGroup(groups[g].Start, groups[g].End);
                 }
             });

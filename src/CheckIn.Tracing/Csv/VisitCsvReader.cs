@@ -1,0 +1,261 @@
+using System.Text;
+using CheckIn.Core;
+using CheckIn.Tracing.Index;
+using CheckIn.Tracing.Privacy;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CheckIn.Tracing.Csv;
+
+/// <summary>
+/// Reads the visits CSV that <c>checkin trace</c> takes and CheckIn.Simulation writes: the header
+/// <c>person,venue,check_in,check_out</c>, then one visit per record with ISO-8601 UTC times (RFC 4180 quoting;
+/// LF or CRLF; blank lines skipped). Streams: one record in memory at a time, each at most
+/// <see cref="MaxRecordLength"/> characters. Never throws on content: a bad record is a coded error
+/// (<c>VisitCsv.*</c>) with its line and field.
+/// </summary>
+/// <example>
+/// <code>
+/// var reader = new VisitCsvReader(File.OpenText("visits.csv"));
+/// var summary = reader.ReadInto(store, new PseudonymTable(pseudonymizer));
+/// if (!summary.Success)
+///     Console.WriteLine(summary.Error.GetMessage(MessageLanguage.English)); // … (line 7, field 2).
+/// </code>
+/// </example>
+public sealed class VisitCsvReader
+{
+    /// <summary>The header line.</summary>
+    public const string Header = "person,venue,check_in,check_out";
+
+    /// <summary>The longest record read, in characters (quoted line breaks included).</summary>
+    public const int MaxRecordLength = 4096;
+
+    private static readonly string[] HeaderFields = ["person", "venue", "check_in", "check_out"];
+
+    private readonly TextReader _reader;
+    private readonly StringBuilder _field = new();
+    private readonly List<string> _fields = new(4);
+    private int _nextLine = 1;
+    private bool _headerRead;
+    private CheckInError _failure;
+
+    /// <summary>Creates a reader over a text (the caller disposes it).</summary>
+    /// <param name="reader">The CSV text, at its start.</param>
+    public VisitCsvReader(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _reader = reader;
+    }
+
+    /// <summary>The record read by the last successful <see cref="Read"/> that returned true.</summary>
+    public VisitCsvRecord Current { get; private set; }
+
+    /// <summary>Reads the next visit into <see cref="Current"/>; checks the header first.</summary>
+    /// <returns>True with a record in <see cref="Current"/>; false at the end; or the first problem, coded
+    /// <c>VisitCsv.*</c> with its line and field (every later call returns it again).</returns>
+    /// <exception cref="IOException">The underlying reader fails.</exception>
+    public Result<bool> Read()
+    {
+        if (!_failure.IsEmpty)
+        {
+            return Result.Fail<bool>(_failure);
+        }
+
+        if (!_headerRead)
+        {
+            _headerRead = true;
+            var header = ReadRecord(out var headerLine);
+            if (header is { IsEmpty: false } problem)
+            {
+                return Fail(problem);
+            }
+
+            if (_fields.Count != HeaderFields.Length || !_fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(HeaderFields))
+            {
+                return Fail(Error(TracingErrorCodes.VisitCsv.Header, headerLine, CheckInError.None));
+            }
+        }
+
+        while (true)
+        {
+            var problem = ReadRecord(out var line);
+            if (!problem.IsEmpty)
+            {
+                return Fail(problem);
+            }
+
+            if (_fields.Count == 0)
+            {
+                return Result.Ok(false);
+            }
+
+            if (_fields.Count == 1 && _fields[0].Length == 0)
+            {
+                continue;
+            }
+
+            if (_fields.Count != 4)
+            {
+                return Fail(Error(TracingErrorCodes.VisitCsv.FieldCount, line, CheckInError.None));
+            }
+
+            if (_fields[0].AsSpan().Trim().IsEmpty)
+            {
+                return Fail(Error(TracingErrorCodes.VisitCsv.Person, line, 0));
+            }
+
+            if (_fields[1].Length == 0)
+            {
+                return Fail(Error(TracingErrorCodes.VisitCsv.Venue, line, 1));
+            }
+
+            var checkIn = InstantPattern.ExtendedIso.Parse(_fields[2].Trim());
+            if (!checkIn.Success)
+            {
+                return Fail(Error(TracingErrorCodes.VisitCsv.Instant, line, 2));
+            }
+
+            var checkOut = InstantPattern.ExtendedIso.Parse(_fields[3].Trim());
+            if (!checkOut.Success)
+            {
+                return Fail(Error(TracingErrorCodes.VisitCsv.Instant, line, 3));
+            }
+
+            if (!VisitStore.Fits(checkIn.Value, checkOut.Value))
+            {
+                return Fail(Error(TracingErrorCodes.VisitCsv.Interval, line, 3));
+            }
+
+            Current = new VisitCsvRecord(_fields[0], _fields[1], checkIn.Value, checkOut.Value, line);
+            return Result.Ok(true);
+        }
+    }
+
+    /// <summary>Reads every remaining visit into a store, pseudonymizing persons through <paramref name="persons"/>.</summary>
+    /// <param name="store">Where the visits go (not flushed).</param>
+    /// <param name="persons">Pseudonymizes each person and remembers how they were written.</param>
+    /// <param name="cancellationToken">Stops reading between records.</param>
+    /// <returns>What was added, or the first bad record's error; the visits before it stay added.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Result<VisitCsvSummary> ReadInto(VisitStore store, PseudonymTable persons, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(persons);
+        long visits = 0;
+        Instant? latest = null;
+        var distinct = new HashSet<PersonPseudonym>();
+        while (true)
+        {
+            if ((visits & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var next = Read();
+            if (!next.TryGetValue(out var more))
+            {
+                return next.ConvertError<VisitCsvSummary>();
+            }
+
+            if (!more)
+            {
+                return Result.Ok(new VisitCsvSummary(visits, distinct.Count, latest));
+            }
+
+            var record = Current;
+            var person = persons.Pseudonymize(record.Person);
+            distinct.Add(person);
+            store.Add(person, record.Venue, record.CheckIn, record.CheckOut);
+            latest = latest is { } l && l >= record.CheckOut ? l : record.CheckOut;
+            visits++;
+        }
+    }
+
+    private Result<bool> Fail(CheckInError error)
+    {
+        _failure = error;
+        return Result.Fail<bool>(error);
+    }
+
+    private static CheckInError Error(string code, int line, int field) => TracingErrors.Of(code) with { Line = line, Field = field };
+
+    /// <summary>Reads one RFC 4180 record into <see cref="_fields"/> (none at the end of the text).</summary>
+    private CheckInError ReadRecord(out int line)
+    {
+        _fields.Clear();
+        line = _nextLine;
+        if (_reader.Peek() < 0)
+        {
+            return default;
+        }
+
+        var quoted = false;
+        var length = 0;
+        _field.Clear();
+        while (true)
+        {
+            var next = _reader.Read();
+            if (next < 0)
+            {
+                if (quoted)
+                {
+                    return Error(TracingErrorCodes.VisitCsv.Quote, line, _fields.Count);
+                }
+
+                _fields.Add(_field.ToString());
+                return default;
+            }
+
+            if (++length > MaxRecordLength)
+            {
+                return Error(TracingErrorCodes.VisitCsv.RecordTooLong, line, CheckInError.None);
+            }
+
+            var c = (char)next;
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (_reader.Peek() == '"')
+                    {
+                        _reader.Read();
+                        _field.Append('"');
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+                else
+                {
+                    _nextLine += c == '\n' ? 1 : 0;
+                    _field.Append(c);
+                }
+            }
+            else if (c == '"' && _field.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                _fields.Add(_field.ToString());
+                _field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && _reader.Peek() == '\n')
+                {
+                    _reader.Read();
+                }
+
+                _nextLine++;
+                _fields.Add(_field.ToString());
+                return default;
+            }
+            else
+            {
+                _field.Append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace CheckIn.Tracing.Privacy;
+
+/// <summary>
+/// Pseudonymizes the identifiers of one input (a CSV of visits, a batch of cases) and remembers how each person
+/// was first written there, so a trace's results can be printed in the input's own terms. Each distinct spelling
+/// is hashed once.
+/// </summary>
+/// <remarks>
+/// The table holds identifiers in memory for the length of one job: never store or log it. Spellings that
+/// canonicalize alike (case, surrounding spaces, NFC) are one person, printed as first written. Not
+/// thread-safe.
+/// </remarks>
+public sealed class PseudonymTable
+{
+    private readonly PersonPseudonymizer _pseudonymizer;
+    private readonly Dictionary<string, PersonPseudonym> _bySpelling = new(StringComparer.Ordinal);
+    private readonly Dictionary<PersonPseudonym, string> _names = [];
+
+    /// <summary>Creates an empty table.</summary>
+    /// <param name="pseudonymizer">The deployment's (or the run's) pseudonymizer.</param>
+    public PseudonymTable(PersonPseudonymizer pseudonymizer)
+    {
+        ArgumentNullException.ThrowIfNull(pseudonymizer);
+        _pseudonymizer = pseudonymizer;
+    }
+
+    /// <summary>Distinct persons seen.</summary>
+    public int Count => _names.Count;
+
+    /// <summary>The pseudonym of an identifier; the first spelling of each person is remembered.</summary>
+    /// <param name="identifier">The identifier as written in the input.</param>
+    /// <returns>The pseudonym.</returns>
+    /// <exception cref="ArgumentException">The identifier is empty or white space.</exception>
+    public PersonPseudonym Pseudonymize(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        if (_bySpelling.TryGetValue(identifier, out var known))
+        {
+            return known;
+        }
+
+        var pseudonym = _pseudonymizer.Pseudonymize(identifier);
+        _bySpelling[identifier] = pseudonym;
+        _names.TryAdd(pseudonym, identifier);
+        return pseudonym;
+    }
+
+    /// <summary>How a person was first written in the input.</summary>
+    /// <param name="pseudonym">The pseudonym.</param>
+    /// <param name="identifier">The spelling, when the person came through this table.</param>
+    /// <returns>True when known.</returns>
+    public bool TryGetIdentifier(PersonPseudonym pseudonym, [MaybeNullWhen(false)] out string identifier) =>
+        _names.TryGetValue(pseudonym, out identifier);
+
+    /// <summary>How a person was first written in the input, or the pseudonym's hex text when they never came through this table.</summary>
+    /// <param name="pseudonym">The pseudonym.</param>
+    /// <returns>The text to print.</returns>
+    public string IdentifierOf(PersonPseudonym pseudonym) => _names.TryGetValue(pseudonym, out var name) ? name : pseudonym.ToString();
+}

@@ -1,0 +1,184 @@
+using System.Text;
+using CheckIn.Core;
+using CheckIn.Tracing.Csv;
+using CheckIn.Tracing.Index;
+using CheckIn.Tracing.Privacy;
+using NodaTime;
+using Codes = CheckIn.Tracing.TracingErrorCodes.VisitCsv;
+
+namespace CheckIn.Tracing.Tests.Csv;
+
+public sealed class VisitCsvReaderTests
+{
+    private const string Header = "person,venue,check_in,check_out\n";
+
+    private static List<VisitCsvRecord> ReadAll(string text, out CheckInError error)
+    {
+        var reader = new VisitCsvReader(new StringReader(text));
+        var records = new List<VisitCsvRecord>();
+        error = default;
+        while (true)
+        {
+            var next = reader.Read();
+            if (!next.TryGetValue(out var more))
+            {
+                error = next.Error;
+                return records;
+            }
+
+            if (!more)
+            {
+                return records;
+            }
+
+            records.Add(reader.Current);
+        }
+    }
+
+    [Fact]
+    public void Read_QuotedFieldsCrlfAndBlankLines_RecordsWithTheirLines()
+    {
+        var text = "person,venue,check_in,check_out\r\n"
+            + "An,\"Quán cơm, Lê Lợi\",2021-09-01T11:00:00Z,2021-09-01T12:00:00Z\r\n"
+            + "\r\n"
+            + "\"Bình \"\"B\"\"\",\"Chợ\nĐông Ba\", 2021-09-01T08:00:00Z ,2021-09-01T09:00:00Z\n"
+            + "Cường,V1,2021-09-01T08:00:00Z,2021-09-01T08:00:01Z";
+        var records = ReadAll(text, out var error);
+        Assert.True(error.IsEmpty);
+        Assert.Equal(3, records.Count);
+        Assert.Equal(("An", "Quán cơm, Lê Lợi", 2), (records[0].Person, records[0].Venue, records[0].Line));
+        Assert.Equal(("Bình \"B\"", "Chợ\nĐông Ba", 4), (records[1].Person, records[1].Venue, records[1].Line));
+        Assert.Equal(Instant.FromUtc(2021, 9, 1, 8, 0), records[1].CheckIn);
+        Assert.Equal(6, records[2].Line);
+        Assert.DoesNotContain("Bình", records[1].ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", Codes.Header, 1, CheckInError.None)]
+    [InlineData("name,place,in,out\n", Codes.Header, 1, CheckInError.None)]
+    [InlineData(Header + "An,X,2021-09-01T08:00:00Z\n", Codes.FieldCount, 2, CheckInError.None)]
+    [InlineData(Header + "An,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z,extra\n", Codes.FieldCount, 2, CheckInError.None)]
+    [InlineData(Header + "  ,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n", Codes.Person, 2, 0)]
+    [InlineData(Header + "An,,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n", Codes.Venue, 2, 1)]
+    [InlineData(Header + "An,X,yesterday,2021-09-01T09:00:00Z\n", Codes.Instant, 2, 2)]
+    [InlineData(Header + "An,X,2021-09-01T08:00:00Z,2021-09-01 09:00\n", Codes.Instant, 2, 3)]
+    [InlineData(Header + "An,X,2021-09-01T09:00:00Z,2021-09-01T09:00:00Z\n", Codes.Interval, 2, 3)]
+    [InlineData(Header + "An,X,2021-09-01T00:00:00Z,2021-09-02T00:00:00Z\n", Codes.Interval, 2, 3)]
+    [InlineData(Header + "An,X,1900-09-01T00:00:00Z,1900-09-01T01:00:00Z\n", Codes.Interval, 2, 3)]
+    [InlineData(Header + "An,\"X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n", Codes.Quote, 2, 1)]
+    [InlineData(Header + "\nAn,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\nAn,X,y,z\n", Codes.Instant, 4, 2)]
+    public void Read_BadRecord_CodeLineField(string text, string code, int line, int field)
+    {
+        ReadAll(text, out var error);
+        Assert.Equal((code, line, field), (error.Code, error.Line, error.Field));
+        Assert.NotEqual(code, error.GetDescription(MessageLanguage.Vietnamese));
+    }
+
+    [Fact]
+    public void Read_RecordTooLong_RefusedWithoutReadingOn()
+    {
+        var text = Header + "An," + new string('x', VisitCsvReader.MaxRecordLength) + ",2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n";
+        ReadAll(text, out var error);
+        Assert.Equal((Codes.RecordTooLong, 2), (error.Code, error.Line));
+    }
+
+    [Fact]
+    public void Read_AfterAnError_ReturnsItAgain()
+    {
+        var reader = new VisitCsvReader(new StringReader("nope\n" + "An,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n"));
+        var first = reader.Read();
+        Assert.Equal(Codes.Header, first.Error.Code);
+        Assert.Equal(first, reader.Read());
+    }
+
+    [Fact]
+    public void ReadInto_AddsVisitsPseudonymized_LatestCheckOut()
+    {
+        var store = new VisitStore();
+        var persons = new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key"u8));
+        var text = Header
+            + "An,V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n"
+            + " an ,V2,2021-09-01T10:00:00Z,2021-09-01T12:00:00Z\n"
+            + "Bình,V1,2021-09-01T08:30:00Z,2021-09-01T09:30:00Z\n";
+        var summary = new VisitCsvReader(new StringReader(text)).ReadInto(store, persons).GetValueOrThrow();
+        Assert.Equal(new VisitCsvSummary(3, 2, Instant.FromUtc(2021, 9, 1, 12, 0)), summary);
+        var snapshot = store.Flush();
+        Assert.Equal(3, snapshot.Count);
+        Assert.Equal("An", persons.IdentifierOf(persons.Pseudonymize(" an ")));
+    }
+
+    [Fact]
+    public void ReadInto_BadRecord_KeepsTheVisitsBeforeIt()
+    {
+        var store = new VisitStore();
+        var persons = new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key"u8));
+        var text = Header + "An,V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\nAn,V1,x,y\n";
+        var result = new VisitCsvReader(new StringReader(text)).ReadInto(store, persons);
+        Assert.Equal((Codes.Instant, 3), (result.Error.Code, result.Error.Line));
+        Assert.Equal(1, store.Flush().Count);
+    }
+
+    [Fact]
+    public void ReadInto_Cancelled_Throws()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var reader = new VisitCsvReader(new StringReader(Header));
+        Assert.Throws<OperationCanceledException>(() => reader.ReadInto(new VisitStore(), new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key"u8)), cancellation.Token));
+    }
+
+    /// <summary>Mutated valid files: reading never throws, and every failure is coded with a line inside the file.</summary>
+    [Fact]
+    public void Read_MutatedValidFiles_NeverThrowsAlwaysCoded()
+    {
+        var valid = new StringBuilder(Header);
+        for (var i = 0; i < 30; i++)
+        {
+            valid.Append(System.Globalization.CultureInfo.InvariantCulture, $"P{i},\"V {i % 4}, Huế\",2021-09-0{1 + (i % 9)}T0{i % 10}:00:00Z,2021-09-0{1 + (i % 9)}T1{i % 10}:30:00Z\n");
+        }
+
+        var seed = valid.ToString();
+        const string Pool = ",\"\r\n:TZ-0123456789x ";
+        var random = new Random(4180);
+        var codes = new HashSet<string>();
+        var accepted = 0;
+        for (var round = 0; round < 3000; round++)
+        {
+            var chars = seed.ToCharArray().ToList();
+            for (var m = random.Next(1, 4); m > 0; m--)
+            {
+                var at = random.Next(chars.Count);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        chars[at] = Pool[random.Next(Pool.Length)];
+                        break;
+                    case 1:
+                        chars.Insert(at, Pool[random.Next(Pool.Length)]);
+                        break;
+                    default:
+                        chars.RemoveAt(at);
+                        break;
+                }
+            }
+
+            var text = new string([.. chars]);
+            var lines = text.Count(c => c == '\n') + 1;
+            var records = ReadAll(text, out var error);
+            if (error.IsEmpty)
+            {
+                accepted++;
+                Assert.All(records, r => Assert.True(r.CheckOut > r.CheckIn));
+            }
+            else
+            {
+                Assert.StartsWith("VisitCsv.", error.Code, StringComparison.Ordinal);
+                Assert.InRange(error.Line, 1, lines);
+                codes.Add(error.Code);
+            }
+        }
+
+        Assert.True(accepted > 100, $"only {accepted} mutated files read");
+        Assert.Superset(new HashSet<string> { Codes.FieldCount, Codes.Instant, Codes.Interval }, codes);
+    }
+}
