@@ -79,6 +79,32 @@ public static class QrErrorCodes
         public const string TooLargeForPage = "QrPrint.TooLargeForPage";
     }
 
+    /// <summary>Codes of <see cref="QrReaderOptions"/> out of range (the property is named).</summary>
+    public static class ReaderOptions
+    {
+        /// <summary><see cref="QrReaderOptions.MaxCodes"/> is not 1 to 256.</summary>
+        public const string MaxCodes = "QrReaderOptions.MaxCodes";
+
+        /// <summary><see cref="QrReaderOptions.MaxPixels"/> is not 10,000 to 100 million.</summary>
+        public const string MaxPixels = "QrReaderOptions.MaxPixels";
+
+        /// <summary><see cref="QrReaderOptions.HarderPassMaxPixels"/> is not 10,000 to <see cref="QrReaderOptions.MaxPixels"/>.</summary>
+        public const string HarderPassMaxPixels = "QrReaderOptions.HarderPassMaxPixels";
+
+        /// <summary><see cref="QrReaderOptions.MaxFinderCandidates"/> is not 16 to 100,000.</summary>
+        public const string MaxFinderCandidates = "QrReaderOptions.MaxFinderCandidates";
+
+        /// <summary><see cref="QrReaderOptions.MaxDecodeAttempts"/> is not 1 to 10,000.</summary>
+        public const string MaxDecodeAttempts = "QrReaderOptions.MaxDecodeAttempts";
+    }
+
+    /// <summary>Codes of the ZXing reader's options out of range (CheckIn.Qr.ZXing).</summary>
+    public static class ZXingOptions
+    {
+        /// <summary>The ZXing reader's MaxPixels is not 10,000 to 100 million.</summary>
+        public const string MaxPixels = "ZXingQrReaderOptions.MaxPixels";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(QrEnglishMessages.Table, QrVietnameseMessages.Table);
 

@@ -112,12 +112,28 @@ public sealed class QrCommandTests : IDisposable
     }
 
     [Fact]
-    public void Decode_NotAnImage_ExitOneWithTheCode()
+    public void Decode_JpegPhotoOfAPoster_PrintsTheText()
     {
-        File.WriteAllText(PathOf("notes.png"), "not an image");
-        var result = CliRunner.Run("decode", PathOf("notes.png"));
+        Assert.Equal(0, CliRunner.Run("qr", "render", "--payload", VenueUrl, "--preset", "venue", "--name", "Chợ Đông Ba", "--dpi", "150", "--out", PathOf("poster.png")).ExitCode);
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(PathOf("poster.png")))
+        using (var image = SkiaSharp.SKImage.FromBitmap(bitmap))
+        using (var jpeg = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 70))
+        {
+            File.WriteAllBytes(PathOf("photo.jpg"), jpeg.ToArray());
+        }
+
+        var decode = CliRunner.Run("decode", PathOf("photo.jpg"));
+        Assert.Equal(0, decode.ExitCode);
+        Assert.Equal(VenueUrl + Environment.NewLine, decode.Output);
+    }
+
+    [Fact]
+    public void Decode_NotAnImage_CodedErrorExitOne()
+    {
+        File.WriteAllText(PathOf("notes.txt"), "not an image");
+        var result = CliRunner.Run("decode", PathOf("notes.txt"), "--lang", "en");
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("Image.UnknownFormat", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("SkiaImage.Unreadable  ", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,15 +4,17 @@ using System.Text.Json;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
 using CheckIn.Qr;
+using CheckIn.Qr.Imaging;
+using CheckIn.Qr.Skia;
 
 namespace CheckIn.Cli.Commands;
 
-/// <summary><c>checkin decode IMAGE</c>: find and decode every QR code in a PNG, PGM or PPM file.</summary>
+/// <summary><c>checkin decode IMAGE</c>: find and decode every QR code in a photo or scan (JPEG, PNG, WebP, PGM, PPM, …).</summary>
 public static class DecodeCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var image = new Argument<FileInfo>("image") { Description = "A PNG, PGM or PPM file." };
+        var image = new Argument<FileInfo>("image") { Description = "A photo or scan: JPEG, PNG, WebP, GIF, BMP, PGM or PPM." };
         var json = new Option<bool>("--json") { Description = "Print JSON: each code's text, version, level, corners, corrections, and the national payload it holds (kind and fields)." };
         var reveal = new Option<bool>("--reveal") { Description = "Print personal codes (ID cards, health-insurance cards, personal QR) in full; masked by default." };
         var language = PayloadCommand.LanguageOption();
@@ -29,13 +31,22 @@ public static class DecodeCommand
                 return ExitCodes.Usage;
             }
 
-            var result = new ManagedQrReader().ReadFile(File.ReadAllBytes(file.FullName));
-            if (!result.TryGetValue(out var codes))
+            var bytes = File.ReadAllBytes(file.FullName);
+            var picture = ImageReader.Read(bytes);
+            if (!picture.Success && picture.Error.Code == QrErrorCodes.Image.UnknownFormat)
             {
-                var problem = result.Error;
+                // Not PNG or PNM: camera formats (JPEG, WebP, …) through SkiaSharp, at a size the reader bounds.
+                picture = SkiaImageReader.Read(bytes);
+            }
+
+            if (!picture.TryGetValue(out var pixels))
+            {
+                var problem = picture.Error;
                 output.WriteLine($"{problem.Code}  {problem.GetMessage(parse.GetValue(language))}");
                 return ExitCodes.Invalid;
             }
+
+            var codes = new ManagedQrReader().Read(pixels);
 
             if (codes.Count == 0)
             {

@@ -296,9 +296,16 @@ internal static class ContentDecoder
     }
 
     /// <summary>
-    /// Byte segments without an ECI: UTF-8 when the bytes are valid UTF-8 with at least one multi-byte character,
-    /// Shift_JIS when they form valid double-byte Shift_JIS, otherwise ISO-8859-1 (the standard's default).
+    /// Byte segments without an ECI: UTF-8 when the bytes are valid UTF-8 with at least one multi-byte character;
+    /// Shift_JIS when they are valid Shift_JIS and look like Japanese (a double-byte character, or three half-width
+    /// katakana in a row); otherwise ISO-8859-1, the standard's default.
     /// </summary>
+    /// <remarks>
+    /// Half-width katakana (0xA1–0xDF) are single bytes that are also Latin-1 letters and symbols (À–ß, ¡–¿), so a
+    /// short run is ambiguous. Three in a row is a katakana word, since Latin-1 text almost never has three
+    /// upper-case accented letters or symbols together; one or two stay Latin-1 (<c>ÀÉ</c>, and <c>café</c>'s é is
+    /// 0xE9, not katakana at all).
+    /// </remarks>
     private static Encoding GuessEncoding(ReadOnlySpan<byte> bytes)
     {
         var ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) < 0;
@@ -317,11 +324,19 @@ internal static class ContentDecoder
 
     private static bool LooksLikeShiftJis(ReadOnlySpan<byte> bytes)
     {
-        var doubleBytes = 0;
+        int doubleBytes = 0, run = 0, longestRun = 0;
         for (var i = 0; i < bytes.Length; i++)
         {
             var b = bytes[i];
-            if (b < 0x80 || b is >= 0xA1 and <= 0xDF)
+            if (b is >= 0xA1 and <= 0xDF)
+            {
+                run++;
+                longestRun = Math.Max(longestRun, run);
+                continue;
+            }
+
+            run = 0;
+            if (b < 0x80)
             {
                 continue;
             }
@@ -336,6 +351,6 @@ internal static class ContentDecoder
             return false;
         }
 
-        return doubleBytes > 0;
+        return doubleBytes > 0 || longestRun >= 3;
     }
 }

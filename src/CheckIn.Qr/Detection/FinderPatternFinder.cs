@@ -32,13 +32,26 @@ internal sealed class FinderCandidate(double x, double y, double moduleSize)
 /// </summary>
 internal static class FinderPatternFinder
 {
-    public static List<FinderCandidate> Find(BitMatrix image)
+    /// <summary>
+    /// Finds the candidates. Work is bounded: every run followed by a cross-check is capped at a few times the
+    /// pattern's size, candidates are merged through a grid of cells (constant time each), and scanning stops once
+    /// <paramref name="maxCandidates"/> distinct candidates are found (an image of thousands of finder-like
+    /// squares is not a photo of a few codes).
+    /// </summary>
+    public static List<FinderCandidate> Find(BitMatrix image, int maxCandidates, CancellationToken cancellationToken)
     {
-        var candidates = new List<FinderCandidate>();
-        var step = image.Height < 400 ? 1 : 2;
+        var candidates = new CandidateSet(image.Width, image.Height, maxCandidates);
+        // Every row of small images; on large ones about 600 rows, so the smallest finder a photo of that size
+        // shows clearly (7 modules of 2 pixels or more) is still crossed by two scan lines or more.
+        var step = image.Height < 400 ? 1 : Math.Clamp(image.Height / 600, 2, 7);
         Span<int> counts = stackalloc int[5];
-        for (var y = 0; y < image.Height; y += step)
+        for (var y = 0; y < image.Height && candidates.Count < maxCandidates; y += step)
         {
+            if ((y & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             counts.Clear();
             var state = 0;
             for (var x = 0; x < image.Width; x++)
@@ -92,7 +105,7 @@ internal static class FinderPatternFinder
             }
         }
 
-        return candidates;
+        return candidates.All;
     }
 
     /// <summary>Runs in the ratio 1:1:3:1:1, each within half a module (the centre within 1.5 modules).</summary>
@@ -123,7 +136,7 @@ internal static class FinderPatternFinder
             && Math.Abs(module - counts[4]) < tolerance;
     }
 
-    private static void Confirm(BitMatrix image, ReadOnlySpan<int> counts, int endX, int y, List<FinderCandidate> candidates)
+    private static void Confirm(BitMatrix image, ReadOnlySpan<int> counts, int endX, int y, CandidateSet candidates)
     {
         var total = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
         var centreX = endX - counts[4] - counts[3] - (counts[2] / 2.0);
@@ -134,22 +147,12 @@ internal static class FinderPatternFinder
         }
 
         var refinedX = CrossCheck(image, (int)centreX, (int)centreY, vertical: false, counts[2], total);
-        if (double.IsNaN(refinedX) || !CrossCheckDiagonal(image, (int)refinedX, (int)centreY))
+        if (double.IsNaN(refinedX) || !CrossCheckDiagonal(image, (int)refinedX, (int)centreY, total))
         {
             return;
         }
 
-        var module = total / 7.0;
-        foreach (var candidate in candidates)
-        {
-            if (candidate.IsNear(refinedX, centreY, module))
-            {
-                candidate.Merge(refinedX, centreY, module);
-                return;
-            }
-        }
-
-        candidates.Add(new FinderCandidate(refinedX, centreY, module));
+        candidates.AddOrMerge(refinedX, centreY, total / 7.0);
     }
 
     /// <summary>Counts the five runs through (x, y) along a column or row; returns the pattern's centre coordinate, or NaN.</summary>
@@ -165,8 +168,9 @@ internal static class FinderPatternFinder
 
         Span<int> counts = stackalloc int[5];
         var maxRun = Math.Max(centreRun * 2, 4);
+        var maxCentre = Math.Max(2 * originalTotal, 8);
         var i = at;
-        while (i >= 0 && Dark(i))
+        while (i >= 0 && Dark(i) && counts[2] <= maxCentre)
         {
             counts[2]++;
             i--;
@@ -185,7 +189,7 @@ internal static class FinderPatternFinder
         }
 
         i = at + 1;
-        while (i < limit && Dark(i))
+        while (i < limit && Dark(i) && counts[2] <= maxCentre)
         {
             counts[2]++;
             i++;
@@ -213,42 +217,45 @@ internal static class FinderPatternFinder
     }
 
     /// <summary>The pattern also reads 1:1:3:1:1 along the diagonal through its centre (rejects text and stripes).</summary>
-    private static bool CrossCheckDiagonal(BitMatrix image, int x, int y)
+    private static bool CrossCheckDiagonal(BitMatrix image, int x, int y, int originalTotal)
     {
         Span<int> counts = stackalloc int[5];
+
+        // No run along the diagonal is longer than the whole pattern across (√2 × its width, with room for blur).
+        var maxRun = (2 * originalTotal) + 4;
         var i = 0;
-        while (x - i >= 0 && y - i >= 0 && image[x - i, y - i])
+        while (x - i >= 0 && y - i >= 0 && image[x - i, y - i] && counts[2] <= maxRun)
         {
             counts[2]++;
             i++;
         }
 
-        while (x - i >= 0 && y - i >= 0 && !image[x - i, y - i])
+        while (x - i >= 0 && y - i >= 0 && !image[x - i, y - i] && counts[1] <= maxRun)
         {
             counts[1]++;
             i++;
         }
 
-        while (x - i >= 0 && y - i >= 0 && image[x - i, y - i])
+        while (x - i >= 0 && y - i >= 0 && image[x - i, y - i] && counts[0] <= maxRun)
         {
             counts[0]++;
             i++;
         }
 
         i = 1;
-        while (x + i < image.Width && y + i < image.Height && image[x + i, y + i])
+        while (x + i < image.Width && y + i < image.Height && image[x + i, y + i] && counts[2] <= maxRun)
         {
             counts[2]++;
             i++;
         }
 
-        while (x + i < image.Width && y + i < image.Height && !image[x + i, y + i])
+        while (x + i < image.Width && y + i < image.Height && !image[x + i, y + i] && counts[3] <= maxRun)
         {
             counts[3]++;
             i++;
         }
 
-        while (x + i < image.Width && y + i < image.Height && image[x + i, y + i])
+        while (x + i < image.Width && y + i < image.Height && image[x + i, y + i] && counts[4] <= maxRun)
         {
             counts[4]++;
             i++;
@@ -265,5 +272,63 @@ internal static class FinderPatternFinder
         return Math.Abs((3 * module) - counts[2]) < 2.5 * module
             && Math.Abs(module - counts[1]) < module
             && Math.Abs(module - counts[3]) < module;
+    }
+}
+
+/// <summary>
+/// Candidates found so far, indexed by a grid of cells so a new sighting finds the candidate it merges with in
+/// constant time (a linear search made images of thousands of finder-like squares quadratic).
+/// </summary>
+internal sealed class CandidateSet(int width, int height, int capacity)
+{
+    private const int CellSize = 32;
+
+    private readonly int _columns = (width / CellSize) + 1;
+    private readonly int _rows = (height / CellSize) + 1;
+    private readonly Dictionary<int, List<FinderCandidate>> _cells = [];
+
+    public List<FinderCandidate> All { get; } = [];
+
+    public int Count => All.Count;
+
+    public void AddOrMerge(double x, double y, double module)
+    {
+        // A candidate merges with sightings within one module size, and module sizes stay below a cell's width
+        // for all but huge codes: those search a wider neighbourhood.
+        var reach = (int)Math.Ceiling(Math.Max(module * 1.5, 1) / CellSize);
+        var column = Math.Clamp((int)(x / CellSize), 0, _columns - 1);
+        var row = Math.Clamp((int)(y / CellSize), 0, _rows - 1);
+        for (var r = Math.Max(0, row - reach); r <= Math.Min(_rows - 1, row + reach); r++)
+        {
+            for (var c = Math.Max(0, column - reach); c <= Math.Min(_columns - 1, column + reach); c++)
+            {
+                if (_cells.TryGetValue((r * _columns) + c, out var cell))
+                {
+                    foreach (var candidate in cell)
+                    {
+                        if (candidate.IsNear(x, y, module))
+                        {
+                            candidate.Merge(x, y, module);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+
+        if (All.Count >= capacity)
+        {
+            return;
+        }
+
+        var added = new FinderCandidate(x, y, module);
+        All.Add(added);
+        var key = (row * _columns) + column;
+        if (!_cells.TryGetValue(key, out var list))
+        {
+            _cells[key] = list = [];
+        }
+
+        list.Add(added);
     }
 }

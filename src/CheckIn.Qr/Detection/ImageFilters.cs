@@ -47,6 +47,41 @@ internal static class ImageFilters
         return new LuminanceImage(width, height, result);
     }
 
+    /// <summary>An integer fraction of the size, each output pixel the mean of a <paramref name="factor"/> × <paramref name="factor"/> block.</summary>
+    public static LuminanceImage Downscale(LuminanceImage image, int factor)
+    {
+        var width = Math.Max(1, image.Width / factor);
+        var height = Math.Max(1, image.Height / factor);
+        var result = new byte[width * height];
+        var sums = new int[width];
+        var area = factor * factor;
+        for (var y = 0; y < height; y++)
+        {
+            Array.Clear(sums);
+            for (var dy = 0; dy < factor; dy++)
+            {
+                var row = image.Pixels.AsSpan((((y * factor) + dy) * image.Stride), width * factor);
+                for (var x = 0; x < width; x++)
+                {
+                    var sum = 0;
+                    foreach (var value in row.Slice(x * factor, factor))
+                    {
+                        sum += value;
+                    }
+
+                    sums[x] += sum;
+                }
+            }
+
+            for (var x = 0; x < width; x++)
+            {
+                result[(y * width) + x] = (byte)((sums[x] + (area / 2)) / area);
+            }
+        }
+
+        return new LuminanceImage(width, height, result);
+    }
+
     /// <summary>Twice the size, bilinear: gives the finder's run-length test room when modules are 1–2 pixels.</summary>
     public static LuminanceImage Upscale2(LuminanceImage image)
     {

@@ -10,32 +10,38 @@ namespace CheckIn.Qr.Detection;
 /// </summary>
 internal static class QrDetector
 {
+    /// <summary>The most confirmed candidates (by how many scan lines saw them) grouped into triples: 40 make 9,880.</summary>
     private const int MaxCandidates = 40;
-    private const int MaxAttempts = 60;
 
-    public static List<QrCode> Detect(BitMatrix image, bool inverted, QrReaderOptions options)
+    public static List<QrCode> Detect(BitMatrix image, bool inverted, QrReaderOptions options, QrReadWork work, CancellationToken cancellationToken)
     {
         var found = new List<QrCode>();
-        var candidates = FinderPatternFinder.Find(image)
+        var all = FinderPatternFinder.Find(image, options.MaxFinderCandidates, cancellationToken);
+        work.Detections++;
+        work.PixelsScanned += (long)image.Width * image.Height;
+        work.MostCandidatesInADetection = Math.Max(work.MostCandidatesInADetection, all.Count);
+        var candidates = all
             .OrderByDescending(c => c.Count)
             .Take(MaxCandidates)
             .ToList();
         var triples = Triples(candidates);
         var used = new HashSet<FinderCandidate>();
-        var attempts = 0;
+        var attempts = options.MaxDecodeAttempts;
         foreach (var (a, b, c, _) in triples)
         {
-            if (found.Count >= options.MaxCodes || attempts++ >= MaxAttempts)
+            if (found.Count >= options.MaxCodes || attempts <= 0)
             {
                 break;
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
 
             if (used.Contains(a) || used.Contains(b) || used.Contains(c))
             {
                 continue;
             }
 
-            if (TryDecode(image, a, b, c, inverted, options) is { } code && !found.Any(f => Overlaps(f, code)))
+            if (TryDecode(image, a, b, c, inverted, options, ref attempts) is { } code && !found.Any(f => Overlaps(f, code)))
             {
                 found.Add(code);
                 used.Add(a);
@@ -44,6 +50,7 @@ internal static class QrDetector
             }
         }
 
+        work.MostGridsInADetection = Math.Max(work.MostGridsInADetection, options.MaxDecodeAttempts - Math.Max(0, attempts));
         return found;
     }
 
@@ -97,7 +104,8 @@ internal static class QrDetector
 
     private static double Distance(FinderCandidate a, FinderCandidate b) => Math.Sqrt(Math.Pow(a.X - b.X, 2) + Math.Pow(a.Y - b.Y, 2));
 
-    private static QrCode? TryDecode(BitMatrix image, FinderCandidate topLeft, FinderCandidate b, FinderCandidate c, bool inverted, QrReaderOptions options)
+    /// <summary>Samples and decodes the grid a triple describes, trying sizes and bottom-right points; each sampled grid costs one attempt.</summary>
+    private static QrCode? TryDecode(BitMatrix image, FinderCandidate topLeft, FinderCandidate b, FinderCandidate c, bool inverted, QrReaderOptions options, ref int attempts)
     {
         // Orient: with y pointing down, top-right → bottom-left turns clockwise around the top-left corner.
         var cross = ((b.X - topLeft.X) * (c.Y - topLeft.Y)) - ((b.Y - topLeft.Y) * (c.X - topLeft.X));
@@ -112,6 +120,11 @@ internal static class QrDetector
         {
             foreach (var bottomRight in BottomRightCandidates(image, topLeft, topRight, bottomLeft, dimension, module))
             {
+                if (attempts-- <= 0)
+                {
+                    return null;
+                }
+
                 if (Sample(image, topLeft, topRight, bottomLeft, bottomRight, dimension) is not var (matrix, transform))
                 {
                     continue;

@@ -22,5 +22,11 @@ internal static class QrEnglishMessages
         [QrErrorCodes.QrPrint.TooLargeForPage] = "The code and text do not fit on the page",
         [QrErrorCodes.Qr.StructuredAppendIncomplete] = "Some symbols of the split QR message are missing or repeated",
         [QrErrorCodes.Qr.StructuredAppendMismatch] = "The QR symbols do not belong to one split message",
+        [QrErrorCodes.ReaderOptions.MaxCodes] = "The most codes per image is 1 to 256",
+        [QrErrorCodes.ReaderOptions.MaxPixels] = "The pixels a pass examines are 10,000 to 100 million",
+        [QrErrorCodes.ReaderOptions.HarderPassMaxPixels] = "The pixels of a harder pass are 10,000 to MaxPixels",
+        [QrErrorCodes.ReaderOptions.MaxFinderCandidates] = "The finder candidates per pass are 16 to 100,000",
+        [QrErrorCodes.ReaderOptions.MaxDecodeAttempts] = "The decode attempts per pass are 1 to 10,000",
+        [QrErrorCodes.ZXingOptions.MaxPixels] = "The pixels handed to ZXing are 10,000 to 100 million",
     };
 }

@@ -22,5 +22,11 @@ internal static class QrVietnameseMessages
         [QrErrorCodes.QrPrint.TooLargeForPage] = "Mã và chữ không vừa trang in",
         [QrErrorCodes.Qr.StructuredAppendIncomplete] = "Thiếu hoặc trùng một số mã của thông điệp QR được chia nhỏ",
         [QrErrorCodes.Qr.StructuredAppendMismatch] = "Các mã QR không thuộc cùng một thông điệp được chia nhỏ",
+        [QrErrorCodes.ReaderOptions.MaxCodes] = "Số mã tối đa trong một ảnh phải từ 1 đến 256",
+        [QrErrorCodes.ReaderOptions.MaxPixels] = "Số điểm ảnh một lượt xét phải từ 10.000 đến 100 triệu",
+        [QrErrorCodes.ReaderOptions.HarderPassMaxPixels] = "Số điểm ảnh của lượt đọc kỹ phải từ 10.000 đến MaxPixels",
+        [QrErrorCodes.ReaderOptions.MaxFinderCandidates] = "Số ứng viên mẫu định vị mỗi lượt phải từ 16 đến 100.000",
+        [QrErrorCodes.ReaderOptions.MaxDecodeAttempts] = "Số lần thử giải mã mỗi lượt phải từ 1 đến 10.000",
+        [QrErrorCodes.ZXingOptions.MaxPixels] = "Số điểm ảnh đưa cho ZXing phải từ 10.000 đến 100 triệu",
     };
 }

@@ -9,14 +9,23 @@ internal sealed record CorpusImage(string Name, string Category, int Severity, L
 /// Generates the hard corpus: QR codes put through what cameras and printers do to them, each distortion in
 /// twelve growing severities, so the hardest cases defeat every reader. Deterministic for a seed. Texts are
 /// ASCII (national payloads as their apps fold them) so that readers which guess text encodings differently
-/// are compared on finding and decoding codes, not on guessing.
+/// are compared on finding and decoding codes, not on guessing; except the katakana category, which is about
+/// guessing Shift_JIS from bytes without an ECI.
 /// </summary>
 internal static class HardCorpus
 {
     public const int Severities = 12;
 
+    private static readonly System.Text.Encoding ShiftJis = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(932)!;
+
     public static readonly string[] Categories =
-        ["rotation", "perspective", "blur", "noise", "uneven-light", "low-contrast", "small-modules", "several-codes"];
+        ["rotation", "perspective", "blur", "noise", "uneven-light", "low-contrast", "small-modules", "several-codes", "katakana"];
+
+    /// <summary>Japanese texts in Shift_JIS byte mode without an ECI: half-width katakana (single bytes that are also Latin-1 letters) and full-width kana and kanji.</summary>
+    public static readonly string[] JapaneseTexts =
+    [
+        "ｶﾀｶﾅ", "ﾁｪｯｸｲﾝ ｺｰﾄﾞ 2021", "ｺﾝﾋﾞﾆ ﾌｧﾐﾘｰﾏｰﾄ", "ﾀﾞｲﾁｮｳ ｺｳｴﾝ ﾅﾝﾊﾞｰ 46", "受付 チェックイン", "ﾎﾃﾙ ｻｲｺﾞﾝ 東京",
+    ];
 
     public static IEnumerable<CorpusImage> Generate(int seed = 2021)
     {
@@ -125,6 +134,19 @@ internal static class HardCorpus
                     }
 
                     QrImages.Noise(image, 4 + (severity * 2), random.Next());
+                    break;
+                }
+
+            case "katakana":
+                {
+                    // Growing rotation and noise, as the other categories, on codes whose text only reads right if the
+                    // reader guesses Shift_JIS from the bytes.
+                    text = JapaneseTexts[severity % JapaneseTexts.Length];
+                    texts = [text];
+                    image = Canvas(480, 480);
+                    using var data = QrImages.EncodeBytes(ShiftJis.GetBytes(text));
+                    QrImages.Place(image, QrImages.Render(data, 6), QrImages.Rotated(240, 240, 280, severity * 23.0), supersample: 2);
+                    QrImages.Noise(image, 3 + (severity * 3), random.Next());
                     break;
                 }
 

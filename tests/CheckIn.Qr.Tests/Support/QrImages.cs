@@ -12,6 +12,13 @@ internal static class QrImages
         return generator.CreateQrCode(text, level, forceUtf8: text.Any(c => c > 127), requestedVersion: version);
     }
 
+    /// <summary>Raw bytes in one byte-mode segment with no ECI, as a Japanese phone writes Shift_JIS text.</summary>
+    public static QRCodeData EncodeBytes(byte[] bytes, QRCodeGenerator.ECCLevel level = QRCodeGenerator.ECCLevel.M)
+    {
+        using var generator = new QRCodeGenerator();
+        return generator.CreateQrCode(bytes, level);
+    }
+
     /// <summary>The symbol as an image: <paramref name="modulePixels"/> per module, QRCoder's 4-module quiet zone.</summary>
     public static LuminanceImage Render(QRCodeData data, int modulePixels, byte dark = 0, byte light = 255)
     {
