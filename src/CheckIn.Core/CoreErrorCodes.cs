@@ -245,6 +245,19 @@ public static class CoreErrorCodes
         public const string BadSignature = "SignedPayload.BadSignature";
     }
 
+    /// <summary>Codes of <see cref="Payloads.PayloadReaderOptions"/> out of range (the property names the option).</summary>
+    public static class ReaderOptions
+    {
+        /// <summary>The clock is required.</summary>
+        public const string Clock = "PayloadReaderOptions.Clock";
+
+        /// <summary>The future tolerance is 0 to 366 days.</summary>
+        public const string FutureToleranceDays = "PayloadReaderOptions.FutureToleranceDays";
+
+        /// <summary>Each accepted base is an http or https address ending with /.</summary>
+        public const string SignedPayloadBases = "PayloadReaderOptions.SignedPayloadBases";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(CoreEnglishMessages.Table, CoreVietnameseMessages.Table);
 

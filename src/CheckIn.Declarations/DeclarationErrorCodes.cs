@@ -178,6 +178,25 @@ public static class DeclarationErrorCodes
         public const string InvalidValue = "Json.InvalidValue";
     }
 
+    /// <summary>Codes of <see cref="DeclarationRules"/> out of range (the property names the option).</summary>
+    public static class RulesOptions
+    {
+        /// <summary>The clock is required.</summary>
+        public const string Clock = "DeclarationRules.Clock";
+
+        /// <summary>The future tolerance is 0 to 1 day.</summary>
+        public const string FutureTolerance = "DeclarationRules.FutureTolerance";
+
+        /// <summary>The administrative units are required.</summary>
+        public const string Units = "DeclarationRules.Units";
+
+        /// <summary>The most persons in a pooled sample is 1 to 1,000.</summary>
+        public const string MaxPooledPersons = "DeclarationRules.MaxPooledPersons";
+
+        /// <summary>The most entries in a list is 1 to 1,000.</summary>
+        public const string MaxListEntries = "DeclarationRules.MaxListEntries";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(DeclarationEnglishMessages.Table, DeclarationVietnameseMessages.Table);
 

@@ -28,4 +28,14 @@ public sealed record DeclarationRules
     internal Instant Latest => Clock.GetCurrentInstant() + FutureTolerance;
 
     internal LocalDate Today => VietnamTime.DateAt(Clock.GetCurrentInstant());
+
+    /// <summary>Checks every rule's setting.</summary>
+    /// <returns>One coded error per setting out of range (<c>DeclarationRules.*</c>); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate() => new OptionErrors(DeclarationErrorCodes.Messages)
+        .Check(Clock is not null, DeclarationErrorCodes.RulesOptions.Clock, nameof(Clock))
+        .Check(FutureTolerance >= Duration.Zero && FutureTolerance <= Duration.FromDays(1), DeclarationErrorCodes.RulesOptions.FutureTolerance, nameof(FutureTolerance))
+        .Check(Units is not null, DeclarationErrorCodes.RulesOptions.Units, nameof(Units))
+        .Check(MaxPooledPersons is >= 1 and <= 1000, DeclarationErrorCodes.RulesOptions.MaxPooledPersons, nameof(MaxPooledPersons))
+        .Check(MaxListEntries is >= 1 and <= 1000, DeclarationErrorCodes.RulesOptions.MaxListEntries, nameof(MaxListEntries))
+        .ToList();
 }

@@ -27,9 +27,11 @@ public sealed class DeclarationValidator
 
     /// <summary>Creates the validators.</summary>
     /// <param name="rules">The rules, or null for <see cref="DeclarationRules.Default"/>.</param>
+    /// <exception cref="InvalidOptionsException">A rule's setting is out of range (<see cref="DeclarationRules.Validate"/>).</exception>
     public DeclarationValidator(DeclarationRules? rules = null)
     {
         Rules = rules ?? DeclarationRules.Default;
+        InvalidOptionsException.ThrowIfAny(Rules.Validate(), nameof(rules));
         _domestic = new DomesticDeclarationValidator(Rules);
         _entry = new EntryDeclarationValidator(Rules);
         _venueRegistration = new VenueRegistrationValidator(Rules);

@@ -105,6 +105,32 @@ public static class QrErrorCodes
         public const string MaxPixels = "ZXingQrReaderOptions.MaxPixels";
     }
 
+    /// <summary>Codes of <see cref="Imaging.ImageReadOptions"/> out of range (the property names the option).</summary>
+    public static class ImageOptions
+    {
+        /// <summary>The most pixels of an image file are 1 to 1 billion.</summary>
+        public const string MaxPixels = "ImageReadOptions.MaxPixels";
+    }
+
+    /// <summary>Codes of <see cref="Printing.QrPrintOptions"/> out of range (the property names the option).</summary>
+    public static class PrintOptions
+    {
+        /// <summary>The printed code is 0.5 to 200 cm wide.</summary>
+        public const string SymbolCentimetres = "QrPrintOptions.SymbolCentimetres";
+
+        /// <summary>The print resolution is 72 to 2,400 dpi.</summary>
+        public const string DotsPerInch = "QrPrintOptions.DotsPerInch";
+
+        /// <summary>The scanning distance is 0.05 to 50 m.</summary>
+        public const string ScanDistanceMetres = "QrPrintOptions.ScanDistanceMetres";
+
+        /// <summary>The quiet zone is 4 to 20 modules.</summary>
+        public const string QuietZoneModules = "QrPrintOptions.QuietZoneModules";
+
+        /// <summary>The error-correction level is L, M, Q or H.</summary>
+        public const string ErrorCorrection = "QrPrintOptions.ErrorCorrection";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(QrEnglishMessages.Table, QrVietnameseMessages.Table);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CheckIn.Core;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
@@ -101,10 +102,12 @@ public sealed class RecordedWorld
     /// <param name="rule">The tracing rule.</param>
     /// <param name="cancellationToken">Stops the traces.</param>
     /// <returns>Both traces and the score.</returns>
+    /// <exception cref="InvalidOptionsException">A setting of the rule is out of range.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public OutbreakTrace TraceOutbreak(TracingRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        InvalidOptionsException.ThrowIfAny(rule.Validate(), nameof(rule));
         var cases = Infections.Where(i => i.Onset <= End).ToList();
         var traceCases = cases.Select(c => rule.CaseOf(_personOf(c.Resident), c, End)).ToList();
         var options = rule.ToTracerOptions(End);

@@ -21,6 +21,63 @@ public static class SimulationErrorCodes
         public const string Record = "SimulationFile.Record";
     }
 
+    /// <summary>Codes of <see cref="SimulationOptions"/> out of range (the property names the option).</summary>
+    public static class Options
+    {
+        /// <summary>The residents are 10 to 20 million.</summary>
+        public const string Residents = "SimulationOptions.Residents";
+
+        /// <summary>The days are 1 to 120.</summary>
+        public const string Days = "SimulationOptions.Days";
+
+        /// <summary>A share is 0 to 1.</summary>
+        public const string Share = "SimulationOptions.Share";
+
+        /// <summary>The venues per 1,000 residents are 0.1 to 100.</summary>
+        public const string VenuesPerThousand = "SimulationOptions.VenuesPerThousand";
+
+        /// <summary>The province code is a province of the list before July 2025.</summary>
+        public const string ProvinceCode = "SimulationOptions.ProvinceCode";
+    }
+
+    /// <summary>Codes of <see cref="OutbreakOptions"/> out of range (the property names the option).</summary>
+    public static class Outbreak
+    {
+        /// <summary>The index cases are 0 or more.</summary>
+        public const string IndexCases = "OutbreakOptions.IndexCases";
+
+        /// <summary>The latent days are 0 or more.</summary>
+        public const string LatentDays = "OutbreakOptions.LatentDays";
+
+        /// <summary>Symptoms begin no earlier than infectiousness.</summary>
+        public const string OnsetDays = "OutbreakOptions.OnsetDays";
+
+        /// <summary>The close contacts are 1 or more.</summary>
+        public const string CloseContacts = "OutbreakOptions.CloseContacts";
+
+        /// <summary>The household risk is 0 to 1 a day.</summary>
+        public const string HouseholdRiskPerDay = "OutbreakOptions.HouseholdRiskPerDay";
+
+        /// <summary>The rate is 0 to 1 a minute.</summary>
+        public const string RatePerMinute = "OutbreakOptions.RatePerMinute";
+    }
+
+    /// <summary>Codes of <see cref="TracingRule"/> out of range (the property names the option).</summary>
+    public static class Rule
+    {
+        /// <summary>The window before onset is 0 to 30 days.</summary>
+        public const string WindowBeforeOnset = "TracingRule.WindowBeforeOnset";
+
+        /// <summary>The minimum overlap is 0 to 1 day.</summary>
+        public const string MinOverlap = "TracingRule.MinOverlap";
+
+        /// <summary>The linger is 0 to 1 day.</summary>
+        public const string Linger = "TracingRule.Linger";
+
+        /// <summary>The depth is 0 to 32 hops.</summary>
+        public const string MaxDepth = "TracingRule.MaxDepth";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(SimulationEnglishMessages.Table, SimulationVietnameseMessages.Table);
 

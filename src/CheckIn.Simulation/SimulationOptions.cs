@@ -1,3 +1,5 @@
+using CheckIn.Core;
+using CheckIn.Core.Places;
 using NodaTime;
 
 namespace CheckIn.Simulation;
@@ -57,34 +59,31 @@ public sealed record SimulationOptions
     /// <summary>The outbreak, or null for none. Default <see cref="OutbreakOptions.Default"/>.</summary>
     public OutbreakOptions? Outbreak { get; init; } = OutbreakOptions.Default;
 
-    internal void Validate()
+    /// <summary>Checks every option against its range (the outbreak's too, prefixed <c>Outbreak.</c>).</summary>
+    /// <returns>One coded error per option out of range (<c>SimulationOptions.*</c>, <c>OutbreakOptions.*</c>); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate()
     {
-        static void Share(double value, string name)
+        var errors = new OptionErrors(SimulationErrorCodes.Messages)
+            .Check(Residents is >= 10 and <= 20_000_000, SimulationErrorCodes.Options.Residents, nameof(Residents))
+            .Check(Days is >= 1 and <= 120, SimulationErrorCodes.Options.Days, nameof(Days))
+            .Check(VenuesPerThousand is >= 0.1 and <= 100, SimulationErrorCodes.Options.VenuesPerThousand, nameof(VenuesPerThousand))
+            .Check(AdministrativeUnits.Default.FindProvince(ProvinceCode, AdministrativeEra.Legacy) is not null, SimulationErrorCodes.Options.ProvinceCode, nameof(ProvinceCode));
+        foreach (var (share, name) in new[]
         {
-            if (!(value is >= 0 and <= 1))
-            {
-                throw new ArgumentOutOfRangeException(name, value, "A share is between 0 and 1.");
-            }
+            (SmartphoneShare, nameof(SmartphoneShare)), (ScanShare, nameof(ScanShare)), (CardScanShare, nameof(CardScanShare)),
+            (PaperLogShare, nameof(PaperLogShare)), (PaperTypoShare, nameof(PaperTypoShare)), (PaperPhoneErrorShare, nameof(PaperPhoneErrorShare)),
+            (MissingCheckOutShare, nameof(MissingCheckOutShare)), (DuplicateScanShare, nameof(DuplicateScanShare)),
+        })
+        {
+            errors.Check(share is >= 0 and <= 1, SimulationErrorCodes.Options.Share, name);
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(Residents, 10);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Residents, 20_000_000);
-        ArgumentOutOfRangeException.ThrowIfLessThan(Days, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Days, 120);
-        Share(SmartphoneShare, nameof(SmartphoneShare));
-        Share(ScanShare, nameof(ScanShare));
-        Share(CardScanShare, nameof(CardScanShare));
-        Share(PaperLogShare, nameof(PaperLogShare));
-        Share(PaperTypoShare, nameof(PaperTypoShare));
-        Share(PaperPhoneErrorShare, nameof(PaperPhoneErrorShare));
-        Share(MissingCheckOutShare, nameof(MissingCheckOutShare));
-        Share(DuplicateScanShare, nameof(DuplicateScanShare));
-        if (!(VenuesPerThousand is >= 0.1 and <= 100))
+        if (Outbreak is { } outbreak)
         {
-            throw new ArgumentOutOfRangeException(nameof(VenuesPerThousand), VenuesPerThousand, "Between 0.1 and 100 venues per 1,000 residents.");
+            errors.Include(outbreak.Validate(), nameof(Outbreak));
         }
 
-        Outbreak?.Validate();
+        return errors.ToList();
     }
 }
 
@@ -123,20 +122,14 @@ public sealed record OutbreakOptions
     /// </summary>
     public double HouseholdRiskPerDay { get; init; }
 
-    internal void Validate()
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(IndexCases, 0);
-        ArgumentOutOfRangeException.ThrowIfNegative(LatentDays);
-        ArgumentOutOfRangeException.ThrowIfLessThan(OnsetDays, LatentDays);
-        ArgumentOutOfRangeException.ThrowIfLessThan(CloseContacts, 1);
-        if (!(HouseholdRiskPerDay is >= 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(HouseholdRiskPerDay), HouseholdRiskPerDay, "A probability between 0 and 1.");
-        }
-
-        if (!(RatePerMinute is >= 0 and <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(RatePerMinute), RatePerMinute, "Between 0 and 1 per minute.");
-        }
-    }
+    /// <summary>Checks every option against its range.</summary>
+    /// <returns>One coded error per option out of range (<c>OutbreakOptions.*</c>); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate() => new OptionErrors(SimulationErrorCodes.Messages)
+        .Check(IndexCases >= 0, SimulationErrorCodes.Outbreak.IndexCases, nameof(IndexCases))
+        .Check(LatentDays >= 0, SimulationErrorCodes.Outbreak.LatentDays, nameof(LatentDays))
+        .Check(OnsetDays >= LatentDays, SimulationErrorCodes.Outbreak.OnsetDays, nameof(OnsetDays))
+        .Check(CloseContacts >= 1, SimulationErrorCodes.Outbreak.CloseContacts, nameof(CloseContacts))
+        .Check(HouseholdRiskPerDay is >= 0 and <= 1, SimulationErrorCodes.Outbreak.HouseholdRiskPerDay, nameof(HouseholdRiskPerDay))
+        .Check(RatePerMinute is >= 0 and <= 1, SimulationErrorCodes.Outbreak.RatePerMinute, nameof(RatePerMinute))
+        .ToList();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CheckIn.Core;
 using CheckIn.Core.Identity;
 using CheckIn.Core.Places;
 using NodaTime;
@@ -142,16 +143,15 @@ public sealed class SyntheticProvince
     /// <param name="options">The options; null for <see cref="SimulationOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops making residents (two million take a few seconds).</param>
     /// <returns>The province.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
-    /// <exception cref="ArgumentException">The province code is not a province of the legacy list.</exception>
+    /// <exception cref="InvalidOptionsException">An option is out of its range, or the province code is not a province of the legacy list.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static SyntheticProvince Generate(SimulationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= SimulationOptions.Default;
-        options.Validate();
+        InvalidOptionsException.ThrowIfAny(options.Validate(), nameof(options));
         var units = AdministrativeUnits.Default;
         var province = units.FindProvince(options.ProvinceCode, AdministrativeEra.Legacy)
-            ?? throw new ArgumentException($"{options.ProvinceCode} is not a province code of the legacy list.", nameof(options));
+            ?? throw new InvalidOperationException("Validate() accepted a province the list does not have.");
         var communes = units.Communes(AdministrativeEra.Legacy).Where(c => c.Province.Code == province.Code).ToArray();
         if (communes.Length == 0)
         {

@@ -62,6 +62,63 @@ public static class TracingErrorCodes
         public const string UnknownCase = "Trace.UnknownCase";
     }
 
+    /// <summary>Codes of <see cref="ContactTracerOptions"/> out of range (the property names the option).</summary>
+    public static class TracerOptions
+    {
+        /// <summary>The minimum overlap is 0 to 1 day.</summary>
+        public const string MinOverlap = "ContactTracerOptions.MinOverlap";
+
+        /// <summary>The linger is 0 to 1 day.</summary>
+        public const string Linger = "ContactTracerOptions.Linger";
+
+        /// <summary>The depth is 0 to 32 hops.</summary>
+        public const string MaxDepth = "ContactTracerOptions.MaxDepth";
+
+        /// <summary>The onward window is longer than zero and at most 60 days.</summary>
+        public const string OnwardWindow = "ContactTracerOptions.OnwardWindow";
+
+        /// <summary>The threads are 1 to 512.</summary>
+        public const string MaxDegreeOfParallelism = "ContactTracerOptions.MaxDegreeOfParallelism";
+
+        /// <summary>The clock is required.</summary>
+        public const string Clock = "ContactTracerOptions.Clock";
+    }
+
+    /// <summary>Codes of <see cref="Visits.VisitBuilderOptions"/> out of range (the property names the option).</summary>
+    public static class BuilderOptions
+    {
+        /// <summary>The longest visit is 1 second to 18 hours 12 minutes.</summary>
+        public const string MaxVisitLength = "VisitBuilderOptions.MaxVisitLength";
+
+        /// <summary>The merge tolerance is 0 to 1 hour.</summary>
+        public const string MergeTolerance = "VisitBuilderOptions.MergeTolerance";
+
+        /// <summary>The clock-skew tolerance is 0 to 1 day.</summary>
+        public const string ClockSkewTolerance = "VisitBuilderOptions.ClockSkewTolerance";
+
+        /// <summary>Each default visit length is for a known venue kind and is 1 second to 18 hours 12 minutes.</summary>
+        public const string DefaultLengths = "VisitBuilderOptions.DefaultLengths";
+
+        /// <summary>The clock is required.</summary>
+        public const string Clock = "VisitBuilderOptions.Clock";
+    }
+
+    /// <summary>Codes of <see cref="Index.VisitStoreOptions"/> out of range (the property names the option).</summary>
+    public static class StoreOptions
+    {
+        /// <summary>The segment capacity is 1 to 268,435,456 visits.</summary>
+        public const string SegmentCapacity = "VisitStoreOptions.SegmentCapacity";
+
+        /// <summary>The retention is longer than zero.</summary>
+        public const string Retention = "VisitStoreOptions.Retention";
+
+        /// <summary>The most segments is 1 to 1,024.</summary>
+        public const string MaxSegments = "VisitStoreOptions.MaxSegments";
+
+        /// <summary>The threads are 1 to 512.</summary>
+        public const string MaxDegreeOfParallelism = "VisitStoreOptions.MaxDegreeOfParallelism";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(TracingEnglishMessages.Table, TracingVietnameseMessages.Table);
 

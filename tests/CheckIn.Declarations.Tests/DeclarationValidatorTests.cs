@@ -95,7 +95,7 @@ public sealed class DeclarationValidatorTests
             reached.Add(code);
         }
 
-        var validationCodes = Codes.All().Where(code => !code.StartsWith("Json.", StringComparison.Ordinal));
+        var validationCodes = Codes.All().Where(code => !code.StartsWith("Json.", StringComparison.Ordinal) && !code.StartsWith("DeclarationRules.", StringComparison.Ordinal));
         Assert.Empty(validationCodes.Except(reached));
     }
 
@@ -138,6 +138,28 @@ public sealed class DeclarationValidatorTests
         // The FluentValidation validators are internal; the facade is the API, and it keeps their codes.
         var result = new DomesticDeclarationValidator(Validator.Rules).Validate(DeclarationSamples.Domestic with { Nationality = "vn" });
         Assert.Equal(Codes.Identity.Country, Assert.Single(result.Errors).ErrorCode);
+    }
+
+    [Theory]
+    [InlineData(0, "DeclarationRules.Clock")]
+    [InlineData(1, "DeclarationRules.FutureTolerance")]
+    [InlineData(2, "DeclarationRules.Units")]
+    [InlineData(3, "DeclarationRules.MaxPooledPersons")]
+    [InlineData(4, "DeclarationRules.MaxListEntries")]
+    public void Rules_OutOfRange_CodedException(int which, string code)
+    {
+        var rules = which switch
+        {
+            0 => Validator.Rules with { Clock = null! },
+            1 => Validator.Rules with { FutureTolerance = Duration.FromDays(-1) },
+            2 => Validator.Rules with { Units = null! },
+            3 => Validator.Rules with { MaxPooledPersons = 0 },
+            _ => Validator.Rules with { MaxListEntries = 5000 },
+        };
+        var exception = Assert.Throws<InvalidOptionsException>(() => new DeclarationValidator(rules));
+        Assert.Equal(code, Assert.Single(exception.Errors).Code);
+        Assert.Equal("rules", exception.ParamName);
+        Assert.Empty(DeclarationRules.Default.Validate());
     }
 
     [Fact]

@@ -322,7 +322,7 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
         }
 
         Assert.Contains(simulation.Infections, i => i.Venue >= 0);
-        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticProvince.Generate(Tiny with { Outbreak = outbreak with { HouseholdRiskPerDay = 1.5 } }));
+        Assert.Throws<InvalidOptionsException>(() => SyntheticProvince.Generate(Tiny with { Outbreak = outbreak with { HouseholdRiskPerDay = 1.5 } }));
     }
 
     [Fact]
@@ -491,12 +491,14 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
         ErrorCatalogAssert.IsComplete(typeof(SimulationErrorCodes), SimulationErrorCodes.Messages, SimulationErrorCodes.All());
 
     [Theory]
-    [InlineData("residents")]
-    [InlineData("days")]
-    [InlineData("share")]
-    [InlineData("venues")]
-    [InlineData("outbreak")]
-    public void Options_OutOfRange_Throw(string which)
+    [InlineData("residents", "SimulationOptions.Residents", "Residents")]
+    [InlineData("days", "SimulationOptions.Days", "Days")]
+    [InlineData("share", "SimulationOptions.Share", "ScanShare")]
+    [InlineData("venues", "SimulationOptions.VenuesPerThousand", "VenuesPerThousand")]
+    [InlineData("province", "SimulationOptions.ProvinceCode", "ProvinceCode")]
+    [InlineData("outbreak", "OutbreakOptions.OnsetDays", "Outbreak.OnsetDays")]
+    [InlineData("household", "OutbreakOptions.HouseholdRiskPerDay", "Outbreak.HouseholdRiskPerDay")]
+    public void Options_OutOfRange_CodedException(string which, string code, string property)
     {
         var options = which switch
         {
@@ -504,14 +506,16 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
             "days" => Tiny with { Days = 0 },
             "share" => Tiny with { ScanShare = 1.5 },
             "venues" => Tiny with { VenuesPerThousand = double.NaN },
+            "province" => Tiny with { ProvinceCode = 99 },
+            "household" => Tiny with { Outbreak = OutbreakOptions.Default with { HouseholdRiskPerDay = -0.1 } },
             _ => Tiny with { Outbreak = OutbreakOptions.Default with { OnsetDays = 1, LatentDays = 2 } },
         };
-        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticProvince.Generate(options));
+        var error = Assert.Single(options.Validate());
+        Assert.Equal((code, property), (error.Code, error.Property));
+        var exception = Assert.Throws<InvalidOptionsException>(() => SyntheticProvince.Generate(options));
+        Assert.Equal(error, Assert.Single(exception.Errors));
+        Assert.Empty(SimulationOptions.Default.Validate());
     }
-
-    [Fact]
-    public void Options_UnknownProvince_Throws() =>
-        Assert.Throws<ArgumentException>(() => SyntheticProvince.Generate(Tiny with { ProvinceCode = 99 }));
 
     [Fact]
     public void OtherProvince_ResidentsAndVenuesThere()

@@ -112,6 +112,11 @@ public sealed class TracingStudyTests
     }
 
     [Fact]
-    public void Run_BadOptions_Throw() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => TracingStudy.Run([new StudyScenario(World with { ScanShare = 2 }, TracingRule.Default)]));
+    public void Run_BadOptions_ThrowBeforeSimulating()
+    {
+        var exception = Assert.Throws<InvalidOptionsException>(() => TracingStudy.Run([new StudyScenario(World, TracingRule.Default), new StudyScenario(World with { ScanShare = 2 }, TracingRule.Default)]));
+        Assert.Equal(SimulationErrorCodes.Options.Share, Assert.Single(exception.Errors).Code);
+        var rule = Assert.Throws<InvalidOptionsException>(() => TracingStudy.Run([new StudyScenario(World, TracingRule.Default with { MinOverlap = NodaTime.Duration.FromMinutes(-1) })]));
+        Assert.Equal(SimulationErrorCodes.Rule.MinOverlap, Assert.Single(rule.Errors).Code);
+    }
 }

@@ -117,6 +117,15 @@ public static class QrCommand
                     $"wrote {Path.GetFileName(path)}: {(kind == "card" ? "card" : "poster")} {page.WidthMillimetres:0} × {page.HeightMillimetres:0} mm, code {Describe(page.Symbol)}"));
                 return ExitCodes.Success;
             }
+            catch (InvalidOptionsException exception)
+            {
+                foreach (var problem in exception.Errors)
+                {
+                    error.WriteLine($"{problem.Code}  {problem.GetMessage(parse.GetValue(language))}");
+                }
+
+                return ExitCodes.Usage;
+            }
             catch (ArgumentOutOfRangeException exception)
             {
                 error.WriteLine(exception.Message);

@@ -70,5 +70,8 @@ internal static class CoreEnglishMessages
         [CoreErrorCodes.SignedPayload.FieldValue] = "A field of the signed payload holds a value the format does not allow",
         [CoreErrorCodes.SignedPayload.UnknownKey] = "No verification key is known for this key id",
         [CoreErrorCodes.SignedPayload.BadSignature] = "The signature does not verify",
+        [CoreErrorCodes.ReaderOptions.Clock] = "The clock is required",
+        [CoreErrorCodes.ReaderOptions.FutureToleranceDays] = "The future tolerance is 0 to 366 days",
+        [CoreErrorCodes.ReaderOptions.SignedPayloadBases] = "Each accepted base is an http or https address ending with /",
     };
 }

@@ -70,5 +70,8 @@ internal static class CoreVietnameseMessages
         [CoreErrorCodes.SignedPayload.FieldValue] = "Một trường của dữ liệu ký có giá trị không hợp lệ",
         [CoreErrorCodes.SignedPayload.UnknownKey] = "Không có khóa xác minh cho mã khóa này",
         [CoreErrorCodes.SignedPayload.BadSignature] = "Chữ ký không hợp lệ",
+        [CoreErrorCodes.ReaderOptions.Clock] = "Đồng hồ là bắt buộc",
+        [CoreErrorCodes.ReaderOptions.FutureToleranceDays] = "Độ lệch cho phép về tương lai phải từ 0 đến 366 ngày",
+        [CoreErrorCodes.ReaderOptions.SignedPayloadBases] = "Mỗi địa chỉ gốc được chấp nhận phải là địa chỉ http hoặc https kết thúc bằng /",
     };
 }

@@ -26,9 +26,15 @@ public static class PayloadReader
     /// <returns>The payload (a <see cref="CitizenCardPayload"/>, <see cref="HealthInsuranceCardPayload"/>,
     /// <see cref="PersonalQrPayload"/>, <see cref="TokhaiyteVenuePayload"/>, <see cref="SignedVenuePayload"/> or
     /// <see cref="SignedPersonPayload"/>), or an error.</returns>
+    /// <exception cref="InvalidOptionsException">An option is out of range (<see cref="PayloadReaderOptions.Validate"/>).</exception>
     public static Result<CheckInPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null)
     {
         options ??= PayloadReaderOptions.Default;
+        if (!options.IsValid())
+        {
+            InvalidOptionsException.ThrowIfAny(options.Validate(), nameof(options));
+        }
+
         if (!PayloadText.TryPrepare(text, out var prepared, out var offset, out var quirks, out var error))
         {
             return Result.Fail<CheckInPayload>(error);

@@ -25,4 +25,31 @@ public sealed record PayloadReaderOptions
     public IReadOnlyList<string> SignedPayloadBases { get; init; } = [];
 
     internal LocalDate Today => VietnamTime.DateAt(Clock.GetCurrentInstant());
+
+    /// <summary>Checks every option.</summary>
+    /// <returns>One coded error per option out of range (<c>PayloadReaderOptions.*</c>); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate() => new OptionErrors(CoreErrorCodes.Messages)
+        .Check(Clock is not null, CoreErrorCodes.ReaderOptions.Clock, nameof(Clock))
+        .Check(FutureToleranceDays is >= 0 and <= 366, CoreErrorCodes.ReaderOptions.FutureToleranceDays, nameof(FutureToleranceDays))
+        .Check(SignedPayloadBases is not null && SignedPayloadBases.All(b => b is not null && CheckInSigner.IsValidBaseUrl(b)), CoreErrorCodes.ReaderOptions.SignedPayloadBases, nameof(SignedPayloadBases))
+        .ToList();
+
+    /// <summary>The checks of <see cref="Validate"/> without building errors, for the per-call check of the hot path.</summary>
+    internal bool IsValid()
+    {
+        if (Clock is null || FutureToleranceDays is < 0 or > 366 || SignedPayloadBases is null)
+        {
+            return false;
+        }
+
+        foreach (var candidate in SignedPayloadBases)
+        {
+            if (candidate is null || !CheckInSigner.IsValidBaseUrl(candidate))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

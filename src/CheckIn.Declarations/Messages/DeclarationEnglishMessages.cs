@@ -51,5 +51,10 @@ internal static class DeclarationEnglishMessages
         [DeclarationErrorCodes.Json.KindMismatch] = "The document's kind differs from the kind asked for",
         [DeclarationErrorCodes.Json.UnknownProperty] = "This property is not part of the document",
         [DeclarationErrorCodes.Json.InvalidValue] = "The value has the wrong type or format",
+        [DeclarationErrorCodes.RulesOptions.Clock] = "The clock is required",
+        [DeclarationErrorCodes.RulesOptions.FutureTolerance] = "The future tolerance is 0 to 1 day",
+        [DeclarationErrorCodes.RulesOptions.Units] = "The administrative units are required",
+        [DeclarationErrorCodes.RulesOptions.MaxPooledPersons] = "The most persons in a pooled sample is 1 to 1,000",
+        [DeclarationErrorCodes.RulesOptions.MaxListEntries] = "The most entries in a list is 1 to 1,000",
     };
 }

@@ -51,5 +51,10 @@ internal static class DeclarationVietnameseMessages
         [DeclarationErrorCodes.Json.KindMismatch] = "Loại tài liệu khác với loại được yêu cầu",
         [DeclarationErrorCodes.Json.UnknownProperty] = "Thuộc tính này không thuộc tài liệu",
         [DeclarationErrorCodes.Json.InvalidValue] = "Giá trị sai kiểu hoặc định dạng",
+        [DeclarationErrorCodes.RulesOptions.Clock] = "Đồng hồ là bắt buộc",
+        [DeclarationErrorCodes.RulesOptions.FutureTolerance] = "Độ lệch cho phép về tương lai phải từ 0 đến 1 ngày",
+        [DeclarationErrorCodes.RulesOptions.Units] = "Danh mục đơn vị hành chính là bắt buộc",
+        [DeclarationErrorCodes.RulesOptions.MaxPooledPersons] = "Số người tối đa trong một mẫu gộp phải từ 1 đến 1.000",
+        [DeclarationErrorCodes.RulesOptions.MaxListEntries] = "Số mục tối đa của một danh sách phải từ 1 đến 1.000",
     };
 }

@@ -1,3 +1,5 @@
+using CheckIn.Core;
+
 namespace CheckIn.Qr.Imaging;
 
 /// <summary>Limits for reading image files. Immutable.</summary>
@@ -8,4 +10,10 @@ public sealed record ImageReadOptions
 
     /// <summary>The most pixels an image may have; larger files are refused before anything is decompressed (decompression bombs).</summary>
     public long MaxPixels { get; init; } = 40_000_000;
+
+    /// <summary>Checks every option: <see cref="MaxPixels"/> is 1 to 1 billion.</summary>
+    /// <returns>One coded error per option out of range (<c>ImageReadOptions.*</c>); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate() => new OptionErrors(QrErrorCodes.Messages)
+        .Check(MaxPixels is >= 1 and <= 1_000_000_000, QrErrorCodes.ImageOptions.MaxPixels, nameof(MaxPixels))
+        .ToList();
 }

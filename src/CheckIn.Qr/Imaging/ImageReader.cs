@@ -9,9 +9,11 @@ public static class ImageReader
     /// <param name="data">The file.</param>
     /// <param name="options">Limits, or null for <see cref="ImageReadOptions.Default"/>.</param>
     /// <returns>The image, or an error coded <c>Image.*</c>, <c>Png.*</c> or <c>Pnm.*</c>.</returns>
+    /// <exception cref="InvalidOptionsException">An option is out of range.</exception>
     public static Result<LuminanceImage> Read(ReadOnlySpan<byte> data, ImageReadOptions? options = null)
     {
         options ??= ImageReadOptions.Default;
+        InvalidOptionsException.ThrowIfAny(options.Validate(), nameof(options));
         if (data.IsEmpty)
         {
             return QrErrors.Fail<LuminanceImage>(QrErrorCodes.Image.Empty, CheckInError.None, 0);

@@ -28,5 +28,11 @@ internal static class QrEnglishMessages
         [QrErrorCodes.ReaderOptions.MaxFinderCandidates] = "The finder candidates per pass are 16 to 100,000",
         [QrErrorCodes.ReaderOptions.MaxDecodeAttempts] = "The decode attempts per pass are 1 to 10,000",
         [QrErrorCodes.ZXingOptions.MaxPixels] = "The pixels handed to ZXing are 10,000 to 100 million",
+        [QrErrorCodes.ImageOptions.MaxPixels] = "The most pixels of an image file are 1 to 1 billion",
+        [QrErrorCodes.PrintOptions.SymbolCentimetres] = "The printed code is 0.5 to 200 cm wide",
+        [QrErrorCodes.PrintOptions.DotsPerInch] = "The print resolution is 72 to 2,400 dpi",
+        [QrErrorCodes.PrintOptions.ScanDistanceMetres] = "The scanning distance is 0.05 to 50 m",
+        [QrErrorCodes.PrintOptions.QuietZoneModules] = "The quiet zone is 4 to 20 modules",
+        [QrErrorCodes.PrintOptions.ErrorCorrection] = "The error-correction level is L, M, Q or H",
     };
 }

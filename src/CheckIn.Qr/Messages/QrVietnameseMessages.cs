@@ -28,5 +28,11 @@ internal static class QrVietnameseMessages
         [QrErrorCodes.ReaderOptions.MaxFinderCandidates] = "Số ứng viên mẫu định vị mỗi lượt phải từ 16 đến 100.000",
         [QrErrorCodes.ReaderOptions.MaxDecodeAttempts] = "Số lần thử giải mã mỗi lượt phải từ 1 đến 10.000",
         [QrErrorCodes.ZXingOptions.MaxPixels] = "Số điểm ảnh đưa cho ZXing phải từ 10.000 đến 100 triệu",
+        [QrErrorCodes.ImageOptions.MaxPixels] = "Số điểm ảnh tối đa của một tệp ảnh phải từ 1 đến 1 tỷ",
+        [QrErrorCodes.PrintOptions.SymbolCentimetres] = "Kích thước mã in phải từ 0,5 đến 200 cm",
+        [QrErrorCodes.PrintOptions.DotsPerInch] = "Độ phân giải in phải từ 72 đến 2.400 dpi",
+        [QrErrorCodes.PrintOptions.ScanDistanceMetres] = "Khoảng cách quét phải từ 0,05 đến 50 m",
+        [QrErrorCodes.PrintOptions.QuietZoneModules] = "Vùng trống phải từ 4 đến 20 ô",
+        [QrErrorCodes.PrintOptions.ErrorCorrection] = "Mức sửa lỗi phải là L, M, Q hoặc H",
     };
 }

@@ -51,7 +51,7 @@ public sealed class QrDocument
     /// <see cref="QrErrorCodes.QrPrint.UnsupportedCharacter"/> (field index 0 title, 1 name, 2 address, 3 and
     /// on the instructions) or <see cref="QrErrorCodes.QrPrint.TooLargeForPage"/>.
     /// </returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
+    /// <exception cref="InvalidOptionsException">An option is outside its documented range.</exception>
     public static Result<QrDocument> VenuePoster(string payload, VenuePosterContent content, QrPrintOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -101,7 +101,7 @@ public sealed class QrDocument
     /// <param name="content">The card's text.</param>
     /// <param name="options">How the code is printed; null for <see cref="QrPrintOptions.PersonalCard"/>.</param>
     /// <returns>The card, or an error as for <see cref="VenuePoster"/> (fields 0 title, 1 issuer, 2 name, 3 number, 4 note).</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
+    /// <exception cref="InvalidOptionsException">An option is outside its documented range.</exception>
     public static Result<QrDocument> PersonalCard(string payload, PersonalCardContent content, QrPrintOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(content);

@@ -1,3 +1,4 @@
+using CheckIn.Core;
 
 namespace CheckIn.Qr.Printing;
 
@@ -52,31 +53,13 @@ public sealed record QrPrintOptions
     /// <summary>The smallest module the scanning-distance rule allows, in millimetres.</summary>
     public double MinimumModuleMillimetres => Math.Max(AbsoluteMinimumModuleMillimetres, ScanDistanceMetres * 1000 / DistanceToModuleRatio);
 
-    internal void Validate()
-    {
-        if (!(SymbolCentimetres is >= 0.5 and <= 200))
-        {
-            throw new ArgumentOutOfRangeException(nameof(SymbolCentimetres), SymbolCentimetres, "The symbol size must be between 0.5 and 200 cm.");
-        }
-
-        if (DotsPerInch is < 72 or > 2400)
-        {
-            throw new ArgumentOutOfRangeException(nameof(DotsPerInch), DotsPerInch, "The resolution must be between 72 and 2400 dpi.");
-        }
-
-        if (!(ScanDistanceMetres is >= 0.05 and <= 50))
-        {
-            throw new ArgumentOutOfRangeException(nameof(ScanDistanceMetres), ScanDistanceMetres, "The scanning distance must be between 0.05 and 50 m.");
-        }
-
-        if (QuietZoneModules is < 4 or > 20)
-        {
-            throw new ArgumentOutOfRangeException(nameof(QuietZoneModules), QuietZoneModules, "The quiet zone must be between 4 and 20 modules.");
-        }
-
-        if (ErrorCorrection is { } level && !Enum.IsDefined(level))
-        {
-            throw new ArgumentOutOfRangeException(nameof(ErrorCorrection), level, "Unknown error-correction level.");
-        }
-    }
+    /// <summary>Checks every option against its range.</summary>
+    /// <returns>One coded error per option out of range (<c>QrPrintOptions.*</c>); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate() => new OptionErrors(QrErrorCodes.Messages)
+        .Check(SymbolCentimetres is >= 0.5 and <= 200, QrErrorCodes.PrintOptions.SymbolCentimetres, nameof(SymbolCentimetres))
+        .Check(DotsPerInch is >= 72 and <= 2400, QrErrorCodes.PrintOptions.DotsPerInch, nameof(DotsPerInch))
+        .Check(ScanDistanceMetres is >= 0.05 and <= 50, QrErrorCodes.PrintOptions.ScanDistanceMetres, nameof(ScanDistanceMetres))
+        .Check(QuietZoneModules is >= 4 and <= 20, QrErrorCodes.PrintOptions.QuietZoneModules, nameof(QuietZoneModules))
+        .Check(ErrorCorrection is not { } level || Enum.IsDefined(level), QrErrorCodes.PrintOptions.ErrorCorrection, nameof(ErrorCorrection))
+        .ToList();
 }

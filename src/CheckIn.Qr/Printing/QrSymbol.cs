@@ -83,12 +83,12 @@ public sealed class QrSymbol
     /// <see cref="QrErrorCodes.QrPrint.ResolutionTooLow"/> (whole-dot modules would make it over 25% larger
     /// than asked).
     /// </returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
+    /// <exception cref="InvalidOptionsException">An option is outside its documented range.</exception>
     public static Result<QrSymbol> Encode(string payload, QrPrintOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(payload);
         options ??= QrPrintOptions.VenuePoster;
-        options.Validate();
+        InvalidOptionsException.ThrowIfAny(options.Validate(), nameof(options));
         if (payload.Length == 0)
         {
             return Result.Fail<QrSymbol>(new CheckInError(CoreErrorCodes.Payload.Empty, CoreErrorCodes.Messages) { Position = 0 });

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CheckIn.Core;
 using CheckIn.Tracing.Privacy;
 using CheckIn.Tracing.Visits;
 using NodaTime;
@@ -28,13 +29,11 @@ public sealed class VisitStore
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="options">The options, or null for <see cref="VisitStoreOptions.Default"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="InvalidOptionsException">An option is out of range (<see cref="VisitStoreOptions.Validate"/>).</exception>
     public VisitStore(VisitStoreOptions? options = null)
     {
         _options = options ?? VisitStoreOptions.Default;
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.SegmentCapacity, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxSegments, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxDegreeOfParallelism, 1, nameof(options));
+        InvalidOptionsException.ThrowIfAny(_options.Validate(), nameof(options));
         _buffer = new PendingVisit[Math.Min(_options.SegmentCapacity, 4096)];
         _snapshot = new VisitIndexSnapshot([], _persons, _venues, 0);
     }

@@ -1,3 +1,4 @@
+using CheckIn.Core;
 using NodaTime;
 
 namespace CheckIn.Tracing.Index;
@@ -19,4 +20,13 @@ public sealed record VisitStoreOptions
 
     /// <summary>Threads used to build segments. Default: the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Checks every option against its range.</summary>
+    /// <returns>One coded error per option out of range (<c>VisitStoreOptions.*</c>); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate() => new OptionErrors(TracingErrorCodes.Messages)
+        .Check(SegmentCapacity is >= 1 and <= 1 << 28, TracingErrorCodes.StoreOptions.SegmentCapacity, nameof(SegmentCapacity))
+        .Check(Retention > Duration.Zero, TracingErrorCodes.StoreOptions.Retention, nameof(Retention))
+        .Check(MaxSegments is >= 1 and <= 1024, TracingErrorCodes.StoreOptions.MaxSegments, nameof(MaxSegments))
+        .Check(MaxDegreeOfParallelism is >= 1 and <= 512, TracingErrorCodes.StoreOptions.MaxDegreeOfParallelism, nameof(MaxDegreeOfParallelism))
+        .ToList();
 }

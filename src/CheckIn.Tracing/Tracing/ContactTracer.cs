@@ -43,17 +43,14 @@ public sealed class ContactTracer
     /// <param name="options">The rules, or null for <see cref="ContactTracerOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the trace between venues and hops (a national outbreak's hop can take seconds).</param>
     /// <returns>The contacts by level with their evidence, the cases' exposure notices, and a warning for each case the index does not know.</returns>
-    /// <exception cref="ArgumentException">A person is listed as a case twice, or an option is out of range.</exception>
+    /// <exception cref="ArgumentException">A person is listed as a case twice.</exception>
+    /// <exception cref="InvalidOptionsException">An option is out of range (<see cref="ContactTracerOptions.Validate"/>).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public TraceResult Trace(IEnumerable<TraceCase> cases, ContactTracerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
         options ??= ContactTracerOptions.Default;
-        if (options.MinOverlap < Duration.Zero || options.Linger < Duration.Zero || options.MaxDepth < 0 || options.MaxDegreeOfParallelism < 1
-            || options.OnwardWindow is { } onward && onward <= Duration.Zero)
-        {
-            throw new ArgumentException("MinOverlap and Linger must not be negative, MaxDepth not negative, OnwardWindow positive.", nameof(options));
-        }
+        InvalidOptionsException.ThrowIfAny(options.Validate(), nameof(options));
 
         var caseList = cases.ToList();
         if (caseList.Select(c => c.Person).Distinct().Count() != caseList.Count)

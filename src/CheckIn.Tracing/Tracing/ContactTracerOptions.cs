@@ -1,3 +1,4 @@
+using CheckIn.Core;
 using NodaTime;
 
 namespace CheckIn.Tracing;
@@ -30,6 +31,17 @@ public sealed record ContactTracerOptions
 
     /// <summary>Threads used for large hops. Default: the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Checks every option against its range.</summary>
+    /// <returns>One coded error per option out of range (<c>ContactTracerOptions.*</c>); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate() => new OptionErrors(TracingErrorCodes.Messages)
+        .Check(MinOverlap >= Duration.Zero && MinOverlap <= Duration.FromDays(1), TracingErrorCodes.TracerOptions.MinOverlap, nameof(MinOverlap))
+        .Check(Linger >= Duration.Zero && Linger <= Duration.FromDays(1), TracingErrorCodes.TracerOptions.Linger, nameof(Linger))
+        .Check(MaxDepth is >= 0 and <= 32, TracingErrorCodes.TracerOptions.MaxDepth, nameof(MaxDepth))
+        .Check(OnwardWindow is not { } onward || (onward > Duration.Zero && onward <= Duration.FromDays(60)), TracingErrorCodes.TracerOptions.OnwardWindow, nameof(OnwardWindow))
+        .Check(MaxDegreeOfParallelism is >= 1 and <= 512, TracingErrorCodes.TracerOptions.MaxDegreeOfParallelism, nameof(MaxDegreeOfParallelism))
+        .Check(Clock is not null, TracingErrorCodes.TracerOptions.Clock, nameof(Clock))
+        .ToList();
 
     /// <summary>For tests and benchmarks: force probing or sweeping instead of choosing per venue.</summary>
     internal TraceStrategy Strategy { get; init; }

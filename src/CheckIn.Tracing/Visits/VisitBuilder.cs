@@ -1,3 +1,4 @@
+using CheckIn.Core;
 using CheckIn.Tracing.Index;
 using NodaTime;
 
@@ -16,14 +17,11 @@ public sealed class VisitBuilder
 
     /// <summary>Creates a builder.</summary>
     /// <param name="options">The options, or null for <see cref="VisitBuilderOptions.Default"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The maximum visit length is not between 1 s and 18 h.</exception>
+    /// <exception cref="InvalidOptionsException">An option is out of range (<see cref="VisitBuilderOptions.Validate"/>).</exception>
     public VisitBuilder(VisitBuilderOptions? options = null)
     {
         _options = options ?? VisitBuilderOptions.Default;
-        if (_options.MaxVisitLength <= Duration.Zero || _options.MaxVisitLength > IndexTime.MaxIndexedVisitLength)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxVisitLength, "The maximum visit length must be positive and at most 18 h 12 min.");
-        }
+        InvalidOptionsException.ThrowIfAny(_options.Validate(), nameof(options));
     }
 
     /// <summary>Builds visits from events.</summary>

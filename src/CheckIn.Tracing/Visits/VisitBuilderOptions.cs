@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using CheckIn.Core;
 using CheckIn.Core.Places;
 using NodaTime;
 
@@ -27,6 +28,25 @@ public sealed record VisitBuilderOptions
 
     /// <summary>The clock that decides what "the future" is.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>Checks every option against its range (a visit is at most 18 h 12 min in the index).</summary>
+    /// <returns>One coded error per option out of range (<c>VisitBuilderOptions.*</c>; a default length names its kind); empty when valid.</returns>
+    public IReadOnlyList<CheckInError> Validate()
+    {
+        var errors = new OptionErrors(TracingErrorCodes.Messages)
+            .Check(MaxVisitLength > Duration.Zero && MaxVisitLength <= Index.IndexTime.MaxIndexedVisitLength, TracingErrorCodes.BuilderOptions.MaxVisitLength, nameof(MaxVisitLength))
+            .Check(MergeTolerance >= Duration.Zero && MergeTolerance <= Duration.FromHours(1), TracingErrorCodes.BuilderOptions.MergeTolerance, nameof(MergeTolerance))
+            .Check(ClockSkewTolerance >= Duration.Zero && ClockSkewTolerance <= Duration.FromDays(1), TracingErrorCodes.BuilderOptions.ClockSkewTolerance, nameof(ClockSkewTolerance))
+            .Check(Clock is not null, TracingErrorCodes.BuilderOptions.Clock, nameof(Clock))
+            .Check(DefaultLengths is not null, TracingErrorCodes.BuilderOptions.DefaultLengths, nameof(DefaultLengths));
+        foreach (var (kind, length) in DefaultLengths ?? FrozenDictionary<VenueKind, Duration>.Empty)
+        {
+            errors.Check(Enum.IsDefined(kind) && length > Duration.Zero && length <= Index.IndexTime.MaxIndexedVisitLength,
+                TracingErrorCodes.BuilderOptions.DefaultLengths, $"{nameof(DefaultLengths)}[{kind}]");
+        }
+
+        return errors.ToList();
+    }
 
     /// <summary>The default length for a venue kind.</summary>
     /// <param name="kind">The venue kind.</param>

@@ -122,7 +122,29 @@ public sealed class ErrorCodeCoverageTests
             reached.Add(code);
         }
 
-        Assert.Empty(CoreErrorCodes.All().Except(reached));
+        // The options codes are reached in OptionsValidationTests.
+        Assert.Empty(CoreErrorCodes.All().Where(c => !c.StartsWith("PayloadReaderOptions.", StringComparison.Ordinal)).Except(reached));
+    }
+
+    [Theory]
+    [InlineData(0, "PayloadReaderOptions.Clock")]
+    [InlineData(1, "PayloadReaderOptions.FutureToleranceDays")]
+    [InlineData(2, "PayloadReaderOptions.SignedPayloadBases")]
+    [InlineData(3, "PayloadReaderOptions.SignedPayloadBases")]
+    public void ReaderOptions_OutOfRange_CodedException(int which, string code)
+    {
+        var options = which switch
+        {
+            0 => Options with { Clock = null! },
+            1 => Options with { FutureToleranceDays = -1 },
+            2 => Options with { SignedPayloadBases = ["ftp://x.vn/"] },
+            _ => Options with { SignedPayloadBases = ["https://x.vn/c"] },
+        };
+        var error = Assert.Single(options.Validate());
+        Assert.Equal(code, error.Code);
+        var exception = Assert.Throws<InvalidOptionsException>(() => PayloadReader.Read("x", options));
+        Assert.Equal(error, Assert.Single(exception.Errors));
+        Assert.Empty(PayloadReaderOptions.Default.Validate());
     }
 
     [Fact]

@@ -69,15 +69,21 @@ public sealed class QrSymbolTests
     }
 
     [Theory]
-    [InlineData(0.1, 300, 1.0, 4)]
-    [InlineData(15, 50, 1.0, 4)]
-    [InlineData(15, 300, 0, 4)]
-    [InlineData(15, 300, 1.0, 2)]
-    public void Encode_OptionOutOfRange_Throws(double centimetres, int dpi, double distance, int quietZone) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => QrSymbol.Encode("x", new QrPrintOptions
+    [InlineData(0.1, 300, 1.0, 4, "QrPrintOptions.SymbolCentimetres")]
+    [InlineData(15, 50, 1.0, 4, "QrPrintOptions.DotsPerInch")]
+    [InlineData(15, 300, 0, 4, "QrPrintOptions.ScanDistanceMetres")]
+    [InlineData(15, 300, 1.0, 2, "QrPrintOptions.QuietZoneModules")]
+    public void Encode_OptionOutOfRange_CodedException(double centimetres, int dpi, double distance, int quietZone, string code)
+    {
+        var exception = Assert.Throws<InvalidOptionsException>(() => QrSymbol.Encode("x", new QrPrintOptions
         {
             SymbolCentimetres = centimetres, DotsPerInch = dpi, ScanDistanceMetres = distance, QuietZoneModules = quietZone,
         }));
+        Assert.Equal(code, Assert.Single(exception.Errors).Code);
+        Assert.Contains(new QrPrintOptions { ErrorCorrection = (QrErrorCorrectionLevel)9 }.Validate(), e => e.Code == QrErrorCodes.PrintOptions.ErrorCorrection);
+        Assert.Equal(QrErrorCodes.ImageOptions.MaxPixels, Assert.Single(new CheckIn.Qr.Imaging.ImageReadOptions { MaxPixels = 0 }.Validate()).Code);
+        Assert.Empty(QrPrintOptions.VenuePoster.Validate());
+    }
 
     [Fact]
     public void ToPng_RecordsDpi_HasQuietZone_DecodesBack()

@@ -71,5 +71,5 @@ public sealed class VisitStoreTests
 
     [Fact]
     public void Options_OutOfRange_Throw() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new VisitStore(new VisitStoreOptions { SegmentCapacity = 0 }));
+        Assert.Throws<CheckIn.Core.InvalidOptionsException>(() => new VisitStore(new VisitStoreOptions { SegmentCapacity = 0 }));
 }

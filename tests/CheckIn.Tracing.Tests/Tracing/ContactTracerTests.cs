@@ -182,8 +182,8 @@ public sealed class ContactTracerTests
     [Fact]
     public void NegativeOptions_Throw()
     {
-        Assert.Throws<ArgumentException>(() => Trace([], Options with { MinOverlap = Duration.FromMinutes(-1) }, Case(1, At(0), At(24))));
-        Assert.Throws<ArgumentException>(() => Trace([], Options with { OnwardWindow = Duration.Zero }, Case(1, At(0), At(24))));
+        Assert.Throws<CheckIn.Core.InvalidOptionsException>(() => Trace([], Options with { MinOverlap = Duration.FromMinutes(-1) }, Case(1, At(0), At(24))));
+        Assert.Throws<CheckIn.Core.InvalidOptionsException>(() => Trace([], Options with { OnwardWindow = Duration.Zero }, Case(1, At(0), At(24))));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public sealed class VisitBuilderTests
 
     [Fact]
     public void Options_MaxVisitLengthBeyondIndex_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new VisitBuilder(new VisitBuilderOptions { MaxVisitLength = Duration.FromHours(19) }));
+        Assert.Throws<CheckIn.Core.InvalidOptionsException>(() => new VisitBuilder(new VisitBuilderOptions { MaxVisitLength = Duration.FromHours(19) }));
 
     [Fact]
     public void RejectedEvent_EveryReason_IsACodedError()

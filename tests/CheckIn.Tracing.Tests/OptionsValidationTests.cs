@@ -1,0 +1,82 @@
+using CheckIn.Core;
+using CheckIn.Core.Places;
+using CheckIn.Tracing.Index;
+using CheckIn.Tracing.Visits;
+using NodaTime;
+
+namespace CheckIn.Tracing.Tests;
+
+/// <summary>Every options record of CheckIn.Tracing: defaults valid, each option out of range a coded error, consumers refuse them.</summary>
+public sealed class OptionsValidationTests
+{
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        { "tracer:minOverlap", TracingErrorCodes.TracerOptions.MinOverlap, "MinOverlap" },
+        { "tracer:linger", TracingErrorCodes.TracerOptions.Linger, "Linger" },
+        { "tracer:depth", TracingErrorCodes.TracerOptions.MaxDepth, "MaxDepth" },
+        { "tracer:onward", TracingErrorCodes.TracerOptions.OnwardWindow, "OnwardWindow" },
+        { "tracer:threads", TracingErrorCodes.TracerOptions.MaxDegreeOfParallelism, "MaxDegreeOfParallelism" },
+        { "tracer:clock", TracingErrorCodes.TracerOptions.Clock, "Clock" },
+        { "builder:max", TracingErrorCodes.BuilderOptions.MaxVisitLength, "MaxVisitLength" },
+        { "builder:merge", TracingErrorCodes.BuilderOptions.MergeTolerance, "MergeTolerance" },
+        { "builder:skew", TracingErrorCodes.BuilderOptions.ClockSkewTolerance, "ClockSkewTolerance" },
+        { "builder:default", TracingErrorCodes.BuilderOptions.DefaultLengths, "DefaultLengths[Market]" },
+        { "builder:kind", TracingErrorCodes.BuilderOptions.DefaultLengths, "DefaultLengths[99]" },
+        { "builder:clock", TracingErrorCodes.BuilderOptions.Clock, "Clock" },
+        { "store:capacity", TracingErrorCodes.StoreOptions.SegmentCapacity, "SegmentCapacity" },
+        { "store:retention", TracingErrorCodes.StoreOptions.Retention, "Retention" },
+        { "store:segments", TracingErrorCodes.StoreOptions.MaxSegments, "MaxSegments" },
+        { "store:threads", TracingErrorCodes.StoreOptions.MaxDegreeOfParallelism, "MaxDegreeOfParallelism" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void OptionOutOfRange_OneCodedError_ConsumerRefuses(string which, string code, string property)
+    {
+        var tracer = ContactTracerOptions.Default;
+        var builder = VisitBuilderOptions.Default;
+        var store = VisitStoreOptions.Default;
+        switch (which)
+        {
+            case "tracer:minOverlap": tracer = tracer with { MinOverlap = Duration.FromMinutes(-1) }; break;
+            case "tracer:linger": tracer = tracer with { Linger = Duration.FromDays(2) }; break;
+            case "tracer:depth": tracer = tracer with { MaxDepth = 33 }; break;
+            case "tracer:onward": tracer = tracer with { OnwardWindow = Duration.Zero }; break;
+            case "tracer:threads": tracer = tracer with { MaxDegreeOfParallelism = 0 }; break;
+            case "tracer:clock": tracer = tracer with { Clock = null! }; break;
+            case "builder:max": builder = builder with { MaxVisitLength = Duration.FromHours(19) }; break;
+            case "builder:merge": builder = builder with { MergeTolerance = Duration.FromHours(2) }; break;
+            case "builder:skew": builder = builder with { ClockSkewTolerance = Duration.FromMinutes(-1) }; break;
+            case "builder:default": builder = builder with { DefaultLengths = new Dictionary<VenueKind, Duration> { [VenueKind.Market] = Duration.Zero } }; break;
+            case "builder:kind": builder = builder with { DefaultLengths = new Dictionary<VenueKind, Duration> { [(VenueKind)99] = Duration.FromHours(1) } }; break;
+            case "builder:clock": builder = builder with { Clock = null! }; break;
+            case "store:capacity": store = store with { SegmentCapacity = 0 }; break;
+            case "store:retention": store = store with { Retention = Duration.Zero }; break;
+            case "store:segments": store = store with { MaxSegments = 2000 }; break;
+            default: store = store with { MaxDegreeOfParallelism = 0 }; break;
+        }
+
+        var errors = tracer.Validate().Concat(builder.Validate()).Concat(store.Validate()).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal((code, property), (error.Code, error.Property));
+        Assert.NotEqual(code, error.GetDescription(MessageLanguage.Vietnamese));
+        var exception = Assert.ThrowsAny<InvalidOptionsException>(() =>
+        {
+            _ = new VisitBuilder(builder);
+            _ = new VisitStore(store);
+            new ContactTracer(new VisitStore().Flush()).Trace([], tracer);
+        });
+        Assert.Equal(error, Assert.Single(exception.Errors));
+        Assert.Equal("options", exception.ParamName);
+    }
+
+    [Fact]
+    public void Defaults_Valid_EveryOptionsCodeCovered()
+    {
+        Assert.Empty(ContactTracerOptions.Default.Validate());
+        Assert.Empty(VisitBuilderOptions.Default.Validate());
+        Assert.Empty(VisitStoreOptions.Default.Validate());
+        var covered = Cases.Select(row => (string)row[1]).ToHashSet();
+        Assert.Empty(TracingErrorCodes.All().Where(c => c.Split('.')[0].EndsWith("Options", StringComparison.Ordinal)).Except(covered));
+    }
+}
