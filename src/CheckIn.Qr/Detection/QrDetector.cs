@@ -229,6 +229,24 @@ internal static class QrDetector
             3.5, 3.5, far, 3.5, bottomRight.Module, bottomRight.Module, 3.5, far,
             topLeft.X, topLeft.Y, topRight.X, topRight.Y, bottomRight.X, bottomRight.Y, bottomLeft.X, bottomLeft.Y);
         var matrix = new BitMatrix(dimension, dimension);
+
+        // Row 8 and column 8 hold both copies of the format information (of the mirrored symbol too): when neither
+        // orientation's decodes, this is no symbol, and the rest of the grid (up to 31,329 modules) is not sampled.
+        for (var i = 0; i < dimension; i++)
+        {
+            if (!TrySample(image, transform, i, 8, matrix) || !TrySample(image, transform, 8, i, matrix))
+            {
+                return null;
+            }
+        }
+
+        var (copy1, copy2) = SymbolLayout.ReadFormatBits(matrix);
+        var (mirrored1, mirrored2) = SymbolLayout.ReadFormatBits(matrix.Transposed());
+        if (!FormatInformation.TryDecode(copy1, copy2, out _, out _) && !FormatInformation.TryDecode(mirrored1, mirrored2, out _, out _))
+        {
+            return null;
+        }
+
         for (var my = 0; my < dimension; my++)
         {
             for (var mx = 0; mx < dimension; mx++)
@@ -244,6 +262,18 @@ internal static class QrDetector
         }
 
         return (matrix, transform);
+    }
+
+    private static bool TrySample(BitMatrix image, PerspectiveTransform transform, int mx, int my, BitMatrix matrix)
+    {
+        var (px, py) = transform.Map(mx + 0.5, my + 0.5);
+        if (double.IsNaN(px) || double.IsNaN(py) || px < -1 || py < -1 || px > image.Width || py > image.Height)
+        {
+            return false;
+        }
+
+        matrix[mx, my] = image[Math.Clamp((int)px, 0, image.Width - 1), Math.Clamp((int)py, 0, image.Height - 1)];
+        return true;
     }
 
     private static QrCode? Decode(BitMatrix matrix, PerspectiveTransform transform, int dimension, bool mirrored, bool inverted)
