@@ -125,6 +125,7 @@ public sealed class QrCommandTests : IDisposable
         var decode = CliRunner.Run("decode", PathOf("photo.jpg"));
         Assert.Equal(0, decode.ExitCode);
         Assert.Equal(VenueUrl + Environment.NewLine, decode.Output);
+        Assert.Equal(VenueUrl + Environment.NewLine, CliRunner.Run("decode", PathOf("photo.jpg"), "--reader", "zxing").Output);
     }
 
     [Fact]

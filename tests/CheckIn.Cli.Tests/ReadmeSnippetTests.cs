@@ -8,6 +8,7 @@ using CheckIn.Declarations;
 using CheckIn.Qr;
 using CheckIn.Qr.Imaging;
 using CheckIn.Qr.Printing;
+using CheckIn.Qr.Skia;
 using CheckIn.Simulation;
 using CheckIn.Testing;
 using CheckIn.Tracing;
@@ -180,6 +181,14 @@ public sealed partial class ReadmeSnippetTests
             Assert.Equal("8-H", PrintPoster(Url, png, svg));
             Assert.StartsWith("<svg", File.ReadAllText(svg), StringComparison.Ordinal);
             Assert.Equal("8-H: TokhaiyteVenue", ReadImage(png));
+            var jpg = Path.Combine(folder.FullName, "photo.jpg");
+            using (var bitmap = SkiaSharp.SKBitmap.Decode(png))
+            using (var jpeg = SkiaSharp.SKImage.FromBitmap(bitmap).Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 75))
+            {
+                File.WriteAllBytes(jpg, jpeg.ToArray());
+            }
+
+            Assert.Equal("8-H: TokhaiyteVenue", ReadImage(jpg));
         }
         finally
         {
@@ -210,8 +219,11 @@ public sealed partial class ReadmeSnippetTests
     {
         using var console = Console.Capture();
         #region snippet:read-image
-        IQrImageReader reader = new ManagedQrReader();                    // or your own IQrImageReader over ZXing.Net
-        var image = ImageReader.Read(File.ReadAllBytes(photoPath));       // PNG, PGM or PPM; coded errors, a pixel limit
+        IQrImageReader reader = new ManagedQrReader();                    // or new ZXingQrReader() from CheckIn.Qr.ZXing
+        var bytes = File.ReadAllBytes(photoPath);
+        var image = ImageReader.Read(bytes);                              // PNG, PGM or PPM; coded errors, a pixel limit
+        if (!image.Success)
+            image = SkiaImageReader.Read(bytes);                          // JPEG, WebP, … through CheckIn.Qr.Skia
         foreach (var code in reader.Read(image.Value))                    // every code in the image, any rotation
             Console.WriteLine($"{code.Version}-{code.ErrorCorrectionLevel}: {PayloadReader.Read(code.Text).Value.Kind}");
         #endregion

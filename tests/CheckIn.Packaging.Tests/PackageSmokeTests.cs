@@ -31,32 +31,128 @@ public sealed class PackageSmokeTests : IDisposable
         }
     }
 
+    /// <summary>Every package and the dependencies its nuspec may declare (the design's table; versions aside).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Packages = new Dictionary<string, string[]>
+    {
+        ["CheckIn.Core"] = ["NodaTime"],
+        ["CheckIn.Declarations"] = ["CheckIn.Core", "FluentValidation", "NodaTime.Serialization.SystemTextJson"],
+        ["CheckIn.Qr"] = ["CheckIn.Core", "QRCoder"],
+        ["CheckIn.Qr.ZXing"] = ["CheckIn.Qr", "ZXing.Net"],
+        ["CheckIn.Qr.Skia"] = ["CheckIn.Qr", "SkiaSharp"],
+        ["CheckIn.Tracing"] = ["CheckIn.Core"],
+        ["CheckIn.Simulation"] = ["CheckIn.Tracing"],
+    };
+
     [Fact]
-    public void Packages_ConsumedFromLocalFeed_BuildAndRun()
+    public void Packages_ConsumedFromLocalFeed_EveryReadmeSnippetBuildsAndRuns()
     {
         var feed = Path.Combine(_workspace, "feed");
-        Pack("src/CheckIn.Core/CheckIn.Core.csproj", feed);
-        Pack("src/CheckIn.Tracing/CheckIn.Tracing.csproj", feed);
+        foreach (var package in Packages.Keys)
+        {
+            Pack($"src/{package}/{package}.csproj", feed);
+        }
 
-        var corePackage = Directory.GetFiles(feed, "CheckIn.Core.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
-        var version = Path.GetFileNameWithoutExtension(corePackage)["CheckIn.Core.".Length..];
-        AssertPackageContains(corePackage, "lib/net10.0/CheckIn.Core.dll", "lib/net10.0/CheckIn.Core.xml", "README.md");
+        var version = string.Empty;
+        foreach (var (package, allowed) in Packages)
+        {
+            var file = Directory.GetFiles(feed, package + ".*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal) && char.IsDigit(Path.GetFileName(p)[package.Length + 1]));
+            version = Path.GetFileNameWithoutExtension(file)[(package.Length + 1)..];
+            AssertPackageContains(file, $"lib/net10.0/{package}.dll", $"lib/net10.0/{package}.xml", "README.md");
+            // Every direct dependency the table names, and nothing outside what the table allows through them (central
+            // transitive pinning lists pinned packages of the closure too, such as Core's NodaTime in every package above it).
+            var dependencies = Dependencies(file).ToHashSet(StringComparer.Ordinal);
+            Assert.Subset(dependencies, allowed.ToHashSet(StringComparer.Ordinal));
+            Assert.Subset(Closure(package), dependencies);
+        }
 
         var consumer = Path.Combine(_workspace, "consumer");
         Directory.CreateDirectory(consumer);
         var template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", "Consumer.csproj.template"));
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), template.Replace("$(CheckInVersion)", version, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), template
+            .Replace("$(CheckInVersion)", version, StringComparison.Ordinal)
+            .Replace("$(SkiaSharpVersion)", SkiaSharpVersion(), StringComparison.Ordinal));
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", "Program.cs"), Path.Combine(consumer, "Program.cs"));
+        Directory.CreateDirectory(Path.Combine(consumer, "Snippets"));
+        foreach (var snippet in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer", "Snippets")))
+        {
+            File.Copy(snippet, Path.Combine(consumer, "Snippets", Path.GetFileName(snippet)));
+        }
+
         WriteNuGetConfig(consumer, feed);
 
         // A private packages folder: the consumer must get CheckIn from the fresh feed, never from a cache.
         var packages = Path.Combine(_workspace, "packages");
         Dotnet($"restore --packages \"{packages}\"", consumer);
         Dotnet("build --no-restore -c Release", consumer);
-        var run = Dotnet("run --no-build -c Release", consumer);
+        var run = Dotnet("run --no-build -c Release", consumer).Output;
 
-        Assert.Contains("core:TRAN THI BICH", run.Output, StringComparison.Ordinal);
-        Assert.Matches("tracing:[0-9a-f]{32}", run.Output);
+        Assert.Contains("CitizenCard { idNumber = 079*******56", run, StringComparison.Ordinal);
+        Assert.Contains("CitizenCard.DateOfBirth: The date of birth is not a valid ddMMyyyy date (field 3, position 25).", run, StringComparison.Ordinal);
+        Assert.Contains("Time.EndBeforeStart checkOut: Thời điểm kết thúc phải sau thời điểm bắt đầu", run, StringComparison.Ordinal);
+        Assert.Contains("8-H: https://tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e", run, StringComparison.Ordinal);
+        Assert.Matches(@"\d+-[LMQH]: PersonalQr \{ document = ", run);
+        Assert.DoesNotContain("001090123456", run, StringComparison.Ordinal);
+        Assert.Contains("== CheckIn.Qr.Skia" + Environment.NewLine + "https://tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e", run, StringComparison.Ordinal);
+        Assert.Contains("F1 at Chợ Đông Ba from 2021-09-01T08:30:00Z for 30 min", run, StringComparison.Ordinal);
+        Assert.Matches(@"[\d,]+ visits, [\d,]+ recorded; F1 recall \d+ ?%, precision \d+ ?%", run);
+    }
+
+    /// <summary>Each package's README shows its snippet exactly as the consumer compiles and runs it.</summary>
+    [Fact]
+    public void PackageReadmes_ShowTheSnippetTheConsumerRuns()
+    {
+        var snippets = new Dictionary<string, string>
+        {
+            ["CheckIn.Core"] = "CoreSnippet.cs",
+            ["CheckIn.Declarations"] = "DeclarationsSnippet.cs",
+            ["CheckIn.Qr"] = "QrSnippet.cs",
+            ["CheckIn.Qr.ZXing"] = "ZXingSnippet.cs",
+            ["CheckIn.Qr.Skia"] = "SkiaSnippet.cs",
+            ["CheckIn.Tracing"] = "TracingSnippet.cs",
+            ["CheckIn.Simulation"] = "SimulationSnippet.cs",
+        };
+        Assert.Equal(Packages.Keys.Order(), snippets.Keys.Order());
+        foreach (var (package, file) in snippets)
+        {
+            var source = File.ReadAllText(RepositoryRoot.Combine("tests", "CheckIn.Packaging.Tests", "Consumer", "Snippets", file)).ReplaceLineEndings("\n");
+            var region = System.Text.RegularExpressions.Regex.Match(source, @"\n([ \t]*)#region readme\n(.*?)\n[ \t]*#endregion", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(region.Success, $"{file} has no readme region");
+            var indent = region.Groups[1].Value;
+            var code = string.Join('\n', region.Groups[2].Value.Split('\n').Select(l => l.StartsWith(indent, StringComparison.Ordinal) ? l[indent.Length..] : l.TrimStart()));
+            var readme = File.ReadAllText(RepositoryRoot.Combine("src", package, "README.md")).ReplaceLineEndings("\n");
+            Assert.True(readme.Contains("```csharp\n" + code + "\n```", StringComparison.Ordinal), $"src/{package}/README.md does not show {file}'s readme region");
+        }
+    }
+
+    /// <summary>What a package may bring, directly or through the CheckIn packages it depends on.</summary>
+    private static HashSet<string> Closure(string package)
+    {
+        var closure = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dependency in Packages[package])
+        {
+            closure.Add(dependency);
+            if (Packages.ContainsKey(dependency))
+            {
+                closure.UnionWith(Closure(dependency));
+            }
+        }
+
+        return closure;
+    }
+
+    private static IEnumerable<string> Dependencies(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var stream = nuspec.Open();
+        var document = System.Xml.Linq.XDocument.Load(stream);
+        return document.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Distinct();
+    }
+
+    private static string SkiaSharpVersion()
+    {
+        var props = System.Xml.Linq.XDocument.Load(RepositoryRoot.Combine("Directory.Packages.props"));
+        return props.Descendants().Single(e => e.Name.LocalName == "SkiaSharpVersion").Value;
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using CheckIn.Core.Payloads;
 using CheckIn.Qr;
 using CheckIn.Qr.Imaging;
 using CheckIn.Qr.Skia;
+using CheckIn.Qr.ZXing;
 
 namespace CheckIn.Cli.Commands;
 
@@ -18,9 +19,11 @@ public static class DecodeCommand
         var json = new Option<bool>("--json") { Description = "Print JSON: each code's text, version, level, corners, corrections, and the national payload it holds (kind and fields)." };
         var reveal = new Option<bool>("--reveal") { Description = "Print personal codes (ID cards, health-insurance cards, personal QR) in full; masked by default." };
         var language = PayloadCommand.LanguageOption();
+        var readerName = new Option<string>("--reader") { Description = "checkin (CheckIn's own reader, bounded work per image; the default) or zxing (ZXing.Net).", DefaultValueFactory = _ => "checkin" };
+        readerName.AcceptOnlyFromAmong("checkin", "zxing");
         var command = new Command("decode", "Print the text of each QR code in an image, one per line (exit 0), or nothing with exit 3 when there is none; exit 1 when the file is not a readable image.")
         {
-            image, json, reveal, language,
+            image, json, reveal, language, readerName,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +49,8 @@ public static class DecodeCommand
                 return ExitCodes.Invalid;
             }
 
-            var codes = new ManagedQrReader().Read(pixels);
+            IQrImageReader reader = parse.GetValue(readerName) == "zxing" ? new ZXingQrReader() : new ManagedQrReader();
+            var codes = reader.Read(pixels);
 
             if (codes.Count == 0)
             {

@@ -1,8 +1,24 @@
-// A consumer that knows CheckIn only through its NuGet packages.
-using CheckIn.Core.Text;
-using CheckIn.Tracing.Privacy;
+// A consumer that knows CheckIn only through its NuGet packages: each package README's snippet, compiled and run.
+using CheckIn.Consumer.Snippets;
 
-var folded = VietnameseText.FoldName("Trần Thị Bích");
-var pseudonym = new PersonPseudonymizer("consumer-smoke-test-key"u8).Pseudonymize("079301000456");
-Console.WriteLine($"core:{folded}");
-Console.WriteLine($"tracing:{pseudonym}");
+var folder = Directory.CreateTempSubdirectory("checkin-consumer-").FullName;
+try
+{
+    Run("CheckIn.Core", CoreSnippet.Run);
+    Run("CheckIn.Declarations", DeclarationsSnippet.Run);
+    Run("CheckIn.Qr", () => QrSnippet.Run(folder));
+    Run("CheckIn.Qr.ZXing", ZXingSnippet.Run);
+    Run("CheckIn.Qr.Skia", () => SkiaSnippet.Run(folder));
+    Run("CheckIn.Tracing", TracingSnippet.Run);
+    Run("CheckIn.Simulation", SimulationSnippet.Run);
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+static void Run(string package, Action snippet)
+{
+    Console.WriteLine($"== {package}");
+    snippet();
+}
