@@ -82,7 +82,7 @@ public sealed class RecordedWorld
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new RecordedWorld(province, personOf, recorded.Flush(), truth.Flush(), [.. recording.Simulation.Infections], recording.Totals);
+        return new RecordedWorld(province, personOf, recorded.Flush(cancellationToken), truth.Flush(cancellationToken), [.. recording.Simulation.Infections], recording.Totals);
     }
 
     /// <summary>The resident a pseudonym of this world stands for.</summary>

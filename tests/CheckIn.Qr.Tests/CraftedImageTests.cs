@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CheckIn.Qr.Imaging;
+using CheckIn.Qr.Tests.Support;
 using Xunit.Abstractions;
 
 namespace CheckIn.Qr.Tests;
@@ -11,47 +12,13 @@ namespace CheckIn.Qr.Tests;
 /// </summary>
 public sealed class CraftedImageTests(ITestOutputHelper output)
 {
-    public const int Width = 4000;
-    public const int Height = 3000;
-
-    /// <summary>Finder patterns (7 × 7 modules, 1:1:3:1:1 every way) of <paramref name="module"/> pixels, one per cell, jittered.</summary>
-    public static LuminanceImage FinderGrid(int module, int spacing, int seed)
-    {
-        var image = LuminanceImage.White(Width, Height);
-        var random = new Random(seed);
-        for (var top = 4; top + (7 * module) + spacing < Height; top += spacing)
-        {
-            for (var left = 4; left + (7 * module) + spacing < Width; left += spacing)
-            {
-                var (jx, jy) = (random.Next(Math.Max(1, spacing - (7 * module))), random.Next(Math.Max(1, spacing - (7 * module))));
-                for (var my = 0; my < 7; my++)
-                {
-                    for (var mx = 0; mx < 7; mx++)
-                    {
-                        if (Math.Max(Math.Abs(mx - 3), Math.Abs(my - 3)) == 2)
-                        {
-                            continue;
-                        }
-
-                        for (var y = 0; y < module; y++)
-                        {
-                            image.Pixels.AsSpan(((top + jy + (my * module) + y) * Width) + left + jx + (mx * module), module).Clear();
-                        }
-                    }
-                }
-            }
-        }
-
-        return image;
-    }
-
     public static IEnumerable<(string Name, Func<LuminanceImage> Make)> Images() =>
     [
-        ("finder grid, 2 px modules", () => FinderGrid(2, 20, 1)),
-        ("finder grid, 4 px modules", () => FinderGrid(4, 40, 2)),
-        ("finder grid, 6 px modules", () => FinderGrid(6, 60, 3)),
-        ("checkerboard, 3 px", () => Checkerboard(3)),
-        ("noise", () => Noise(4)),
+        ("finder grid, 2 px modules", () => CraftedImages.FinderGrid(2, 20, 1)),
+        ("finder grid, 4 px modules", () => CraftedImages.FinderGrid(4, 40, 2)),
+        ("finder grid, 6 px modules", () => CraftedImages.FinderGrid(6, 60, 3)),
+        ("checkerboard, 3 px", () => CraftedImages.Checkerboard(3)),
+        ("noise", () => CraftedImages.Noise(4)),
     ];
 
     [Fact]
@@ -97,13 +64,13 @@ public sealed class CraftedImageTests(ITestOutputHelper output)
     {
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
-        Assert.Throws<OperationCanceledException>(() => new ManagedQrReader().Read(FinderGrid(4, 40, 2), cancellation.Token));
+        Assert.Throws<OperationCanceledException>(() => new ManagedQrReader().Read(CraftedImages.FinderGrid(4, 40, 2), cancellation.Token));
     }
 
     [Fact]
     public void LargePhoto_ReadAtAFraction_CornersInTheFullImage()
     {
-        var image = LuminanceImage.White(Width, Height);
+        var image = LuminanceImage.White(CraftedImages.Width, CraftedImages.Height);
         using var data = Support.QrImages.Encode("https://tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e");
         Support.QrImages.Place(image, Support.QrImages.Render(data, 16), Support.QrImages.Rotated(3000, 1000, 900, 10));
         var work = new QrReadWork();
@@ -132,29 +99,5 @@ public sealed class CraftedImageTests(ITestOutputHelper output)
         var exception = Assert.Throws<CheckIn.Core.InvalidOptionsException>(() => new ManagedQrReader(options));
         Assert.Contains(exception.Errors, e => e.Code == code);
         Assert.Empty(QrReaderOptions.Default.Validate());
-    }
-
-    private static LuminanceImage Checkerboard(int cell)
-    {
-        var image = LuminanceImage.White(Width, Height);
-        for (var y = 0; y < Height; y++)
-        {
-            for (var x = 0; x < Width; x++)
-            {
-                if (((x / cell) + (y / cell)) % 2 == 0)
-                {
-                    image.Pixels[(y * Width) + x] = 0;
-                }
-            }
-        }
-
-        return image;
-    }
-
-    private static LuminanceImage Noise(int seed)
-    {
-        var image = new LuminanceImage(Width, Height, new byte[Width * Height]);
-        new Random(seed).NextBytes(image.Pixels);
-        return image;
     }
 }

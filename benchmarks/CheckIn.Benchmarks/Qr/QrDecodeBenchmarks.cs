@@ -3,12 +3,13 @@ using BenchmarkDotNet.Attributes;
 using CheckIn.Qr;
 using CheckIn.Qr.Imaging;
 using CheckIn.Qr.Tests.Support;
+using CheckIn.Qr.ZXing;
 
 namespace CheckIn.Benchmarks.Qr;
 
 /// <summary>
 /// Decoding one venue code in a camera frame (640 × 480 and 1920 × 1080: turned, slightly tilted, a little
-/// blurred and noisy) with the managed reader, against <c>zbarimg</c> (Debian zbar-tools) on the same image
+/// blurred and noisy) with the managed reader and ZXing.Net, against <c>zbarimg</c> (Debian zbar-tools) on the same image
 /// as a PNG file. zbarimg is a process: it reads <see cref="Copies"/> copies of the file in one run, so its
 /// start-up is shared; <see cref="ZbarimgStartup"/> measures that start-up alone on a blank 1 × 1 image.
 /// </summary>
@@ -19,6 +20,7 @@ public class QrDecodeBenchmarks
     private const string Text = "https://tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e";
 
     private readonly ManagedQrReader _reader = new();
+    private readonly ZXingQrReader _zxing = new();
     private LuminanceImage _frame = LuminanceImage.White(1, 1);
     private byte[] _png = [];
     private DirectoryInfo? _folder;
@@ -75,6 +77,10 @@ public class QrDecodeBenchmarks
     /// <summary>The managed reader on the luminance buffer (what a camera hands over).</summary>
     [Benchmark]
     public int ManagedFromPixels() => _reader.Read(_frame).Count;
+
+    /// <summary>ZXing.Net through CheckIn.Qr.ZXing on the same luminance buffer.</summary>
+    [Benchmark]
+    public int ZXingFromPixels() => _zxing.Read(_frame).Count;
 
     /// <summary>The managed reader on the PNG file's bytes (decoding the PNG included), as zbarimg is.</summary>
     [Benchmark]

@@ -161,12 +161,12 @@ internal sealed class VisitSegment
     /// at most 1,024 ranges of neighbouring groups, then, within a range (small enough to stay in cache), into its
     /// groups, each sorted by start. Then a counting sort of row numbers by person. Passes run on all cores.
     /// </remarks>
-    public static VisitSegment Build(PendingVisit[] input, int n, int venueCount, int personCount, int parallelism)
+    public static VisitSegment Build(PendingVisit[] input, int n, int venueCount, int personCount, int parallelism, CancellationToken cancellationToken = default)
     {
         var buckets = venueCount * Classes;
         var chunks = Math.Clamp(Math.Min(parallelism, n / 65_536), 1, 64);
         var chunkStarts = ChunkStarts(n, chunks);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         var superShift = Math.Max(0, 32 - BitOperations.LeadingZeroCount((uint)Math.Max(buckets - 1, 1)) - SuperBits);
         var supers = ((buckets - 1) >> superShift) + 1;
 

@@ -143,12 +143,18 @@ public sealed class VisitStore
     }
 
     /// <summary>Indexes the buffered visits into a new segment and publishes a new snapshot.</summary>
+    /// <param name="cancellationToken">
+    /// Stops the segment builds (merging large segments takes seconds at national scale). Nothing is lost: cancelled
+    /// before the new segment is built, the visits stay buffered; cancelled while merging, the new segment is published
+    /// unmerged and a later flush merges it.
+    /// </param>
     /// <returns>The new snapshot (the current one when nothing was buffered).</returns>
-    public VisitIndexSnapshot Flush()
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public VisitIndexSnapshot Flush(CancellationToken cancellationToken = default)
     {
         lock (_writeLock)
         {
-            FlushLocked();
+            FlushLocked(cancellationToken);
             return _snapshot;
         }
     }
@@ -173,25 +179,35 @@ public sealed class VisitStore
         }
     }
 
-    private void FlushLocked()
+    private void FlushLocked(CancellationToken cancellationToken = default)
     {
-        if (_buffered == 0)
+        var segments = _snapshot.Segments;
+        if (_buffered > 0)
+        {
+            var segment = VisitSegment.Build(_buffer, _buffered, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism, cancellationToken);
+            _buffered = 0;
+            segments = segments.Add(segment);
+        }
+        else if (segments.Length <= _options.MaxSegments)
         {
             return;
         }
 
-        var segment = VisitSegment.Build(_buffer, _buffered, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism);
-        _buffered = 0;
-        var segments = _snapshot.Segments.Add(segment);
-        while (segments.Length > _options.MaxSegments)
+        try
         {
-            segments = MergeSmallestNeighbours(segments);
+            while (segments.Length > _options.MaxSegments)
+            {
+                segments = MergeSmallestNeighbours(segments, cancellationToken);
+            }
         }
-
-        Publish(segments);
+        finally
+        {
+            // Cancelled or not, every visit is in a published segment.
+            Publish(segments);
+        }
     }
 
-    private ImmutableArray<VisitSegment> MergeSmallestNeighbours(ImmutableArray<VisitSegment> segments)
+    private ImmutableArray<VisitSegment> MergeSmallestNeighbours(ImmutableArray<VisitSegment> segments, CancellationToken cancellationToken)
     {
         var best = 0;
         for (var i = 1; i < segments.Length - 1; i++)
@@ -206,7 +222,7 @@ public sealed class VisitStore
         var merged = new PendingVisit[left.Count + right.Count];
         left.CopyTo(merged);
         right.CopyTo(merged.AsSpan(left.Count));
-        var segment = VisitSegment.Build(merged, merged.Length, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism);
+        var segment = VisitSegment.Build(merged, merged.Length, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism, cancellationToken);
         return segments.RemoveRange(best, 2).Insert(best, segment);
     }
 

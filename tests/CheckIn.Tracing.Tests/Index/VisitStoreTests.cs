@@ -72,4 +72,20 @@ public sealed class VisitStoreTests
     [Fact]
     public void Options_OutOfRange_Throw() =>
         Assert.Throws<CheckIn.Core.InvalidOptionsException>(() => new VisitStore(new VisitStoreOptions { SegmentCapacity = 0 }));
+
+    [Fact]
+    public void Flush_Cancelled_NothingLost()
+    {
+        var store = new VisitStore(new VisitStoreOptions { SegmentCapacity = 1 << 20, MaxSegments = 1 });
+        for (var i = 0; i < 300; i++)
+        {
+            store.Add(P(i % 17), "V" + (i % 5), At(8) + NodaTime.Duration.FromMinutes(i), At(9) + NodaTime.Duration.FromMinutes(i));
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        Assert.Throws<OperationCanceledException>(() => store.Flush(cancellation.Token));
+        Assert.Equal(300, store.PendingCount + store.Snapshot.Count);
+        Assert.Equal(300, store.Flush().Count);
+    }
 }
