@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The one command that tests everything: restore, build Release, run every test project (unit tests,
-# public API snapshots, the package smoke test), then print "N passed, N failed" counted from the
-# test results (TRX). Exits non-zero when anything fails. Needs the .NET SDK; the QR interoperability
+# The one command that tests everything: restore, build Release (PublicApiAnalyzers check every package's
+# declared API), run every test project (unit and property tests, the package smoke test), then print
+# "N passed, N failed" counted from the test results (TRX). Exits non-zero when anything fails. Needs the .NET SDK; the QR interoperability
 # tests also need two independent QR tools from Debian (zbar-tools, qrencode), and the demo's report test
 # a headless browser (chromium): installed here when missing and the machine allows it (root, or
 # passwordless sudo).
@@ -59,7 +59,7 @@ if [ "${#trx_files[@]}" -eq 0 ] || { [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0
   failed=$((failed + 1))
 fi
 
-# Measurements the tests report (the hard QR corpus: CheckIn against zbarimg).
+# Measurements the tests report (the hard QR corpus: CheckIn against ZXing.Net and zbarimg; crafted images).
 for trx in "${trx_files[@]}"; do
   grep -o '\[corpus\][^<&]*' "$trx" || true
 done
