@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one command that tests everything: restore, build Release (PublicApiAnalyzers check every package's
 # declared API), run every test project (unit and property tests, the package smoke test), then print
-# "N passed, N failed" counted from the test results (TRX). Exits non-zero when anything fails. Needs the .NET SDK; the QR interoperability
-# tests also need two independent QR tools from Debian (zbar-tools, qrencode), and the demo's report test
+# "N passed, N failed" counted from the test results (TRX). Exits non-zero when anything fails. Needs the
+# .NET SDK; the QR interoperability tests also need two independent QR tools from Debian (zbar-tools,
+# qrencode), and the demo's report test
 # a headless browser (chromium): installed here when missing and the machine allows it (root, or
 # passwordless sudo).
 set -uo pipefail
