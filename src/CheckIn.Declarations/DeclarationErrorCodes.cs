@@ -20,6 +20,9 @@ public static class DeclarationErrorCodes
         /// <summary>The text contains a control character or broken Unicode.</summary>
         public const string ControlCharacter = "Text.ControlCharacter";
 
+        /// <summary>The text contains an invisible format character: a bidirectional override, a zero-width space or joiner.</summary>
+        public const string FormatCharacter = "Text.FormatCharacter";
+
         /// <summary>The text has surrounding or repeated spaces, or is not in Unicode NFC.</summary>
         public const string NotNormalized = "Text.NotNormalized";
 
@@ -176,6 +179,9 @@ public static class DeclarationErrorCodes
 
         /// <summary>A property has a value of the wrong type or format.</summary>
         public const string InvalidValue = "Json.InvalidValue";
+
+        /// <summary>A property name appears twice in one object (in any letter case).</summary>
+        public const string DuplicateProperty = "Json.DuplicateProperty";
     }
 
     /// <summary>Codes of <see cref="DeclarationRules"/> out of range (the property names the option).</summary>

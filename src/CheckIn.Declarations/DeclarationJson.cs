@@ -94,6 +94,18 @@ public static class DeclarationJson
         JsonNode? root;
         try
         {
+            // Property names are matched exactly, and a name twice in one object (in any letter case) is refused:
+            // System.Text.Json would otherwise keep one of them silently.
+            using (var document = JsonDocument.Parse(json, DocumentOptions))
+            {
+                var duplicates = new List<CheckInError>();
+                FindDuplicateProperties(document.RootElement, string.Empty, duplicates);
+                if (duplicates.Count > 0)
+                {
+                    return new DeclarationReadResult(null, duplicates);
+                }
+            }
+
             root = JsonNode.Parse(json, documentOptions: DocumentOptions);
         }
         catch (JsonException exception)
@@ -158,6 +170,39 @@ public static class DeclarationJson
             Position = exception.BytePositionInLine ?? CheckInError.None,
         };
 
+    /// <summary>Every property name that appears twice in one object (letter case ignored), at any depth.</summary>
+    private static void FindDuplicateProperties(JsonElement element, string path, List<CheckInError> failures)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                FindDuplicateProperties(item, $"{path}[{i++}]", failures);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            var propertyPath = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+            if (!seen.Add(property.Name))
+            {
+                failures.Add(DeclarationErrors.At(Codes.Json.DuplicateProperty, propertyPath));
+                continue;
+            }
+
+            FindDuplicateProperties(property.Value, propertyPath, failures);
+        }
+    }
+
     /// <summary>Every property the type does not have, at any depth, so all are reported at once.</summary>
     private static void FindUnknownProperties(JsonNode? node, JsonTypeInfo info, string path, List<CheckInError> failures)
     {
@@ -177,7 +222,7 @@ public static class DeclarationJson
             return;
         }
 
-        var properties = info.Properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var properties = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
         foreach (var (name, value) in obj)
         {
             var propertyPath = path.Length == 0 ? name : $"{path}.{name}";
@@ -200,7 +245,7 @@ public static class DeclarationJson
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            PropertyNameCaseInsensitive = true,
+            PropertyNameCaseInsensitive = false,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             NumberHandling = JsonNumberHandling.Strict,

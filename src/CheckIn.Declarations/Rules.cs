@@ -190,6 +190,24 @@ internal static partial class Rules
         || (value.Length == LegacyIdNumber.Length && LegacyIdNumber.TryParse(value, out _))
         || PassportNumber.TryParse(value, out _);
 
+    /// <summary>
+    /// Invisible format characters (Unicode category Cf): bidirectional overrides and isolates (U+202A–U+202E,
+    /// U+2066–U+2069) that make a name or address display as something else, zero-width spaces and joiners, the byte
+    /// order mark. No name or address on a Vietnamese form needs one.
+    /// </summary>
+    public static bool HasFormatCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool HasControlCharacter(string value)
     {
         for (var i = 0; i < value.Length; i++)
@@ -222,6 +240,7 @@ internal static partial class Rules
         null or "" => required ? Codes.Text.Required : null,
         _ when string.IsNullOrWhiteSpace(value) => required ? Codes.Text.Required : Codes.Text.NotNormalized,
         _ when HasControlCharacter(value) => Codes.Text.ControlCharacter,
+        _ when HasFormatCharacter(value) => Codes.Text.FormatCharacter,
         _ when value.Length > maxLength => Codes.Text.TooLong,
         _ when !IsNormalized(value, isName) => Codes.Text.NotNormalized,
         _ => null,

@@ -11,11 +11,17 @@ public static class SimulationErrorCodes
     /// <summary>Codes of binary simulation files.</summary>
     public static class SimulationFile
     {
-        /// <summary>The header is missing, of another format or version, or holds impossible counts or dates.</summary>
+        /// <summary>The header is missing, of another format or version (1 and 2 are read), or holds impossible counts or dates.</summary>
         public const string Header = "SimulationFile.Header";
 
-        /// <summary>The file ends inside a visit record.</summary>
+        /// <summary>The file ends inside a visit record, or (version 2) before its trailer.</summary>
         public const string Truncated = "SimulationFile.Truncated";
+
+        /// <summary>
+        /// Version 2: the trailer's CRC-32 or record count does not match the header and records read, or bytes follow
+        /// the trailer (position: the trailer's byte offset). The file was altered or damaged.
+        /// </summary>
+        public const string Checksum = "SimulationFile.Checksum";
 
         /// <summary>A visit record holds values out of range for the header (position: the record's byte offset).</summary>
         public const string Record = "SimulationFile.Record";

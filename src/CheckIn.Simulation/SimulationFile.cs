@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using CheckIn.Core;
 using NodaTime;
 
@@ -18,15 +19,21 @@ public sealed class SimulationFile
 
     private readonly Stream _source;
     private readonly byte[] _buffer = new byte[RecordLength * 4096];
+    private readonly Crc32 _crc = new();
     private int _filled;
     private int _consumed;
+    private int _hashed;
     private long _index;
     private bool _ended;
     private bool _enumerated;
+    private bool _finished;
+    private CheckInError _failure;
 
-    internal SimulationFile(Stream source, int seed, int residents, int venues, int days, LocalDate start, Instant startInstant)
+    internal SimulationFile(Stream source, int version, ReadOnlySpan<byte> header, int seed, int residents, int venues, int days, LocalDate start, Instant startInstant)
     {
         _source = source;
+        _crc.Append(header);
+        FormatVersion = version;
         Seed = seed;
         Residents = residents;
         Venues = venues;
@@ -34,6 +41,13 @@ public sealed class SimulationFile
         Start = start;
         StartInstant = startInstant;
     }
+
+    /// <summary>
+    /// The format version: 2 (what <see cref="SimulationFiles.WriteBinary"/> writes: a trailer with the record count
+    /// and a CRC-32, checked when the last record has been read) or 1 (no trailer: a file cut at a record boundary or
+    /// altered within the ranges of the header reads as valid).
+    /// </summary>
+    public int FormatVersion { get; }
 
     /// <summary>The seed the world was made with.</summary>
     public int Seed { get; }
@@ -59,36 +73,66 @@ public sealed class SimulationFile
     /// <summary>Reads the next visits into a buffer.</summary>
     /// <param name="destination">Where to put them.</param>
     /// <returns>
-    /// How many were read (0 at the end of the file), or <see cref="SimulationErrorCodes.SimulationFile.Truncated"/>
-    /// or <see cref="SimulationErrorCodes.SimulationFile.Record"/> with the bad record's byte offset as the position.
-    /// The visits before a bad record are returned first; the call after them reports it (and every later call
-    /// again), so nothing read is lost.
+    /// How many were read (0 at the end of the file), or <see cref="SimulationErrorCodes.SimulationFile.Truncated"/>,
+    /// <see cref="SimulationErrorCodes.SimulationFile.Record"/> or <see cref="SimulationErrorCodes.SimulationFile.Checksum"/>
+    /// with the bad record's (or trailer's) byte offset as the position. The visits before a bad record are returned
+    /// first; the call after them reports it (and every later call again), so nothing read is lost. In a version 2
+    /// file the end is reported only after the trailer has matched: the visits read before a checksum failure came
+    /// from a damaged file.
     /// </returns>
     /// <exception cref="IOException">The stream fails.</exception>
     public Result<int> Read(Span<SimulatedVisit> destination)
     {
+        if (!_failure.IsEmpty)
+        {
+            return Result.Fail<int>(_failure);
+        }
+
         var count = 0;
-        while (count < destination.Length)
+        while (count < destination.Length && !_finished)
         {
             if (_filled - _consumed < RecordLength)
             {
                 if (_ended)
                 {
-                    // The visits read before a bad spot are returned first; the next call reports it.
-                    return _filled != _consumed && count == 0
-                        ? Result.Fail<int>(SimulationErrors.At(SimulationErrorCodes.SimulationFile.Truncated, OffsetOf(_index)))
-                        : Result.Ok(count);
+                    if (count > 0)
+                    {
+                        // The visits read before a bad spot are returned first; the next call reports it.
+                        return Result.Ok(count);
+                    }
+
+                    if (_filled != _consumed || FormatVersion >= 2)
+                    {
+                        return Fail(SimulationErrorCodes.SimulationFile.Truncated);
+                    }
+
+                    _finished = true;
+                    break;
                 }
 
                 Refill();
                 continue;
             }
 
+            if (FormatVersion >= 2 && BinaryPrimitives.ReadInt32LittleEndian(_buffer.AsSpan(_consumed)) == SimulationFiles.TrailerMark)
+            {
+                if (count > 0)
+                {
+                    return Result.Ok(count);
+                }
+
+                if (!TrailerMatches())
+                {
+                    return Fail(SimulationErrorCodes.SimulationFile.Checksum);
+                }
+
+                _finished = true;
+                break;
+            }
+
             if (!TryDecode(_buffer.AsSpan(_consumed, RecordLength), out destination[count]))
             {
-                return count > 0
-                    ? Result.Ok(count)
-                    : Result.Fail<int>(SimulationErrors.At(SimulationErrorCodes.SimulationFile.Record, OffsetOf(_index)));
+                return count > 0 ? Result.Ok(count) : Fail(SimulationErrorCodes.SimulationFile.Record);
             }
 
             _consumed += RecordLength;
@@ -137,8 +181,48 @@ public sealed class SimulationFile
 
     private static long OffsetOf(long record) => SimulationFiles.HeaderLength + (record * RecordLength);
 
+    /// <summary>Remembers a failure at the current record, so every later call reports it again.</summary>
+    private Result<int> Fail(string code)
+    {
+        _failure = SimulationErrors.At(code, OffsetOf(_index));
+        return Result.Fail<int>(_failure);
+    }
+
+    /// <summary>
+    /// Checks the trailer at the current record: its record count and CRC-32 match what was read, and nothing
+    /// follows it.
+    /// </summary>
+    private bool TrailerMatches()
+    {
+        HashConsumed();
+        var trailer = _buffer.AsSpan(_consumed, RecordLength);
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
+        var records = BinaryPrimitives.ReadInt64LittleEndian(trailer[8..]);
+        if (crc != _crc.GetCurrentHashAsUInt32() || records != _index)
+        {
+            return false;
+        }
+
+        if (_filled - _consumed > RecordLength)
+        {
+            return false;
+        }
+
+        Span<byte> probe = stackalloc byte[1];
+        return _source.Read(probe) == 0;
+    }
+
+    /// <summary>Adds the records consumed since the last call to the running CRC-32.</summary>
+    private void HashConsumed()
+    {
+        _crc.Append(_buffer.AsSpan(_hashed, _consumed - _hashed));
+        _hashed = _consumed;
+    }
+
     private void Refill()
     {
+        HashConsumed();
+        _hashed = 0;
         _buffer.AsSpan(_consumed, _filled - _consumed).CopyTo(_buffer);
         _filled -= _consumed;
         _consumed = 0;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Hashing;
 using CheckIn.Core;
 using CheckIn.Tracing.Privacy;
 using CheckIn.Tracing.Visits;
@@ -14,11 +15,20 @@ namespace CheckIn.Simulation;
 /// </summary>
 public static class SimulationFiles
 {
-    /// <summary>The first eight bytes of a binary simulation file.</summary>
-    public static ReadOnlySpan<byte> Magic => "CKSIM\u0001\0\0"u8;
+    /// <summary>The first eight bytes of a binary simulation file as this version writes it (format version 2).</summary>
+    public static ReadOnlySpan<byte> Magic => "CKSIM\u0002\0\0"u8;
+
+    /// <summary>The first eight bytes of a version 1 file (no trailer, no checksum), still read.</summary>
+    internal static ReadOnlySpan<byte> MagicVersion1 => "CKSIM\u0001\0\0"u8;
 
     internal const int HeaderLength = 8 + (5 * 4) + 8;
     internal const int RecordLength = 16;
+
+    /// <summary>The trailer of a version 2 file is one record long and starts with this resident, which no record has.</summary>
+    internal const int TrailerMark = -1;
+
+    /// <summary>The start instant a header may hold: within a thousand years of 1970.</summary>
+    private const long MaxStartSeconds = 1000L * 366 * 86400;
 
     /// <summary>
     /// Runs the simulation and writes <c>person,venue,check_in,check_out</c> (ISO-8601 UTC) for every recorded
@@ -95,7 +105,11 @@ public static class SimulationFiles
     /// <returns>A pseudonym standing for the resident inside the writer (not a keyed pseudonym: the residents are synthetic).</returns>
     internal static PersonPseudonym KeyOf(int resident) => new(0, (ulong)resident);
 
-    /// <summary>Runs the simulation and writes every true visit with how it was recorded: a 36-byte header, then 16 bytes a visit.</summary>
+    /// <summary>
+    /// Runs the simulation and writes every true visit with how it was recorded: a 36-byte header, 16 bytes a visit,
+    /// and a 16-byte trailer with the record count and a CRC-32 of everything before it (format version 2, described
+    /// in <c>docs/simulation-model.md</c>).
+    /// </summary>
     /// <param name="simulation">The simulation, not yet run.</param>
     /// <param name="destination">Where to write.</param>
     /// <param name="progress">Told after each day, or null.</param>
@@ -116,7 +130,8 @@ public static class SimulationFiles
         BinaryPrimitives.WriteInt32LittleEndian(header[20..], options.Days);
         BinaryPrimitives.WriteInt32LittleEndian(header[24..], options.Start.ToDateOnly().DayNumber);
         BinaryPrimitives.WriteInt64LittleEndian(header[28..], province.StartInstant.ToUnixTimeSeconds());
-        var writer = new AsciiWriter(destination);
+        var crc = new Crc32();
+        var writer = new AsciiWriter(destination, crc);
         writer.Write(header);
         long visits = 0;
         var days = 0;
@@ -136,6 +151,9 @@ public static class SimulationFiles
         }
 
         writer.Flush();
+        WriteTrailer(record, crc.GetCurrentHashAsUInt32(), visits);
+        destination.Write(record);
+        destination.Flush();
         return new SimulationSummary(days, visits, visits, 0, simulation.Infections.Count);
     }
 
@@ -150,14 +168,28 @@ public static class SimulationFiles
         record[15] = (byte)visit.Details;
     }
 
-    /// <summary>Opens a binary simulation file: reads and checks its header.</summary>
+    /// <summary>The trailer: the mark, the CRC-32 of the header and records, the record count (little-endian).</summary>
+    internal static void WriteTrailer(Span<byte> trailer, uint crc, long records)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(trailer, TrailerMark);
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], crc);
+        BinaryPrimitives.WriteInt64LittleEndian(trailer[8..], records);
+    }
+
+    /// <summary>Opens a binary simulation file (version 2, or version 1 which has no checksum): reads and checks its header.</summary>
     /// <param name="source">The file's stream, at its start.</param>
     /// <returns>The file, whose visits stream from <paramref name="source"/>, or <see cref="SimulationErrorCodes.SimulationFile.Header"/>.</returns>
     public static Result<SimulationFile> OpenBinary(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
         Span<byte> header = stackalloc byte[HeaderLength];
-        if (source.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength || !header[..8].SequenceEqual(Magic))
+        if (source.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength)
+        {
+            return Result.Fail<SimulationFile>(SimulationErrors.At(SimulationErrorCodes.SimulationFile.Header, 0));
+        }
+
+        var version = header[..8].SequenceEqual(Magic) ? 2 : header[..8].SequenceEqual(MagicVersion1) ? 1 : 0;
+        if (version == 0)
         {
             return Result.Fail<SimulationFile>(SimulationErrors.At(SimulationErrorCodes.SimulationFile.Header, 0));
         }
@@ -167,17 +199,17 @@ public static class SimulationFiles
         var days = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
         var dayNumber = BinaryPrimitives.ReadInt32LittleEndian(header[24..]);
         var startSeconds = BinaryPrimitives.ReadInt64LittleEndian(header[28..]);
-        if (residents <= 0 || venues <= 0 || days is < 1 or > 120 || dayNumber is < 0 or > 3_652_058 || Math.Abs(startSeconds) > 100L * 365 * 86400 * 10)
+        if (residents <= 0 || venues <= 0 || days is < 1 or > 120 || dayNumber is < 0 or > 3_652_058 || startSeconds is < -MaxStartSeconds or > MaxStartSeconds)
         {
             return Result.Fail<SimulationFile>(SimulationErrors.At(SimulationErrorCodes.SimulationFile.Header, 8));
         }
 
-        return Result.Ok(new SimulationFile(source, BinaryPrimitives.ReadInt32LittleEndian(header[8..]), residents, venues, days,
+        return Result.Ok(new SimulationFile(source, version, header, BinaryPrimitives.ReadInt32LittleEndian(header[8..]), residents, venues, days,
             LocalDate.FromDateOnly(DateOnly.FromDayNumber(dayNumber)), Instant.FromUnixTimeSeconds(startSeconds)));
     }
 
-    /// <summary>Buffers bytes to a stream and formats the few things the CSV needs without allocating.</summary>
-    private sealed class AsciiWriter(Stream stream)
+    /// <summary>Buffers bytes to a stream (and, when given one, a running CRC-32) and formats the few things the CSV needs without allocating.</summary>
+    private sealed class AsciiWriter(Stream stream, Crc32? crc = null)
     {
         private readonly byte[] _buffer = new byte[1 << 16];
         private int _length;
@@ -253,6 +285,7 @@ public static class SimulationFiles
 
         public void Flush()
         {
+            crc?.Append(_buffer.AsSpan(0, _length));
             stream.Write(_buffer, 0, _length);
             _length = 0;
             stream.Flush();

@@ -25,6 +25,12 @@ public static class TracingErrorCodes
 
         /// <summary>The venue identifier is empty.</summary>
         public const string MissingVenue = "Visit.MissingVenue";
+
+        /// <summary>The event's kind is neither check-in nor check-out.</summary>
+        public const string UnknownKind = "Visit.UnknownKind";
+
+        /// <summary>A check-in followed within the same second by a check-in elsewhere makes no visit.</summary>
+        public const string Superseded = "Visit.Superseded";
     }
 
     /// <summary>Codes of the visits CSV (<c>person,venue,check_in,check_out</c>).</summary>

@@ -45,10 +45,11 @@ public sealed class SimulateCommandTests : IDisposable
         var bytes = File.ReadAllBytes(PathOf("v.bin"));
         Assert.Equal("CKSIM"u8.ToArray(), bytes[..5]);
 
-        // A 36-byte header, then 16 bytes for each visit that happened (the recorded and the unrecorded).
+        // A 36-byte header, 16 bytes for each visit that happened (the recorded and the unrecorded), a 16-byte trailer.
         var visits = long.Parse(System.Text.RegularExpressions.Regex.Match(result.Output, @"([\d,]+) visits happened").Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(visits > 300);
-        Assert.Equal(36 + (16 * visits), bytes.Length);
+        Assert.Equal(36 + (16 * visits) + 16, bytes.Length);
+        Assert.Equal(visits, CheckIn.Simulation.SimulationFiles.OpenBinary(new MemoryStream(bytes)).GetValueOrThrow().ReadVisits().LongCount());
     }
 
     [Theory]

@@ -64,6 +64,32 @@ public sealed class DeclarationJsonTests
         Assert.Equal((code, location), (failure.Code, failure.DescribeLocation(MessageLanguage.English)));
     }
 
+    /// <summary>Regression: a name twice in one object threw from System.Text.Json (or one value won silently); names differing only in case were merged.</summary>
+    [Theory]
+    [InlineData("{\"kind\":\"domestic\",\"fullName\":\"A\",\"fullName\":\"B\"}", "fullName")]
+    [InlineData("{\"kind\":\"domestic\",\"fullName\":\"A\",\"FULLNAME\":\"B\"}", "FULLNAME")]
+    [InlineData("{\"kind\":\"domestic\",\"kind\":\"entry\"}", "kind")]
+    [InlineData("{\"kind\":\"domestic\",\"address\":{\"street\":\"a\",\"Street\":\"b\"}}", "address.Street")]
+    [InlineData("{\"kind\":\"safety-check\",\"items\":[{\"criterion\":\"masksWorn\"},{\"criterion\":\"x\",\"criterion\":\"y\"}]}", "items[1].criterion")]
+    public void Read_DuplicateProperty_CodedFailureAtItsPath(string json, string location)
+    {
+        var failure = Assert.Single(DeclarationJson.Read(json).Failures);
+        Assert.Equal((Codes.Json.DuplicateProperty, location), (failure.Code, failure.DescribeLocation(MessageLanguage.English)));
+    }
+
+    [Theory]
+    [InlineData("{\"kind\":\"domestic\",\"FullName\":\"A\"}", "FullName")]
+    [InlineData("{\"kind\":\"domestic\",\"address\":{\"Street\":\"a\"}}", "address.Street")]
+    public void Read_PropertyNameInOtherCase_Unknown(string json, string location)
+    {
+        var failure = Assert.Single(DeclarationJson.Read(json).Failures);
+        Assert.Equal((Codes.Json.UnknownProperty, location), (failure.Code, failure.DescribeLocation(MessageLanguage.English)));
+    }
+
+    [Fact]
+    public void Read_KindInOtherCase_Refused() =>
+        Assert.Equal(Codes.Json.KindMissing, Assert.Single(DeclarationJson.Read("{\"Kind\":\"domestic\"}").Failures).Code);
+
     [Fact]
     public void Read_KindMismatch_Refused() =>
         Assert.Equal(Codes.Json.KindMismatch, Assert.Single(DeclarationJson.Read(DeclarationJson.Write(DeclarationSamples.Entry), DocumentKind.Domestic).Failures).Code);
@@ -99,6 +125,7 @@ public sealed class DeclarationJsonTests
             DeclarationJson.Read("{\"kind\":\"entry\"}", DocumentKind.Domestic).Failures[0].Code,
             DeclarationJson.Read("{\"kind\":\"entry\",\"x\":1}").Failures[0].Code,
             DeclarationJson.Read("{\"kind\":\"entry\",\"birthYear\":true}").Failures[0].Code,
+            DeclarationJson.Read("{\"kind\":\"entry\",\"kind\":\"entry\"}").Failures[0].Code,
         };
         Assert.Equal(jsonCodes, reached);
     }

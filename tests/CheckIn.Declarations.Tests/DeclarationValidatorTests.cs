@@ -45,6 +45,7 @@ public sealed class DeclarationValidatorTests
         yield return (Codes.Text.Required, "fullName", d with { FullName = "  " });
         yield return (Codes.Text.TooLong, "fullName", d with { FullName = new string('A', 101) });
         yield return (Codes.Text.ControlCharacter, "fullName", d with { FullName = "NGUYỄN\tAN" });
+        yield return (Codes.Text.FormatCharacter, "fullName", d with { FullName = "NGUYỄN \u202EAN" });
         yield return (Codes.Text.NotNormalized, "fullName", d with { FullName = "NGUYỄN  AN" });
         yield return (Codes.Text.NotUpperCase, "fullName", d with { FullName = "Nguyễn Văn An" });
         yield return (Codes.Text.HasDiacritics, "fullName", e with { FullName = "NGUYỄN VĂN AN" });
@@ -97,6 +98,40 @@ public sealed class DeclarationValidatorTests
 
         var validationCodes = Codes.All().Where(code => !code.StartsWith("Json.", StringComparison.Ordinal) && !code.StartsWith("DeclarationRules.", StringComparison.Ordinal));
         Assert.Empty(validationCodes.Except(reached));
+    }
+
+    /// <summary>Regression: bidirectional overrides, isolates, zero-width characters and the byte order mark display a name or address as something else.</summary>
+    [Theory]
+    [InlineData("\u202A")]
+    [InlineData("\u202B")]
+    [InlineData("\u202C")]
+    [InlineData("\u202D")]
+    [InlineData("\u202E")]
+    [InlineData("\u2066")]
+    [InlineData("\u2067")]
+    [InlineData("\u2068")]
+    [InlineData("\u2069")]
+    [InlineData("\u200B")]
+    [InlineData("\u200D")]
+    [InlineData("\uFEFF")]
+    public void Validate_InvisibleFormatCharacter_InNameOrAddress_Refused(string character)
+    {
+        var d = DeclarationSamples.Domestic;
+        Assert.Contains(Validator.Validate(d with { FullName = "NGUYỄN VĂN" + character + " AN" }).Failures, f => (f.Code, f.Property) == (Codes.Text.FormatCharacter, "fullName"));
+        var address = d with { Address = d.Address! with { Street = "12 Phố" + character + " Huế" } };
+        Assert.Contains(Validator.Validate(address).Failures, f => (f.Code, f.Property) == (Codes.Text.FormatCharacter, "address.street"));
+    }
+
+    /// <summary>Regression: a declaration time at the very end of what NodaTime holds made the validator throw.</summary>
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("9999-12-31T16:59:59Z")]
+    [InlineData("-9998-01-01T00:00:00Z")]
+    public void Validate_DeclaredAtAtTheEndsOfTime_CodedFailureNoThrow(string declaredAt)
+    {
+        var instant = NodaTime.Text.InstantPattern.ExtendedIso.Parse(declaredAt).Value;
+        var result = Validator.Validate(DeclarationSamples.Domestic with { DeclaredAt = instant });
+        Assert.Contains(result.Failures, f => f.Property == "declaredAt" && f.Code.StartsWith("Time.", StringComparison.Ordinal));
     }
 
     [Fact]

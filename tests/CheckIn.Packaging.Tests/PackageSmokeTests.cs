@@ -40,7 +40,7 @@ public sealed class PackageSmokeTests : IDisposable
         ["CheckIn.Qr.ZXing"] = ["CheckIn.Qr", "ZXing.Net"],
         ["CheckIn.Qr.Skia"] = ["CheckIn.Qr", "SkiaSharp"],
         ["CheckIn.Tracing"] = ["CheckIn.Core"],
-        ["CheckIn.Simulation"] = ["CheckIn.Tracing"],
+        ["CheckIn.Simulation"] = ["CheckIn.Tracing", "System.IO.Hashing"],
     };
 
     [Fact]

@@ -455,6 +455,92 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
         Assert.Contains(SimulationErrorCodes.SimulationFile.Header, codes);
         Assert.Contains(SimulationErrorCodes.SimulationFile.Truncated, codes);
         Assert.Contains(SimulationErrorCodes.SimulationFile.Record, codes);
+        Assert.Contains(SimulationErrorCodes.SimulationFile.Checksum, codes);
+    }
+
+    private static byte[] OneDayFile()
+    {
+        using var stream = new MemoryStream();
+        SimulationFiles.WriteBinary(new ProvinceSimulation(SyntheticProvince.Generate(Tiny with { Days = 1 })), stream);
+        return stream.ToArray();
+    }
+
+    private static (long Read, CheckInError Error) ReadAll(byte[] bytes)
+    {
+        var file = SimulationFiles.OpenBinary(new MemoryStream(bytes)).GetValueOrThrow();
+        var buffer = new SimulatedVisit[100];
+        long read = 0;
+        while (true)
+        {
+            var chunk = file.Read(buffer);
+            if (!chunk.TryGetValue(out var count))
+            {
+                return (read, chunk.Error);
+            }
+
+            if (count == 0)
+            {
+                return (read, default);
+            }
+
+            read += count;
+        }
+    }
+
+    /// <summary>Regression: the most negative start time made the header check throw <see cref="OverflowException"/>.</summary>
+    [Theory]
+    [InlineData(long.MinValue)]
+    [InlineData(long.MaxValue)]
+    [InlineData(-40_000_000_000L)]
+    public void Binary_ExtremeStartTime_HeaderError(long startSeconds)
+    {
+        var bytes = OneDayFile();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(28), startSeconds);
+        var opened = SimulationFiles.OpenBinary(new MemoryStream(bytes));
+        Assert.Equal((SimulationErrorCodes.SimulationFile.Header, 8L), (opened.Error.Code, opened.Error.Position));
+    }
+
+    /// <summary>Regression: without a checksum, a changed time, a changed seed or a file cut at a record boundary read as valid.</summary>
+    [Fact]
+    public void Binary_Version2_AlteredOrCutFiles_Detected()
+    {
+        var valid = OneDayFile();
+        var records = (valid.Length - SimulationFiles.HeaderLength - 16) / 16;
+        Assert.True(records > 10);
+        Assert.Equal((records, default(CheckInError)), ReadAll(valid));
+        Assert.Equal(2, SimulationFiles.OpenBinary(new MemoryStream(valid)).GetValueOrThrow().FormatVersion);
+        var trailer = SimulationFiles.HeaderLength + (records * 16L);
+
+        // A record's minute moved by one (still in range), the seed changed: the trailer no longer matches.
+        var altered = (byte[])valid.Clone();
+        altered[SimulationFiles.HeaderLength + (16 * 5) + 8] ^= 1;
+        Assert.Equal((SimulationErrorCodes.SimulationFile.Checksum, trailer), (ReadAll(altered).Error.Code, ReadAll(altered).Error.Position));
+        altered = (byte[])valid.Clone();
+        altered[8] ^= 0x40;
+        Assert.Equal(SimulationErrorCodes.SimulationFile.Checksum, ReadAll(altered).Error.Code);
+
+        // Cut at a record boundary, with or without the trailer; a byte after the trailer.
+        var cut = valid[..(SimulationFiles.HeaderLength + (16 * 7))];
+        Assert.Equal((7L, SimulationErrorCodes.SimulationFile.Truncated), (ReadAll(cut).Read, ReadAll(cut).Error.Code));
+        Assert.Equal(SimulationErrorCodes.SimulationFile.Truncated, ReadAll(valid[..^16]).Error.Code);
+        Assert.Equal(SimulationErrorCodes.SimulationFile.Checksum, ReadAll([.. valid, 0]).Error.Code);
+
+        // A trailer whose count disagrees, over records that are intact.
+        var wrongCount = (byte[])valid.Clone();
+        wrongCount[^8] ^= 1;
+        Assert.Equal(SimulationErrorCodes.SimulationFile.Checksum, ReadAll(wrongCount).Error.Code);
+    }
+
+    [Fact]
+    public void Binary_Version1_StillRead_ReportedAsVersion1()
+    {
+        var v2 = OneDayFile();
+        var v1 = v2[..^16];
+        v1[5] = 1;
+        var file = SimulationFiles.OpenBinary(new MemoryStream(v1)).GetValueOrThrow();
+        Assert.Equal(1, file.FormatVersion);
+        var expected = SimulationFiles.OpenBinary(new MemoryStream(v2)).GetValueOrThrow().ReadVisits().ToList();
+        Assert.Equal(expected, file.ReadVisits().ToList());
     }
 
     [Fact]

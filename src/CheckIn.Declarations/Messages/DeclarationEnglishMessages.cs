@@ -7,6 +7,7 @@ internal static class DeclarationEnglishMessages
     {
         [DeclarationErrorCodes.Text.Required] = "This field is required",
         [DeclarationErrorCodes.Text.TooLong] = "The text is too long",
+        [DeclarationErrorCodes.Text.FormatCharacter] = "The text contains an invisible character that changes how it displays",
         [DeclarationErrorCodes.Text.ControlCharacter] = "The text contains a control character or broken characters",
         [DeclarationErrorCodes.Text.NotNormalized] = "Remove surrounding or repeated spaces",
         [DeclarationErrorCodes.Text.NotUpperCase] = "Write the name in upper case",
@@ -51,6 +52,7 @@ internal static class DeclarationEnglishMessages
         [DeclarationErrorCodes.Json.KindMismatch] = "The document's kind differs from the kind asked for",
         [DeclarationErrorCodes.Json.UnknownProperty] = "This property is not part of the document",
         [DeclarationErrorCodes.Json.InvalidValue] = "The value has the wrong type or format",
+        [DeclarationErrorCodes.Json.DuplicateProperty] = "This property appears twice",
         [DeclarationErrorCodes.RulesOptions.Clock] = "The clock is required",
         [DeclarationErrorCodes.RulesOptions.FutureTolerance] = "The future tolerance is 0 to 1 day",
         [DeclarationErrorCodes.RulesOptions.Units] = "The administrative units are required",

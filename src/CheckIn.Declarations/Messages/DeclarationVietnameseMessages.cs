@@ -7,6 +7,7 @@ internal static class DeclarationVietnameseMessages
     {
         [DeclarationErrorCodes.Text.Required] = "Trường này bắt buộc",
         [DeclarationErrorCodes.Text.TooLong] = "Nội dung quá dài",
+        [DeclarationErrorCodes.Text.FormatCharacter] = "Nội dung chứa ký tự ẩn làm thay đổi cách hiển thị",
         [DeclarationErrorCodes.Text.ControlCharacter] = "Nội dung chứa ký tự điều khiển hoặc ký tự lỗi",
         [DeclarationErrorCodes.Text.NotNormalized] = "Bỏ khoảng trắng thừa ở đầu, cuối hoặc giữa các từ",
         [DeclarationErrorCodes.Text.NotUpperCase] = "Viết họ tên bằng chữ in hoa",
@@ -51,6 +52,7 @@ internal static class DeclarationVietnameseMessages
         [DeclarationErrorCodes.Json.KindMismatch] = "Loại tài liệu khác với loại được yêu cầu",
         [DeclarationErrorCodes.Json.UnknownProperty] = "Thuộc tính này không thuộc tài liệu",
         [DeclarationErrorCodes.Json.InvalidValue] = "Giá trị sai kiểu hoặc định dạng",
+        [DeclarationErrorCodes.Json.DuplicateProperty] = "Thuộc tính này xuất hiện hai lần",
         [DeclarationErrorCodes.RulesOptions.Clock] = "Đồng hồ là bắt buộc",
         [DeclarationErrorCodes.RulesOptions.FutureTolerance] = "Độ lệch cho phép về tương lai phải từ 0 đến 1 ngày",
         [DeclarationErrorCodes.RulesOptions.Units] = "Danh mục đơn vị hành chính là bắt buộc",

@@ -5,8 +5,9 @@ internal static class SimulationEnglishMessages
 {
     public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [SimulationErrorCodes.SimulationFile.Header] = "The file does not start with a valid CheckIn simulation header (CKSIM, version 1)",
-        [SimulationErrorCodes.SimulationFile.Truncated] = "The file ends inside a visit record",
+        [SimulationErrorCodes.SimulationFile.Header] = "The file does not start with a valid CheckIn simulation header (CKSIM, version 1 or 2)",
+        [SimulationErrorCodes.SimulationFile.Truncated] = "The file ends inside a visit record or before its trailer",
+        [SimulationErrorCodes.SimulationFile.Checksum] = "The file's checksum or record count does not match its contents: it was altered or damaged",
         [SimulationErrorCodes.SimulationFile.Record] = "A visit record holds values out of range",
         [SimulationErrorCodes.Options.Residents] = "The residents are 10 to 20 million",
         [SimulationErrorCodes.Options.Days] = "The days are 1 to 120",

@@ -5,8 +5,9 @@ internal static class SimulationVietnameseMessages
 {
     public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [SimulationErrorCodes.SimulationFile.Header] = "Tệp không bắt đầu bằng phần đầu mô phỏng CheckIn hợp lệ (CKSIM, phiên bản 1)",
-        [SimulationErrorCodes.SimulationFile.Truncated] = "Tệp kết thúc giữa một bản ghi lượt ghé",
+        [SimulationErrorCodes.SimulationFile.Header] = "Tệp không bắt đầu bằng phần đầu mô phỏng CheckIn hợp lệ (CKSIM, phiên bản 1 hoặc 2)",
+        [SimulationErrorCodes.SimulationFile.Truncated] = "Tệp kết thúc giữa một bản ghi lượt ghé hoặc trước phần cuối",
+        [SimulationErrorCodes.SimulationFile.Checksum] = "Mã kiểm tra hoặc số bản ghi của tệp không khớp với nội dung: tệp đã bị sửa hoặc hỏng",
         [SimulationErrorCodes.SimulationFile.Record] = "Một bản ghi lượt ghé có giá trị ngoài phạm vi",
         [SimulationErrorCodes.Options.Residents] = "Số cư dân phải từ 10 đến 20 triệu",
         [SimulationErrorCodes.Options.Days] = "Số ngày phải từ 1 đến 120",

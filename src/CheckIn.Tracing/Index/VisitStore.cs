@@ -26,6 +26,8 @@ public sealed class VisitStore
     private int _buffered;
     private long _version;
     private VisitIndexSnapshot _snapshot;
+    private bool _holdPublishing;
+    private ImmutableArray<VisitSegment>? _held;
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="options">The options, or null for <see cref="VisitStoreOptions.Default"/>.</param>
@@ -74,18 +76,51 @@ public sealed class VisitStore
         }
     }
 
-    /// <summary>Adds visits to the append buffer, taking the write lock once per batch.</summary>
+    /// <summary>
+    /// Adds visits, all or none, taking the write lock once per batch. Readers see the whole batch or none of it: when
+    /// the buffer fills mid-batch, nothing is published until the batch ends, and then the rest of the batch is indexed
+    /// and published with it.
+    /// </summary>
     /// <param name="visits">The visits.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A visit is too long or outside 1952–2088; the visits before it were added.</exception>
+    /// <exception cref="ArgumentException">A visit's venue is empty or its end is not after its start; nothing was added.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A visit is too long or outside 1952–2088; nothing was added.</exception>
     public void AddRange(IEnumerable<Visit> visits)
     {
         ArgumentNullException.ThrowIfNull(visits);
+        var batch = visits as IReadOnlyList<Visit> ?? [.. visits];
+
+        // Every visit is checked before the first is added, so a bad one leaves the store as it was.
+        var prepared = new (int Start, int Length)[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            prepared[i] = Prepare(batch[i].Venue, batch[i].CheckIn, batch[i].CheckOut);
+        }
+
         lock (_writeLock)
         {
-            foreach (var visit in visits)
+            _holdPublishing = true;
+            try
             {
-                var prepared = Prepare(visit.Venue, visit.CheckIn, visit.CheckOut);
-                Append(visit.Person, visit.Venue, prepared.Start, prepared.Length);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    Append(batch[i].Person, batch[i].Venue, prepared[i].Start, prepared[i].Length);
+                }
+            }
+            finally
+            {
+                // A segment was built mid-batch: the rest of the batch is indexed too, so the snapshot published
+                // holds all of it (or, when cancelled or failed, what was built stays held back until the next flush).
+                if (_held is not null && _buffered > 0)
+                {
+                    FlushLocked();
+                }
+
+                _holdPublishing = false;
+                if (_held is { } held)
+                {
+                    _held = null;
+                    Publish(held);
+                }
             }
         }
     }
@@ -167,7 +202,7 @@ public sealed class VisitStore
         var horizon = now - _options.Retention;
         lock (_writeLock)
         {
-            var current = _snapshot.Segments;
+            var current = Current;
             var kept = current.Where(s => IndexTime.FromSeconds(s.MaxEnd) > horizon).ToImmutableArray();
             var dropped = current.Sum(s => (long)s.Count) - kept.Sum(s => (long)s.Count);
             if (kept.Length != current.Length)
@@ -181,7 +216,7 @@ public sealed class VisitStore
 
     private void FlushLocked(CancellationToken cancellationToken = default)
     {
-        var segments = _snapshot.Segments;
+        var segments = Current;
         if (_buffered > 0)
         {
             var segment = VisitSegment.Build(_buffer, _buffered, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism, cancellationToken);
@@ -226,6 +261,17 @@ public sealed class VisitStore
         return segments.RemoveRange(best, 2).Insert(best, segment);
     }
 
-    private void Publish(ImmutableArray<VisitSegment> segments) =>
+    /// <summary>The segments readers see next: the published ones, or those held back while a batch is being added.</summary>
+    private ImmutableArray<VisitSegment> Current => _held ?? _snapshot.Segments;
+
+    private void Publish(ImmutableArray<VisitSegment> segments)
+    {
+        if (_holdPublishing)
+        {
+            _held = segments;
+            return;
+        }
+
         Volatile.Write(ref _snapshot, new VisitIndexSnapshot(segments, _persons, _venues, ++_version));
+    }
 }

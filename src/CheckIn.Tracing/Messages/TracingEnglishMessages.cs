@@ -10,6 +10,8 @@ internal static class TracingEnglishMessages
         [TracingErrorCodes.Visit.DuplicateScan] = "The check-in repeats a scan of the same visit",
         [TracingErrorCodes.Visit.OutOfRange] = "The event's time is outside 1952–2088",
         [TracingErrorCodes.Visit.MissingVenue] = "The event has no venue",
+        [TracingErrorCodes.Visit.UnknownKind] = "The event is neither a check-in nor a check-out",
+        [TracingErrorCodes.Visit.Superseded] = "A check-in elsewhere within the same second replaced this check-in",
         [TracingErrorCodes.VisitCsv.Header] = "The first line must be the header person,venue,check_in,check_out",
         [TracingErrorCodes.VisitCsv.FieldCount] = "A visit has four fields: person,venue,check_in,check_out",
         [TracingErrorCodes.VisitCsv.Person] = "The person is empty",

@@ -10,6 +10,8 @@ internal static class TracingVietnameseMessages
         [TracingErrorCodes.Visit.DuplicateScan] = "Lượt vào lặp lại lần quét của cùng một lượt ghé",
         [TracingErrorCodes.Visit.OutOfRange] = "Thời điểm của sự kiện nằm ngoài khoảng 1952–2088",
         [TracingErrorCodes.Visit.MissingVenue] = "Sự kiện không có địa điểm",
+        [TracingErrorCodes.Visit.UnknownKind] = "Sự kiện không phải lượt vào hay lượt ra",
+        [TracingErrorCodes.Visit.Superseded] = "Một lượt vào nơi khác trong cùng giây đã thay thế lượt vào này",
         [TracingErrorCodes.VisitCsv.Header] = "Dòng đầu phải là tiêu đề person,venue,check_in,check_out",
         [TracingErrorCodes.VisitCsv.FieldCount] = "Mỗi lượt ghé có bốn trường: person,venue,check_in,check_out",
         [TracingErrorCodes.VisitCsv.Person] = "Người trống",

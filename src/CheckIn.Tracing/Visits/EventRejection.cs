@@ -21,4 +21,13 @@ public enum EventRejection
 
     /// <summary>The venue identifier is empty.</summary>
     MissingVenue = 5,
+
+    /// <summary>The event's kind is neither check-in nor check-out.</summary>
+    UnknownKind = 6,
+
+    /// <summary>
+    /// A check-in followed within the same second by the person's check-in elsewhere: the index holds whole seconds, so
+    /// it makes no visit.
+    /// </summary>
+    Superseded = 7,
 }

@@ -15,6 +15,8 @@ public readonly record struct RejectedEvent(CheckInEvent Event, EventRejection R
         EventRejection.DuplicateScan => TracingErrorCodes.Visit.DuplicateScan,
         EventRejection.OutOfRange => TracingErrorCodes.Visit.OutOfRange,
         EventRejection.MissingVenue => TracingErrorCodes.Visit.MissingVenue,
+        EventRejection.UnknownKind => TracingErrorCodes.Visit.UnknownKind,
+        EventRejection.Superseded => TracingErrorCodes.Visit.Superseded,
         _ => throw new InvalidOperationException($"Unknown rejection {Reason}."),
     });
 }

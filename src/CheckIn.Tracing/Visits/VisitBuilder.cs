@@ -40,6 +40,10 @@ public sealed class VisitBuilder
             {
                 rejected.Add((order, new RejectedEvent(e, EventRejection.MissingVenue)));
             }
+            else if (e.Kind is not (CheckInEventKind.CheckIn or CheckInEventKind.CheckOut))
+            {
+                rejected.Add((order, new RejectedEvent(e, EventRejection.UnknownKind)));
+            }
             else if (!IndexTime.IsIndexable(e.At))
             {
                 rejected.Add((order, new RejectedEvent(e, EventRejection.OutOfRange)));
@@ -61,7 +65,7 @@ public sealed class VisitBuilder
         for (var i = 0; i < keys.Length; i++)
         {
             var e = accepted[i].Event;
-            keys[i] = new SortKey(e.Person.High, e.Person.Low, e.At.ToUnixTimeTicks(), e.Kind == CheckInEventKind.CheckOut ? 0 : 1, i);
+            keys[i] = new SortKey(e.Person.High, e.Person.Low, Second(e.At), e.Kind == CheckInEventKind.CheckOut ? 0 : 1, i);
         }
 
         Array.Sort(keys);
@@ -77,7 +81,7 @@ public sealed class VisitBuilder
         {
             if (open is { } current && current.Event.Person != e.Person)
             {
-                visits.Add(CloseByDefault(current, next: null));
+                visits.Add(CloseByDefault(current, next: null)!.Value);
                 open = null;
             }
 
@@ -92,12 +96,19 @@ public sealed class VisitBuilder
 
                 if (open is { } previous)
                 {
-                    visits.Add(CloseByDefault(previous, next: e.At));
+                    if (CloseByDefault(previous, next: e.At) is { } closed)
+                    {
+                        visits.Add(closed);
+                    }
+                    else
+                    {
+                        rejected.Add((previous.Order, new RejectedEvent(previous.Event, EventRejection.Superseded)));
+                    }
                 }
 
-                open = new Open(e, e.At);
+                open = new Open(e, e.At, eventOrder);
             }
-            else if (open is { } visit && visit.Event.Venue == e.Venue && e.At > visit.Event.At)
+            else if (open is { } visit && visit.Event.Venue == e.Venue && Second(e.At) > Second(visit.Event.At))
             {
                 var cap = visit.Event.At + _options.MaxVisitLength;
                 visits.Add(e.At > cap
@@ -113,28 +124,40 @@ public sealed class VisitBuilder
 
         if (open is { } last)
         {
-            visits.Add(CloseByDefault(last, next: null));
+            visits.Add(CloseByDefault(last, next: null)!.Value);
         }
 
         rejected.Sort((a, b) => a.Order.CompareTo(b.Order));
         return new VisitBuildResult(visits, [.. rejected.Select(r => r.Rejection)]);
     }
 
-    private Visit CloseByDefault(Open open, Instant? next)
+    /// <summary>
+    /// The visit an open check-in makes when no check-out closed it: until the next check-in, or the default length,
+    /// whichever is first; none when the next check-in comes within the same second (the index holds whole seconds).
+    /// </summary>
+    private Visit? CloseByDefault(Open open, Instant? next)
     {
         var end = open.Event.At + _options.DefaultLengthFor(open.Event.VenueKind);
-        if (next is { } nextCheckIn && nextCheckIn < end && nextCheckIn > open.Event.At)
+        if (next is { } nextCheckIn && Second(nextCheckIn) == Second(open.Event.At))
         {
-            return new Visit(open.Event.Person, open.Event.Venue, open.Event.At, nextCheckIn, VisitClosure.NextCheckIn);
+            return null;
+        }
+
+        if (next is { } later && later < end && later > open.Event.At)
+        {
+            return new Visit(open.Event.Person, open.Event.Venue, open.Event.At, later, VisitClosure.NextCheckIn);
         }
 
         return new Visit(open.Event.Person, open.Event.Venue, open.Event.At, end, VisitClosure.DefaultLength);
     }
 
-    private readonly record struct Open(CheckInEvent Event, Instant LastScan);
+    /// <summary>The whole second an instant falls in (the index's precision): events are compared in these.</summary>
+    private static long Second(Instant instant) => Math.DivRem(instant.ToUnixTimeTicks(), NodaConstants.TicksPerSecond, out var rest) - (rest < 0 ? 1 : 0);
+
+    private readonly record struct Open(CheckInEvent Event, Instant LastScan, int Order);
 
     /// <summary>Sorts events by person, time, check-outs first, then input order (which makes the sort stable).</summary>
-    private readonly record struct SortKey(ulong High, ulong Low, long Ticks, int KindRank, int Index) : IComparable<SortKey>
+    private readonly record struct SortKey(ulong High, ulong Low, long Second, int KindRank, int Index) : IComparable<SortKey>
     {
         public int CompareTo(SortKey other)
         {
@@ -146,7 +169,7 @@ public sealed class VisitBuilder
 
             if (c == 0)
             {
-                c = Ticks.CompareTo(other.Ticks);
+                c = Second.CompareTo(other.Second);
             }
 
             if (c == 0)

@@ -34,14 +34,14 @@ public sealed record VisitBuilderOptions
     public IReadOnlyList<CheckInError> Validate()
     {
         var errors = new OptionErrors(TracingErrorCodes.Messages)
-            .Check(MaxVisitLength > Duration.Zero && MaxVisitLength <= Index.IndexTime.MaxIndexedVisitLength, TracingErrorCodes.BuilderOptions.MaxVisitLength, nameof(MaxVisitLength))
+            .Check(MaxVisitLength >= Duration.FromSeconds(1) && MaxVisitLength <= Index.IndexTime.MaxIndexedVisitLength, TracingErrorCodes.BuilderOptions.MaxVisitLength, nameof(MaxVisitLength))
             .Check(MergeTolerance >= Duration.Zero && MergeTolerance <= Duration.FromHours(1), TracingErrorCodes.BuilderOptions.MergeTolerance, nameof(MergeTolerance))
             .Check(ClockSkewTolerance >= Duration.Zero && ClockSkewTolerance <= Duration.FromDays(1), TracingErrorCodes.BuilderOptions.ClockSkewTolerance, nameof(ClockSkewTolerance))
             .Check(Clock is not null, TracingErrorCodes.BuilderOptions.Clock, nameof(Clock))
             .Check(DefaultLengths is not null, TracingErrorCodes.BuilderOptions.DefaultLengths, nameof(DefaultLengths));
         foreach (var (kind, length) in DefaultLengths ?? FrozenDictionary<VenueKind, Duration>.Empty)
         {
-            errors.Check(Enum.IsDefined(kind) && length > Duration.Zero && length <= Index.IndexTime.MaxIndexedVisitLength,
+            errors.Check(Enum.IsDefined(kind) && length >= Duration.FromSeconds(1) && length <= Index.IndexTime.MaxIndexedVisitLength,
                 TracingErrorCodes.BuilderOptions.DefaultLengths, $"{nameof(DefaultLengths)}[{kind}]");
         }
 

@@ -128,6 +128,57 @@ public sealed class VisitBuilderTests
         Assert.All(result.Visits, v => Assert.True(v.CheckOut > v.CheckIn));
     }
 
+    /// <summary>Regression: events within one second made visits shorter than a second, which the store then refused.</summary>
+    [Fact]
+    public void Build_SubSecondEvents_EveryVisitStorable()
+    {
+        var random = new Random(11);
+        var events = Enumerable.Range(0, 5_000).Select(_ => new CheckInEvent(
+            P(random.Next(20)), "V" + random.Next(3), VenueKind.Market, At(8) + Duration.FromMilliseconds(random.Next(20_000)),
+            random.Next(2) == 0 ? CheckInEventKind.CheckOut : CheckInEventKind.CheckIn)).ToList();
+        var builder = new VisitBuilder(new VisitBuilderOptions { Clock = new FakeClock(At(23)), MergeTolerance = Duration.Zero });
+        var result = builder.Build(events);
+        Assert.Equal(events.Count, result.Visits.Count + result.Visits.Count(v => v.Closure is VisitClosure.CheckedOut or VisitClosure.Capped) + result.Rejected.Count);
+        var store = new CheckIn.Tracing.Index.VisitStore();
+        store.AddRange(result.Visits);
+        Assert.Equal(result.Visits.Count, store.Flush().Count);
+    }
+
+    [Fact]
+    public void Build_CheckOutInTheSameSecond_RejectedAndClosedByDefault()
+    {
+        var at = At(8) + Duration.FromMilliseconds(100);
+        var result = Builder.Build([In(1, "A", at), Out(1, "A", at + Duration.FromMilliseconds(800))]);
+        Assert.Equal(EventRejection.CheckOutWithoutCheckIn, Assert.Single(result.Rejected).Reason);
+        Assert.Equal(VisitClosure.DefaultLength, Assert.Single(result.Visits).Closure);
+    }
+
+    [Fact]
+    public void Build_NextCheckInTheSameSecond_EarlierOneSuperseded()
+    {
+        var at = At(8) + Duration.FromMilliseconds(100);
+        var result = Builder.Build([In(1, "A", at), In(1, "B", at + Duration.FromMilliseconds(500))]);
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal((EventRejection.Superseded, "A"), (rejected.Reason, rejected.Event.Venue));
+        Assert.Equal("B", Assert.Single(result.Visits).Venue);
+        Assert.Equal(TracingErrorCodes.Visit.Superseded, rejected.Error.Code);
+    }
+
+    /// <summary>Regression: an event kind outside the enum was read as a check-out.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(-1)]
+    [InlineData(255)]
+    public void Build_UndefinedEventKind_Rejected(int kind)
+    {
+        var odd = new CheckInEvent(P(1), "A", VenueKind.Market, At(9), (CheckInEventKind)kind);
+        var result = Builder.Build([In(1, "A", At(8)), odd]);
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal((EventRejection.UnknownKind, TracingErrorCodes.Visit.UnknownKind), (rejected.Reason, rejected.Error.Code));
+        Assert.Equal(VisitClosure.DefaultLength, Assert.Single(result.Visits).Closure);
+    }
+
     [Fact]
     public void Visit_EndNotAfterStart_Throws() =>
         Assert.Throws<ArgumentException>(() => new Visit(P(1), "A", At(8), At(8)));
