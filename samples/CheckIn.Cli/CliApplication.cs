@@ -36,6 +36,32 @@ public static class CliApplication
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliProblem problem)
+        {
+            error.WriteLine($"{problem.Code}  {problem.Message}");
+            return problem.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file problem a command did not name (an output folder that does not exist, a full disk): the type,
+            // not the message, which may quote a path holding personal data.
+            error.WriteLine($"{CliProblem.FileUnreadable}  a file could not be read or written ({exception.GetType().Name}).");
+            return ExitCodes.Usage;
+        }
+        catch (Exception exception)
+        {
+            // A bug: no stack trace or message (either may hold personal data); the type helps a report.
+            error.WriteLine($"{CliProblem.Internal}  unexpected {exception.GetType().Name}; please report it with the command you ran.");
+            return ExitCodes.Internal;
+        }
     }
 }

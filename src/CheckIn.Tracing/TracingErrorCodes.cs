@@ -125,6 +125,13 @@ public static class TracingErrorCodes
         public const string MaxDegreeOfParallelism = "VisitStoreOptions.MaxDegreeOfParallelism";
     }
 
+    /// <summary>Codes of <see cref="Csv.VisitCsvReaderOptions"/> out of range (the property names the option).</summary>
+    public static class CsvOptions
+    {
+        /// <summary>The errors reported are 0 to 10,000,000.</summary>
+        public const string MaxReportedErrors = "VisitCsvReaderOptions.MaxReportedErrors";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(TracingEnglishMessages.Table, TracingVietnameseMessages.Table);
 

@@ -75,8 +75,11 @@ public sealed class DeclarationCommandTests : IDisposable
     }
 
     [Fact]
-    public void Validate_MissingFile_UsageError() =>
-        Assert.Equal(ExitCodes.Usage, CliRunner.Run("declaration", "validate", Path.Combine(_directory.FullName, "none.json")).ExitCode);
+    public void Validate_MissingFile_UsageError()
+    {
+        var result = CliRunner.Run("declaration", "validate", Path.Combine(_directory.FullName, "none.json"));
+        Assert.Equal((ExitCodes.Usage, "Cli.FileMissing  none.json: no such file."), (result.ExitCode, result.Error.TrimEnd()));
+    }
 
     [Fact]
     public void Validate_UnknownKindOption_UsageError() =>

@@ -122,4 +122,99 @@ public sealed class PayloadCommandTests : IDisposable
     [Fact]
     public void Make_UnknownSubject_UsageError() =>
         Assert.Equal(ExitCodes.Usage, CliRunner.Run("payload", "make", "shop", "--key", "x.pem").ExitCode);
+
+    private string PathOf(string name) => Path.Combine(_directory.FullName, name);
+
+    /// <summary>Regression: a missing key file, a garbage PEM or a public key given to sign with ended in a stack trace.</summary>
+    [Theory]
+    [InlineData("missing", "Cli.FileMissing")]
+    [InlineData("garbage", "Cli.KeyInvalid")]
+    [InlineData("public", "Cli.KeyInvalid")]
+    [InlineData("rsa", "Cli.KeyInvalid")]
+    [InlineData("p384", "Cli.KeyInvalid")]
+    [InlineData("folder", "Cli.FileUnreadable")]
+    public void Make_BadKeyFile_CodedErrorNoStackTrace(string which, string code)
+    {
+        var key = PathOf("sign.pem");
+        switch (which)
+        {
+            case "garbage": File.WriteAllText(key, "-----BEGIN PRIVATE KEY-----\nnot base64 at all\n-----END PRIVATE KEY-----\n"); break;
+            case "public":
+                CliRunner.Run("payload", "keygen", "--out", PathOf("real.pem"));
+                File.Copy(PathOf("real.pub.pem"), key);
+                break;
+            case "rsa":
+                using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+                {
+                    File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
+                }
+
+                break;
+            case "p384":
+                using (var ec = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384))
+                {
+                    File.WriteAllText(key, ec.ExportPkcs8PrivateKeyPem());
+                }
+
+                break;
+            case "folder": Directory.CreateDirectory(key); break;
+        }
+
+        var result = CliRunner.Run("payload", "make", "venue", "--key", key);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith(code + "  ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
+    [Theory]
+    [InlineData("missing", "Cli.FileMissing")]
+    [InlineData("garbage", "Cli.KeyInvalid")]
+    public void Read_BadVerifyKey_CodedError(string which, string code)
+    {
+        var key = PathOf("verify.pub.pem");
+        if (which == "garbage")
+        {
+            File.WriteAllText(key, "hello");
+        }
+
+        var result = CliRunner.Run("payload", "read", Card, "--verify-key", key);
+        Assert.Equal((ExitCodes.Usage, code), (result.ExitCode, result.Error.Split("  ")[0]));
+    }
+
+    [Fact]
+    public void Read_MissingFile_CodedError()
+    {
+        var result = CliRunner.Run("payload", "read", "--file", PathOf("nothing.txt"));
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("Cli.FileMissing  nothing.txt", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: the private key was written with the process's default mode (often readable by everyone).</summary>
+    [Fact]
+    public void Keygen_PrivateKeyOwnerOnly_PublicKeyReadable()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix file modes; Windows keeps the folder's ACL.
+        }
+
+        var key = PathOf("owner.pem");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("payload", "keygen", "--out", key).ExitCode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        Assert.True(File.GetUnixFileMode(PathOf("owner.pub.pem")).HasFlag(UnixFileMode.OtherRead));
+        Assert.Contains("BEGIN PRIVATE KEY", File.ReadAllText(key), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keygen_ExistingPublicKey_RefusedNothingWritten()
+    {
+        var key = PathOf("pair.pem");
+        File.WriteAllText(PathOf("pair.pub.pem"), "someone else's");
+        var result = CliRunner.Run("payload", "keygen", "--out", key);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("Cli.KeyExists  pair.pub.pem", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(key));
+        Assert.Equal("someone else's", File.ReadAllText(PathOf("pair.pub.pem")));
+    }
 }

@@ -138,5 +138,9 @@ public sealed class QrCommandTests : IDisposable
     }
 
     [Fact]
-    public void Decode_MissingFile_ExitTwo() => Assert.Equal(2, CliRunner.Run("decode", PathOf("nothing.png")).ExitCode);
+    public void Decode_MissingFile_ExitTwo()
+    {
+        var result = CliRunner.Run("decode", PathOf("nothing.png"));
+        Assert.Equal((2, "Cli.FileMissing  nothing.png: no such file."), (result.ExitCode, result.Error.TrimEnd()));
+    }
 }

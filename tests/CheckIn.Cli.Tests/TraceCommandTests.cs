@@ -73,15 +73,97 @@ public sealed class TraceCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("person,venue,check_in,check_out\nAn,X,yesterday,2021-09-01T09:00:00Z", "not an ISO-8601 UTC instant such as 2021-09-01T08:00:00Z (line 2, field 2)")]
-    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z,2021-09-01T08:00:00Z", "must be after the check-in, within 18 hours, between 1952 and 2088 (line 2, field 3)")]
-    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z", "four fields: person,venue,check_in,check_out (line 2)")]
-    [InlineData("name,place,in,out\nAn,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z", "header person,venue,check_in,check_out (line 1)")]
-    public void Trace_BadFile_UsageErrorWithLine(string content, string message)
+    [InlineData("person,venue,check_in,check_out\nAn,X,yesterday,2021-09-01T09:00:00Z", "VisitCsv.Instant", "not an ISO-8601 UTC instant such as 2021-09-01T08:00:00Z (line 2, field 2)")]
+    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z,2021-09-01T08:00:00Z", "VisitCsv.Interval", "must be after the check-in, within 18 hours, between 1952 and 2088 (line 2, field 3)")]
+    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z", "VisitCsv.FieldCount", "four fields: person,venue,check_in,check_out (line 2)")]
+    public void Trace_BadRow_ReportedWithLineRestTracedExitPartial(string content, string code, string message)
     {
+        var result = CliRunner.Run("trace", "--visits", Write(Visits + content[content.IndexOf('\n', StringComparison.Ordinal)..]), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
+        Assert.Equal(ExitCodes.Partial, result.ExitCode);
+        Assert.Contains(code + "  visits.csv: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(message.Replace("line 2", "line 9", StringComparison.Ordinal), result.Error, StringComparison.Ordinal);
+        Assert.Contains("Bình,1,2021-09-01T08:30:00Z,Chợ Đông Ba,30,An", result.Output, StringComparison.Ordinal);
+
+        var strict = CliRunner.Run("trace", "--visits", Write(content), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", "--strict");
+        Assert.Equal(ExitCodes.Invalid, strict.ExitCode);
+        Assert.Contains(message, strict.Error, StringComparison.Ordinal);
+        Assert.Empty(strict.Output);
+    }
+
+    /// <summary>Regression: one bad row aborted the whole run; now every bad row is listed and the rest traced.</summary>
+    [Fact]
+    public void Trace_SeveralBadRows_EachListedOnce()
+    {
+        var content = Visits + "\nAn,X,x,y\nBình\nCường,Y,2021-09-01T09:00:00Z,2021-09-01T08:00:00Z";
         var result = CliRunner.Run("trace", "--visits", Write(content), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
+        Assert.Equal(ExitCodes.Partial, result.ExitCode);
+        Assert.Equal(["VisitCsv.Instant", "VisitCsv.FieldCount", "VisitCsv.Interval"], result.Error.Split('\n').Where(l => l.StartsWith("VisitCsv.", StringComparison.Ordinal)).Select(l => l.Split("  ")[0]));
+        Assert.Contains("3 bad rows skipped; 7 visits traced.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(4, result.Output.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public void Trace_WrongHeader_InvalidEvenWithoutStrict()
+    {
+        var result = CliRunner.Run("trace", "--visits", Write("name,place,in,out\nAn,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z"), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
+        Assert.Equal(ExitCodes.Invalid, result.ExitCode);
+        Assert.Contains("header person,venue,check_in,check_out (line 1)", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: venue and person keys were compared raw: four spellings of one venue, three of one phone.</summary>
+    [Fact]
+    public void Trace_SpellingsOfOneVenueAndPhone_OneVenueOnePerson()
+    {
+        const string Content = """
+            person,venue,check_in,check_out
+            0912 345 678,V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z
+            +84913000001, V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z
+            0913.000.002,V1​,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z
+            0913000003,Ｖ1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z
+            +84 912 345 678,V2,2021-09-01T10:00:00Z,2021-09-01T11:00:00Z
+            0913000004,V2,2021-09-01T10:00:00Z,2021-09-01T11:00:00Z
+            """;
+        var result = CliRunner.Run("trace", "--visits", Write(Content), "--case", "0912.345.678@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", "--depth", "1");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(
+            ["0913000001,1,2021-09-01T08:00:00Z,V1,60,0912345678", "0913000002,1,2021-09-01T08:00:00Z,V1,60,0912345678",
+             "0913000003,1,2021-09-01T08:00:00Z,V1,60,0912345678", "0913000004,1,2021-09-01T10:00:00Z,V2,60,0912345678"],
+            result.Output.TrimEnd('\n').Split('\n').Skip(1));
+
+        // --exact-keys: as before, no other spelling of V1 is V1, and the case's other spelling is another person.
+        var exact = CliRunner.Run("trace", "--visits", Write(Content), "--case", "0912 345 678@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", "--depth", "1", "--exact-keys");
+        Assert.Equal(ExitCodes.Success, exact.ExitCode);
+        Assert.Empty(exact.Output.TrimEnd('\n').Split('\n').Skip(1));
+    }
+
+    /// <summary>Regression: text from the visits file that starts like a formula reached the output CSV as it was.</summary>
+    [Fact]
+    public void Trace_FormulaInInput_EscapedInCsv()
+    {
+        var content = Visits + "\n=HYPERLINK(\"http://evil/\"),Chợ Đông Ba,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z";
+        var result = CliRunner.Run("trace", "--visits", Write(content), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", "--depth", "1");
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil/\"\")\",1,", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n=", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trace_MissingFile_CodedError()
+    {
+        var result = CliRunner.Run("trace", "--visits", Path.Combine(_directory.FullName, "none.csv"), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Cli.FileMissing  none.csv: no such file.", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Error messages never carry a case's identifier in full.</summary>
+    [Fact]
+    public void Trace_CaseErrorsAndWarnings_MaskTheIdentifier()
+    {
+        var bad = CliRunner.Run("trace", "--visits", Write(Visits), "--case", "079301000456@2021-09-02T00:00:00Z/2021-08-30T00:00:00Z");
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
+        Assert.DoesNotContain("079301000456", bad.Error, StringComparison.Ordinal);
+        var unknown = CliRunner.Run("trace", "--visits", Write(Visits), "--case", "079301000456@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
+        Assert.Contains("Trace.UnknownCase", unknown.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("079301000456", unknown.Error, StringComparison.Ordinal);
     }
 
     [Theory]

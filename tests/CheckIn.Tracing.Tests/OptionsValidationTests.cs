@@ -27,6 +27,7 @@ public sealed class OptionsValidationTests
         { "store:retention", TracingErrorCodes.StoreOptions.Retention, "Retention" },
         { "store:segments", TracingErrorCodes.StoreOptions.MaxSegments, "MaxSegments" },
         { "store:threads", TracingErrorCodes.StoreOptions.MaxDegreeOfParallelism, "MaxDegreeOfParallelism" },
+        { "csv:errors", TracingErrorCodes.CsvOptions.MaxReportedErrors, "MaxReportedErrors" },
     };
 
     [Theory]
@@ -36,6 +37,7 @@ public sealed class OptionsValidationTests
         var tracer = ContactTracerOptions.Default;
         var builder = VisitBuilderOptions.Default;
         var store = VisitStoreOptions.Default;
+        var csv = CheckIn.Tracing.Csv.VisitCsvReaderOptions.Default;
         switch (which)
         {
             case "tracer:minOverlap": tracer = tracer with { MinOverlap = Duration.FromMinutes(-1) }; break;
@@ -53,10 +55,11 @@ public sealed class OptionsValidationTests
             case "store:capacity": store = store with { SegmentCapacity = 0 }; break;
             case "store:retention": store = store with { Retention = Duration.Zero }; break;
             case "store:segments": store = store with { MaxSegments = 2000 }; break;
+            case "csv:errors": csv = csv with { MaxReportedErrors = -1 }; break;
             default: store = store with { MaxDegreeOfParallelism = 0 }; break;
         }
 
-        var errors = tracer.Validate().Concat(builder.Validate()).Concat(store.Validate()).ToList();
+        var errors = tracer.Validate().Concat(builder.Validate()).Concat(store.Validate()).Concat(csv.Validate()).ToList();
         var error = Assert.Single(errors);
         Assert.Equal((code, property), (error.Code, error.Property));
         Assert.NotEqual(code, error.GetDescription(MessageLanguage.Vietnamese));
@@ -64,6 +67,7 @@ public sealed class OptionsValidationTests
         {
             _ = new VisitBuilder(builder);
             _ = new VisitStore(store);
+            _ = new CheckIn.Tracing.Csv.VisitCsvReader(TextReader.Null, csv);
             new ContactTracer(new VisitStore().Flush()).Trace([], tracer);
         });
         Assert.Equal(error, Assert.Single(exception.Errors));
@@ -76,6 +80,7 @@ public sealed class OptionsValidationTests
         Assert.Empty(ContactTracerOptions.Default.Validate());
         Assert.Empty(VisitBuilderOptions.Default.Validate());
         Assert.Empty(VisitStoreOptions.Default.Validate());
+        Assert.Empty(CheckIn.Tracing.Csv.VisitCsvReaderOptions.Default.Validate());
         var covered = Cases.Select(row => (string)row[1]).ToHashSet();
         Assert.Empty(TracingErrorCodes.All().Where(c => c.Split('.')[0].EndsWith("Options", StringComparison.Ordinal)).Except(covered));
     }

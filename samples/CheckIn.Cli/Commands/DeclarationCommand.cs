@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CheckIn.Cli.Io;
 using CheckIn.Declarations;
 
 namespace CheckIn.Cli.Commands;
@@ -15,16 +16,9 @@ public static class DeclarationCommand
         var validate = new Command("validate", "Validate a JSON document; print each failure as 'code  property  message'; exit 1 when invalid.") { file, kind, language };
         validate.SetAction(parse =>
         {
-            var path = parse.GetRequiredValue(file);
-            if (!path.Exists)
-            {
-                error.WriteLine($"{path.FullName} does not exist.");
-                return ExitCodes.Usage;
-            }
-
             var lang = parse.GetValue(language);
             DocumentKind? asked = parse.GetValue(kind) is { } name && DeclarationJson.TryParseKind(name, out var parsed) ? parsed : null;
-            var read = DeclarationJson.Read(File.ReadAllText(path.FullName), asked);
+            var read = DeclarationJson.Read(CliFiles.ReadText(parse.GetRequiredValue(file)), asked);
             var failures = read.Document is { } document ? new DeclarationValidator().Validate(document).Failures : read.Failures;
             foreach (var failure in failures)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using CheckIn.Cli.Io;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
 using CheckIn.Qr;
@@ -27,14 +28,7 @@ public static class DecodeCommand
         };
         command.SetAction(parse =>
         {
-            var file = parse.GetRequiredValue(image);
-            if (!file.Exists)
-            {
-                error.WriteLine($"{file.Name}: no such file.");
-                return ExitCodes.Usage;
-            }
-
-            var bytes = File.ReadAllBytes(file.FullName);
+            var bytes = CliFiles.ReadBytes(parse.GetRequiredValue(image));
             var picture = ImageReader.Read(bytes);
             if (!picture.Success && picture.Error.Code == QrErrorCodes.Image.UnknownFormat)
             {

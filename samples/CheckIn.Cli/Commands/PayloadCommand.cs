@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CheckIn.Cli.Io;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
@@ -45,7 +46,7 @@ public static class PayloadCommand
         };
         command.SetAction(parse =>
         {
-            var input = parse.GetValue(file) is { } path ? File.ReadAllText(path.FullName) : parse.GetValue(text);
+            var input = parse.GetValue(file) is { } path ? CliFiles.ReadText(path) : parse.GetValue(text);
             if (input is null)
             {
                 error.WriteLine("Give the payload text or --file.");
@@ -55,7 +56,14 @@ public static class PayloadCommand
             var options = PayloadReaderOptions.Default;
             if (parse.GetValue(verifyKey) is { } keyFile)
             {
-                options = options with { VerificationKeys = SigningKeyRing.FromPem([KeyValuePair.Create(parse.GetValue(keyId), File.ReadAllText(keyFile.FullName))]) };
+                try
+                {
+                    options = options with { VerificationKeys = SigningKeyRing.FromPem([KeyValuePair.Create(parse.GetValue(keyId), CliFiles.ReadPublicKeyPem(keyFile))]) };
+                }
+                catch (ArgumentException)
+                {
+                    throw new CliProblem(CliProblem.KeyInvalid, $"{keyFile.Name}: not a PEM ECDSA P-256 public key (keygen writes one as .pub.pem).");
+                }
             }
 
             var result = PayloadReader.Read(input, options);
@@ -115,10 +123,9 @@ public static class PayloadCommand
                 when = parsed.Value;
             }
 
+            using var ecdsa = CliFiles.ReadPrivateKey(parse.GetRequiredValue(key));
             try
             {
-                using var ecdsa = ECDsa.Create();
-                ecdsa.ImportFromPem(File.ReadAllText(parse.GetRequiredValue(key).FullName));
                 var signer = new CheckInSigner(ecdsa, parse.GetValue(keyId), parse.GetRequiredValue(baseUrl));
                 SignedPayload payload = parse.GetValue(subject) == "venue"
                     ? signer.SignVenue(subjectKeyValue, parse.GetValue(province), parse.GetValue(venueKind), when)
@@ -126,9 +133,10 @@ public static class PayloadCommand
                 output.WriteLine(payload.ToText());
                 return ExitCodes.Success;
             }
-            catch (Exception exception) when (exception is ArgumentException or CryptographicException or IOException)
+            catch (ArgumentException exception)
             {
-                error.WriteLine(exception.Message);
+                // A base URL, province or kind the signer refuses (the message names the option, never personal data).
+                error.WriteLine($"{CliProblem.Usage}  {exception.Message}");
                 return ExitCodes.Usage;
             }
         });
@@ -142,16 +150,16 @@ public static class PayloadCommand
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(outFile).FullName;
-            if (File.Exists(path))
+            var publicPath = Path.ChangeExtension(path, null) + ".pub.pem";
+            foreach (var existing in new[] { path, publicPath }.Where(p => File.Exists(p) || Directory.Exists(p)))
             {
-                error.WriteLine($"{path} exists; refusing to overwrite a key.");
-                return ExitCodes.Usage;
+                throw new CliProblem(CliProblem.KeyExists, $"{Path.GetFileName(existing)}: exists; refusing to overwrite a key.");
             }
 
+            // The private key is created new (never over a file that appeared meanwhile), readable by its owner only.
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var publicPath = Path.ChangeExtension(path, null) + ".pub.pem";
-            File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
-            File.WriteAllText(publicPath, key.ExportSubjectPublicKeyInfoPem());
+            CliFiles.WriteNew(path, key.ExportPkcs8PrivateKeyPem(), ownerOnly: true);
+            CliFiles.WriteNew(publicPath, key.ExportSubjectPublicKeyInfoPem(), ownerOnly: false);
             output.WriteLine($"private key: {path}");
             output.WriteLine($"public key:  {publicPath}");
             return ExitCodes.Success;

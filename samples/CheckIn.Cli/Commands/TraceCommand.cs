@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CheckIn.Cli.Io;
 using CheckIn.Core;
+using CheckIn.Core.Text;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Index;
@@ -14,8 +15,11 @@ namespace CheckIn.Cli.Commands;
 
 /// <summary>
 /// <c>checkin trace</c>: traces cases over a CSV of visits (<c>person,venue,check_in,check_out</c>, ISO-8601 UTC) and
-/// prints the contacts. Persons are pseudonymized with a key made for this run; the command keeps the mapping
-/// back to its own input, so persons and venues print exactly as they appear there.
+/// prints the contacts. Persons and venues are read in their canonical spelling (so <c>0912 345 678</c> and
+/// <c>+84912345678</c> are one person, printed <c>0912345678</c>) and print so; persons are pseudonymized with a key made for this run, and the
+/// command keeps the mapping back to its own input. A bad row is reported on standard error with its line and reason
+/// and skipped; the rest is traced and the exit code is <see cref="ExitCodes.Partial"/>. With <c>--strict</c> the first
+/// bad row ends the run (exit <see cref="ExitCodes.Invalid"/>).
 /// </summary>
 public static class TraceCommand
 {
@@ -31,20 +35,23 @@ public static class TraceCommand
         var asOf = new Option<string?>("--as-of") { Description = "Trace time (ISO-8601 UTC); defaults to the latest check-out in the file." };
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (exit 1) instead of reporting bad rows, tracing the rest and exiting 4." };
+        var exactKeys = new Option<bool>("--exact-keys") { Description = "Compare persons and venues exactly as written (no canonical spelling)." };
         var command = new Command("trace", "Trace contacts (F1, F2, …) of cases over a CSV of visits.")
         {
-            visits, cases, from, until, minOverlap, linger, depth, asOf, format,
+            visits, cases, from, until, minOverlap, linger, depth, asOf, format, strict, exactKeys,
         };
         command.SetAction(parse =>
         {
             try
             {
+                var reading = new VisitCsvReaderOptions { SkipBadRecords = !parse.GetValue(strict), CanonicalKeys = !parse.GetValue(exactKeys) };
                 return Run(output, error, parse.GetRequiredValue(visits), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
-                    parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format));
+                    parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format), reading);
             }
             catch (UsageException exception)
             {
-                error.WriteLine(exception.Message);
+                error.WriteLine($"{CliProblem.Usage}  {exception.Message}");
                 return ExitCodes.Usage;
             }
         });
@@ -52,7 +59,7 @@ public static class TraceCommand
     }
 
     private static int Run(TextWriter output, TextWriter error, FileInfo visitsFile, string[] caseTexts, string? fromText, string? untilText,
-        string minOverlapText, string lingerText, int depth, string? asOfText, string format)
+        string minOverlapText, string lingerText, int depth, string? asOfText, string format, VisitCsvReaderOptions reading)
     {
         var options = new ContactTracerOptions
         {
@@ -61,29 +68,44 @@ public static class TraceCommand
             MaxDepth = depth >= 0 ? depth : throw new UsageException("--depth must not be negative."),
         };
 
-        if (!visitsFile.Exists)
-        {
-            throw new UsageException($"{visitsFile.FullName} does not exist.");
-        }
-
         // A key for this run only: pseudonyms are never stored, the mapping back lives in this process.
         var persons = new PseudonymTable(new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32)));
         var store = new VisitStore();
         Instant? latest;
-        using (var reader = new StreamReader(visitsFile.FullName))
+        long rejected;
+        using (var reader = CliFiles.OpenText(visitsFile))
         {
-            var read = new VisitCsvReader(reader).ReadInto(store, persons);
+            var read = new VisitCsvReader(reader, reading).ReadInto(store, persons);
             if (!read.TryGetValue(out var summary))
             {
-                throw new UsageException($"{visitsFile.Name}: {read.Error.GetMessage(MessageLanguage.English)}");
+                // Messages name the line and field, never the row's content (it holds personal data).
+                error.WriteLine($"{read.Error.Code}  {visitsFile.Name}: {read.Error.GetMessage(MessageLanguage.English)}");
+                return ExitCodes.Invalid;
+            }
+
+            foreach (var problem in summary.Errors)
+            {
+                error.WriteLine($"{problem.Code}  {visitsFile.Name}: {problem.GetMessage(MessageLanguage.English)}");
+            }
+
+            if (summary.Rejected > summary.Errors.Count)
+            {
+                error.WriteLine($"… and {summary.Rejected - summary.Errors.Count:N0} more bad rows.");
+            }
+
+            if (summary.Rejected > 0)
+            {
+                error.WriteLine($"{summary.Rejected:N0} bad rows skipped; {summary.Visits:N0} visits traced.");
             }
 
             latest = summary.LatestCheckOut;
+            rejected = summary.Rejected;
         }
 
         var defaultFrom = fromText is null ? (Instant?)null : ParseInstant(fromText, "--from");
         var defaultUntil = untilText is null ? (Instant?)null : ParseInstant(untilText, "--until");
-        var traceCases = caseTexts.Select(text => ParseCase(text, defaultFrom, defaultUntil, persons.Pseudonymize)).ToList();
+        Func<string, string> canonical = reading.CanonicalKeys ? IdentifierText.CanonicalizePerson : text => text;
+        var traceCases = caseTexts.Select(text => ParseCase(text, defaultFrom, defaultUntil, person => persons.Pseudonymize(Key(canonical(person))))).ToList();
         if (traceCases.Select(c => c.Person).Distinct().Count() != traceCases.Count)
         {
             throw new UsageException("A person is given as a case twice.");
@@ -93,7 +115,7 @@ public static class TraceCommand
         var result = new ContactTracer(store.Flush()).Trace(traceCases, options);
         foreach (var warning in result.Warnings)
         {
-            error.WriteLine($"warning: case {persons.IdentifierOf(traceCases[warning.Field].Person)} has no visits in {visitsFile.Name}.");
+            error.WriteLine($"{warning.Code}  case {Masked(persons.IdentifierOf(traceCases[warning.Field].Person))} has no visits in {visitsFile.Name}.");
         }
 
         if (format == "json")
@@ -107,8 +129,14 @@ public static class TraceCommand
             TraceResultWriter.WriteCsv(output, result, persons.IdentifierOf);
         }
 
-        return ExitCodes.Success;
+        return rejected > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
+
+    private static string Key(string person) =>
+        IdentifierText.Canonicalize(person).Length > 0 ? person : throw new UsageException("--case: the person is empty.");
+
+    /// <summary>A person's key as error messages show it: through CheckIn's masking policy.</summary>
+    private static string Masked(string person) => Redaction.MaskScannedText(person);
 
     private static TraceCase ParseCase(string text, Instant? defaultFrom, Instant? defaultUntil, Func<string, PersonPseudonym> pseudonym)
     {
@@ -118,19 +146,19 @@ public static class TraceCommand
         if (at > 0 && text.IndexOf('/', at) is var slash and > 0)
         {
             person = text[..at];
-            from = ParseInstant(text[(at + 1)..slash], $"--case {text}: FROM");
-            until = ParseInstant(text[(slash + 1)..], $"--case {text}: UNTIL");
+            from = ParseInstant(text[(at + 1)..slash], $"--case {Masked(person)}: FROM");
+            until = ParseInstant(text[(slash + 1)..], $"--case {Masked(person)}: UNTIL");
         }
         else
         {
             person = text;
-            from = defaultFrom ?? throw new UsageException($"--case {text}: give --from and --until, or PERSON@FROM/UNTIL.");
-            until = defaultUntil ?? throw new UsageException($"--case {text}: give --from and --until, or PERSON@FROM/UNTIL.");
+            from = defaultFrom ?? throw new UsageException($"--case {Masked(person)}: give --from and --until, or PERSON@FROM/UNTIL.");
+            until = defaultUntil ?? throw new UsageException($"--case {Masked(person)}: give --from and --until, or PERSON@FROM/UNTIL.");
         }
 
         if (until <= from)
         {
-            throw new UsageException($"--case {text}: the window must end after it starts.");
+            throw new UsageException($"--case {Masked(person)}: the window must end after it starts.");
         }
 
         return new TraceCase(pseudonym(person), from, until);

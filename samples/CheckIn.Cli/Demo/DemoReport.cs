@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using CheckIn.Cli.Io;
 using CheckIn.Simulation;
+using CheckIn.Tracing.Csv;
 
 namespace CheckIn.Cli.Demo;
 
@@ -27,12 +27,12 @@ internal static class DemoReport
         var infected = findings.Infections.Select(i => i.Resident).ToHashSet();
         var (idealF1, idealF2) = findings.IdealLevels;
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        CsvWriter.WriteRecord(writer, "person", "resident", "level", "exposed_at", "venue", "venue_name", "overlap_minutes", "source", "source_resident", "infected", "in_ground_truth_trace");
+        CsvRecordWriter.WriteRecord(writer, "person", "resident", "level", "exposed_at", "venue", "venue_name", "overlap_minutes", "source", "source_resident", "infected", "in_ground_truth_trace");
         foreach (var contact in findings.Found?.Contacts ?? [])
         {
             var resident = findings.ResidentOf(contact.Person);
             var source = findings.ResidentOf(contact.Source) is >= 0 and var s ? SimulatedResident.KeyOf(s) : string.Empty;
-            CsvWriter.WriteRecord(
+            CsvRecordWriter.WriteRecord(
                 writer,
                 contact.Person.ToString(),
                 SimulatedResident.KeyOf(resident),

@@ -1,5 +1,6 @@
 using System.Text;
 using CheckIn.Core;
+using CheckIn.Core.Text;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
 using NodaTime;
@@ -12,7 +13,9 @@ namespace CheckIn.Tracing.Csv;
 /// <c>person,venue,check_in,check_out</c>, then one visit per record with ISO-8601 UTC times (RFC 4180 quoting;
 /// LF or CRLF; blank lines skipped). Streams: one record in memory at a time, each at most
 /// <see cref="MaxRecordLength"/> characters. Never throws on content: a bad record is a coded error
-/// (<c>VisitCsv.*</c>) with its line and field.
+/// (<c>VisitCsv.*</c>) with its line and field, which ends the read or, with
+/// <see cref="VisitCsvReaderOptions.SkipBadRecords"/>, is reported and skipped. Person and venue keys are read in
+/// their canonical spelling unless <see cref="VisitCsvReaderOptions.CanonicalKeys"/> is off.
 /// </summary>
 /// <example>
 /// <code>
@@ -37,13 +40,18 @@ public sealed class VisitCsvReader
     private readonly List<string> _fields = new(4);
     private int _nextLine = 1;
     private bool _headerRead;
+    private readonly VisitCsvReaderOptions _options;
     private CheckInError _failure;
 
     /// <summary>Creates a reader over a text (the caller disposes it).</summary>
     /// <param name="reader">The CSV text, at its start.</param>
-    public VisitCsvReader(TextReader reader)
+    /// <param name="options">The options, or null for <see cref="VisitCsvReaderOptions.Default"/>.</param>
+    /// <exception cref="InvalidOptionsException">An option is out of range (<see cref="VisitCsvReaderOptions.Validate"/>).</exception>
+    public VisitCsvReader(TextReader reader, VisitCsvReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        _options = options ?? VisitCsvReaderOptions.Default;
+        InvalidOptionsException.ThrowIfAny(_options.Validate(), nameof(options));
         _reader = reader;
     }
 
@@ -51,8 +59,10 @@ public sealed class VisitCsvReader
     public VisitCsvRecord Current { get; private set; }
 
     /// <summary>Reads the next visit into <see cref="Current"/>; checks the header first.</summary>
-    /// <returns>True with a record in <see cref="Current"/>; false at the end; or the first problem, coded
-    /// <c>VisitCsv.*</c> with its line and field (every later call returns it again).</returns>
+    /// <returns>True with a record in <see cref="Current"/>; false at the end; or a problem, coded
+    /// <c>VisitCsv.*</c> with its line and field. Every later call returns it again, unless
+    /// <see cref="VisitCsvReaderOptions.SkipBadRecords"/> is on and the problem is one record's: then the next call
+    /// reads on after it.</returns>
     /// <exception cref="IOException">The underlying reader fails.</exception>
     public Result<bool> Read()
     {
@@ -99,12 +109,14 @@ public sealed class VisitCsvReader
                 return Fail(Error(TracingErrorCodes.VisitCsv.FieldCount, line, CheckInError.None));
             }
 
-            if (_fields[0].AsSpan().Trim().IsEmpty)
+            var person = _options.CanonicalKeys ? IdentifierText.CanonicalizePerson(_fields[0]) : _fields[0];
+            if (person.AsSpan().Trim().IsEmpty)
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Person, line, 0));
             }
 
-            if (_fields[1].Length == 0)
+            var venue = _options.CanonicalKeys ? IdentifierText.Canonicalize(_fields[1]) : _fields[1];
+            if (venue.Length == 0)
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Venue, line, 1));
             }
@@ -126,7 +138,7 @@ public sealed class VisitCsvReader
                 return Fail(Error(TracingErrorCodes.VisitCsv.Interval, line, 3));
             }
 
-            Current = new VisitCsvRecord(_fields[0], _fields[1], checkIn.Value, checkOut.Value, line);
+            Current = new VisitCsvRecord(person, venue, checkIn.Value, checkOut.Value, line);
             return Result.Ok(true);
         }
     }
@@ -135,18 +147,24 @@ public sealed class VisitCsvReader
     /// <param name="store">Where the visits go (not flushed).</param>
     /// <param name="persons">Pseudonymizes each person and remembers how they were written.</param>
     /// <param name="cancellationToken">Stops reading between records.</param>
-    /// <returns>What was added, or the first bad record's error; the visits before it stay added.</returns>
+    /// <returns>
+    /// What was added, with the bad records skipped when <see cref="VisitCsvReaderOptions.SkipBadRecords"/> is on; or
+    /// the error that ended the read (the first bad record's, or a wrong header or unclosed quote), the visits before
+    /// it staying added.
+    /// </returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public Result<VisitCsvSummary> ReadInto(VisitStore store, PseudonymTable persons, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(persons);
         long visits = 0;
+        long rejected = 0;
+        var errors = new List<CheckInError>();
         Instant? latest = null;
         var distinct = new HashSet<PersonPseudonym>();
         while (true)
         {
-            if ((visits & 1023) == 0)
+            if (((visits + rejected) & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -154,12 +172,23 @@ public sealed class VisitCsvReader
             var next = Read();
             if (!next.TryGetValue(out var more))
             {
-                return next.ConvertError<VisitCsvSummary>();
+                if (!_failure.IsEmpty)
+                {
+                    return next.ConvertError<VisitCsvSummary>();
+                }
+
+                rejected++;
+                if (errors.Count < _options.MaxReportedErrors)
+                {
+                    errors.Add(next.Error);
+                }
+
+                continue;
             }
 
             if (!more)
             {
-                return Result.Ok(new VisitCsvSummary(visits, distinct.Count, latest));
+                return Result.Ok(new VisitCsvSummary(visits, distinct.Count, latest) { Rejected = rejected, Errors = errors.Count == 0 ? Array.Empty<CheckInError>() : errors });
             }
 
             var record = Current;
@@ -173,11 +202,26 @@ public sealed class VisitCsvReader
 
     private Result<bool> Fail(CheckInError error)
     {
-        _failure = error;
+        // One record's problem is skipped when asked; a wrong header or a quote never closed ends the read.
+        if (!_options.SkipBadRecords || error.Code is TracingErrorCodes.VisitCsv.Header or TracingErrorCodes.VisitCsv.Quote)
+        {
+            _failure = error;
+        }
+
         return Result.Fail<bool>(error);
     }
 
     private static CheckInError Error(string code, int line, int field) => TracingErrors.Of(code) with { Line = line, Field = field };
+
+    private void SkipLine()
+    {
+        int next;
+        while ((next = _reader.Read()) >= 0 && next != '\n')
+        {
+        }
+
+        _nextLine++;
+    }
 
     /// <summary>Reads one RFC 4180 record into <see cref="_fields"/> (none at the end of the text).</summary>
     private CheckInError ReadRecord(out int line)
@@ -208,6 +252,8 @@ public sealed class VisitCsvReader
 
             if (++length > MaxRecordLength)
             {
+                // The rest of the line is passed over, so a reader that skips bad records reads on at the next one.
+                SkipLine();
                 return Error(TracingErrorCodes.VisitCsv.RecordTooLong, line, CheckInError.None);
             }
 

@@ -9,8 +9,9 @@ namespace CheckIn.Tracing.Privacy;
 /// irreversible pseudonym before it enters the tracing index.
 /// </summary>
 /// <remarks>
-/// The pseudonym is the first 128 bits of HMAC-SHA256 over the identifier's canonical text (NFC, trimmed,
-/// upper case), keyed with a per-deployment secret. Without the key a pseudonym cannot be linked back to an
+/// The pseudonym is the first 128 bits of HMAC-SHA256 over the identifier's canonical text
+/// (<see cref="IdentifierText.Canonicalize"/>: NFKC, invisible format characters removed, white space trimmed and
+/// collapsed; then upper case), keyed with a per-deployment secret. Without the key a pseudonym cannot be linked back to an
 /// ID number by enumerating the (small) space of valid numbers; with the same key the same person always
 /// maps to the same pseudonym, so visits from different apps join up. Instances are thread-safe.
 /// </remarks>
@@ -39,11 +40,16 @@ public sealed class PersonPseudonymizer
     /// <param name="identifier">The identifier as read from a card, code or form.</param>
     /// <returns>The pseudonym; equal identifiers (after canonicalization) give equal pseudonyms.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="identifier"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="identifier"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="identifier"/> is empty, white space or only invisible characters.</exception>
     public PersonPseudonym Pseudonymize(string identifier)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        var canonical = VietnameseText.ToNfc(identifier.Trim()).ToUpperInvariant();
+        var canonical = IdentifierText.Canonicalize(identifier).ToUpperInvariant();
+        if (canonical.Length == 0)
+        {
+            throw new ArgumentException("The identifier has nothing visible.", nameof(identifier));
+        }
+
         var byteCount = Encoding.UTF8.GetByteCount(canonical);
         var buffer = byteCount <= 256 ? stackalloc byte[256] : new byte[byteCount];
         var written = Encoding.UTF8.GetBytes(canonical, buffer);

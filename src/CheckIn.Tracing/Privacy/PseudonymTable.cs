@@ -9,7 +9,7 @@ namespace CheckIn.Tracing.Privacy;
 /// </summary>
 /// <remarks>
 /// The table holds identifiers in memory for the length of one job: never store or log it. Spellings that
-/// canonicalize alike (case, surrounding spaces, NFC) are one person, printed as first written. Not
+/// canonicalize alike (<see cref="CheckIn.Core.Text.IdentifierText.Canonicalize"/>: case, spaces, compatibility forms, invisible characters) are one person, printed as first written. Not
 /// thread-safe.
 /// </remarks>
 public sealed class PseudonymTable

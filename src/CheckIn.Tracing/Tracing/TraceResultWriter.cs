@@ -45,7 +45,7 @@ public static class TraceResultWriter
         writer.Write('\n');
         foreach (var c in Ordered(result, nameOf))
         {
-            CsvFields.WriteRecord(writer, nameOf(c.Person), c.Level.ToString(CultureInfo.InvariantCulture), Iso(c.ExposedAt), c.Venue,
+            CsvRecordWriter.WriteRecord(writer, nameOf(c.Person), c.Level.ToString(CultureInfo.InvariantCulture), Iso(c.ExposedAt), c.Venue,
                 Math.Round(c.Overlap.TotalMinutes, 2).ToString(CultureInfo.InvariantCulture), nameOf(c.Source));
         }
     }

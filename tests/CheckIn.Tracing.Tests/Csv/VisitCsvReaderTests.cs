@@ -12,9 +12,9 @@ public sealed class VisitCsvReaderTests
 {
     private const string Header = "person,venue,check_in,check_out\n";
 
-    private static List<VisitCsvRecord> ReadAll(string text, out CheckInError error)
+    private static List<VisitCsvRecord> ReadAll(string text, out CheckInError error, VisitCsvReaderOptions? options = null)
     {
-        var reader = new VisitCsvReader(new StringReader(text));
+        var reader = new VisitCsvReader(new StringReader(text), options);
         var records = new List<VisitCsvRecord>();
         error = default;
         while (true)
@@ -47,7 +47,8 @@ public sealed class VisitCsvReaderTests
         Assert.True(error.IsEmpty);
         Assert.Equal(3, records.Count);
         Assert.Equal(("An", "Quán cơm, Lê Lợi", 2), (records[0].Person, records[0].Venue, records[0].Line));
-        Assert.Equal(("Bình \"B\"", "Chợ\nĐông Ba", 4), (records[1].Person, records[1].Venue, records[1].Line));
+        Assert.Equal(("Bình \"B\"", "Chợ Đông Ba", 4), (records[1].Person, records[1].Venue, records[1].Line));
+        Assert.Equal("Chợ\nĐông Ba", ReadAll(text, out _, new VisitCsvReaderOptions { CanonicalKeys = false })[1].Venue);
         Assert.Equal(Instant.FromUtc(2021, 9, 1, 8, 0), records[1].CheckIn);
         Assert.Equal(6, records[2].Line);
         Assert.DoesNotContain("Bình", records[1].ToString(), StringComparison.Ordinal);
@@ -181,4 +182,73 @@ public sealed class VisitCsvReaderTests
         Assert.True(accepted > 100, $"only {accepted} mutated files read");
         Assert.Superset(new HashSet<string> { Codes.FieldCount, Codes.Instant, Codes.Interval }, codes);
     }
+
+    private static PseudonymTable Persons() => new(new PersonPseudonymizer("visit-csv-reader-test-key"u8));
+
+    /// <summary>Regression: keys were compared raw, so spellings of one venue or one phone were different venues and people.</summary>
+    [Fact]
+    public void ReadInto_SpellingsOfOneVenueAndOnePhone_JoinUp()
+    {
+        var text = Header
+            + "0912 345 678,V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n"
+            + "+84912345678, V1,2021-09-01T10:00:00Z,2021-09-01T11:00:00Z\n"
+            + "0912.345.678,V1\u200B,2021-09-01T12:00:00Z,2021-09-01T13:00:00Z\n"
+            + "\uFF10\uFF19\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18,\uFF36\uFF11,2021-09-01T14:00:00Z,2021-09-01T15:00:00Z\n";
+        var store = new VisitStore();
+        var persons = Persons();
+        var summary = new VisitCsvReader(new StringReader(text)).ReadInto(store, persons).GetValueOrThrow();
+        Assert.Equal((4L, 1), (summary.Visits, summary.Persons));
+        var snapshot = store.Flush();
+        Assert.Equal(1, snapshot.VenueCount);
+        Assert.Equal("0912345678", persons.IdentifierOf(persons.Pseudonymize("0912345678")));
+
+        // Exact keys, as before: four spellings, three persons (the pseudonymizer still folds case and spaces), two venues.
+        var exact = new VisitStore();
+        var raw = new VisitCsvReader(new StringReader(text), new VisitCsvReaderOptions { CanonicalKeys = false }).ReadInto(exact, Persons()).GetValueOrThrow();
+        Assert.True(raw.Persons > 1);
+        Assert.True(exact.Flush().VenueCount > 1);
+    }
+
+    /// <summary>Regression: one bad row ended the whole read.</summary>
+    [Fact]
+    public void ReadInto_SkipBadRecords_EveryBadRowReportedTheRestRead()
+    {
+        var text = Header
+            + "An,V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n"
+            + "An,V1,x,2021-09-01T09:00:00Z\n"
+            + "Bình,V1,2021-09-01T08:30:00Z,2021-09-01T09:30:00Z\n"
+            + "Cường,V2\n"
+            + "\u200B,V2,2021-09-01T08:30:00Z,2021-09-01T09:30:00Z\n"
+            + "Dung,\"" + new string('x', VisitCsvReader.MaxRecordLength) + "\",2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n"
+            + "Em,V2,2021-09-01T10:00:00Z,2021-09-01T09:00:00Z\n"
+            + "Em,V2,2021-09-01T10:00:00Z,2021-09-01T11:00:00Z\n";
+        var store = new VisitStore();
+        var summary = new VisitCsvReader(new StringReader(text), new VisitCsvReaderOptions { SkipBadRecords = true }).ReadInto(store, Persons()).GetValueOrThrow();
+        Assert.Equal((3L, 5L), (summary.Visits, summary.Rejected));
+        Assert.Equal(
+            [(Codes.Instant, 3), (Codes.FieldCount, 5), (Codes.Person, 6), (Codes.RecordTooLong, 7), (Codes.Interval, 8)],
+            summary.Errors.Select(e => (e.Code, e.Line)));
+        Assert.Equal(3, store.Flush().Count);
+
+        // Capped list, full count.
+        var capped = new VisitCsvReader(new StringReader(text), new VisitCsvReaderOptions { SkipBadRecords = true, MaxReportedErrors = 2 }).ReadInto(new VisitStore(), Persons()).GetValueOrThrow();
+        Assert.Equal((5L, 2), (capped.Rejected, capped.Errors.Count));
+
+        // Strict (the default): the first bad row ends the read.
+        var strict = new VisitCsvReader(new StringReader(text)).ReadInto(new VisitStore(), Persons());
+        Assert.Equal((Codes.Instant, 3), (strict.Error.Code, strict.Error.Line));
+    }
+
+    [Fact]
+    public void ReadInto_SkipBadRecords_WrongHeaderOrOpenQuoteStillEndTheRead()
+    {
+        var options = new VisitCsvReaderOptions { SkipBadRecords = true };
+        Assert.Equal(Codes.Header, new VisitCsvReader(new StringReader("a,b\n"), options).ReadInto(new VisitStore(), Persons()).Error.Code);
+        var open = Header + "An,V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\nAn,\"V1,x,y\n";
+        Assert.Equal(Codes.Quote, new VisitCsvReader(new StringReader(open), options).ReadInto(new VisitStore(), Persons()).Error.Code);
+    }
+
+    [Fact]
+    public void Options_OutOfRange_Throw() =>
+        Assert.Throws<InvalidOptionsException>(() => new VisitCsvReader(new StringReader(Header), new VisitCsvReaderOptions { MaxReportedErrors = -1 }));
 }

@@ -61,4 +61,21 @@ public sealed class TraceResultWriterTests
         Assert.Equal("The case has no visits in the index", warning.GetProperty("message").GetString());
         Assert.Contains("Chợ Đông Ba", Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
     }
+
+    /// <summary>Regression: text from the input that starts like a formula ran as one when the CSV was opened in a spreadsheet.</summary>
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+84912345678", "'+84912345678")]
+    [InlineData("-1+1", "'-1+1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("=1,2", "\"'=1,2\"")]
+    [InlineData("Chợ Đông Ba", "Chợ Đông Ba")]
+    [InlineData("a=b", "a=b")]
+    public void CsvRecordWriter_FormulaText_Neutralized(string field, string written)
+    {
+        using var writer = new StringWriter();
+        CheckIn.Tracing.Csv.CsvRecordWriter.WriteRecord(writer, field, "1");
+        Assert.Equal(written + ",1\n", writer.ToString());
+    }
 }
