@@ -66,6 +66,13 @@ public static class TracingErrorCodes
     {
         /// <summary>A case has no visits in the index: nobody can be traced from them (field: the case's index in the list).</summary>
         public const string UnknownCase = "Trace.UnknownCase";
+
+        /// <summary>
+        /// A cap on contacts (<see cref="ContactTracerOptions.MaxContactsPerHop"/>, <see cref="ContactTracerOptions.MaxContacts"/>)
+        /// cut the trace short at a level (field: the level): the contacts of that level are the earliest exposed, and
+        /// no deeper level was traced.
+        /// </summary>
+        public const string ContactCapReached = "Trace.ContactCapReached";
     }
 
     /// <summary>Codes of <see cref="ContactTracerOptions"/> out of range (the property names the option).</summary>
@@ -73,6 +80,12 @@ public static class TracingErrorCodes
     {
         /// <summary>The minimum overlap is 0 to 1 day.</summary>
         public const string MinOverlap = "ContactTracerOptions.MinOverlap";
+
+        /// <summary>The cap on contacts per hop is null or at least 1.</summary>
+        public const string MaxContactsPerHop = "ContactTracerOptions.MaxContactsPerHop";
+
+        /// <summary>The cap on contacts is null or at least 1.</summary>
+        public const string MaxContacts = "ContactTracerOptions.MaxContacts";
 
         /// <summary>The linger is 0 to 1 day.</summary>
         public const string Linger = "ContactTracerOptions.Linger";

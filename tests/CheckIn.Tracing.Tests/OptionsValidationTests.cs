@@ -17,6 +17,8 @@ public sealed class OptionsValidationTests
         { "tracer:onward", TracingErrorCodes.TracerOptions.OnwardWindow, "OnwardWindow" },
         { "tracer:threads", TracingErrorCodes.TracerOptions.MaxDegreeOfParallelism, "MaxDegreeOfParallelism" },
         { "tracer:clock", TracingErrorCodes.TracerOptions.Clock, "Clock" },
+        { "tracer:perHop", TracingErrorCodes.TracerOptions.MaxContactsPerHop, "MaxContactsPerHop" },
+        { "tracer:total", TracingErrorCodes.TracerOptions.MaxContacts, "MaxContacts" },
         { "builder:max", TracingErrorCodes.BuilderOptions.MaxVisitLength, "MaxVisitLength" },
         { "builder:merge", TracingErrorCodes.BuilderOptions.MergeTolerance, "MergeTolerance" },
         { "builder:skew", TracingErrorCodes.BuilderOptions.ClockSkewTolerance, "ClockSkewTolerance" },
@@ -46,6 +48,8 @@ public sealed class OptionsValidationTests
             case "tracer:onward": tracer = tracer with { OnwardWindow = Duration.Zero }; break;
             case "tracer:threads": tracer = tracer with { MaxDegreeOfParallelism = 0 }; break;
             case "tracer:clock": tracer = tracer with { Clock = null! }; break;
+            case "tracer:perHop": tracer = tracer with { MaxContactsPerHop = 0 }; break;
+            case "tracer:total": tracer = tracer with { MaxContacts = -5 }; break;
             case "builder:max": builder = builder with { MaxVisitLength = Duration.FromHours(19) }; break;
             case "builder:merge": builder = builder with { MergeTolerance = Duration.FromHours(2) }; break;
             case "builder:skew": builder = builder with { ClockSkewTolerance = Duration.FromMinutes(-1) }; break;

@@ -42,7 +42,11 @@ public sealed class ContactTracer
     /// <param name="cases">The cases and their infectious windows.</param>
     /// <param name="options">The rules, or null for <see cref="ContactTracerOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the trace between venues and hops (a national outbreak's hop can take seconds).</param>
-    /// <returns>The contacts by level with their evidence, the cases' exposure notices, and a warning for each case the index does not know.</returns>
+    /// <returns>
+    /// The contacts by level with their evidence, the cases' exposure notices, and warnings: one for each case the index
+    /// does not know, and one when <see cref="ContactTracerOptions.MaxContactsPerHop"/> or
+    /// <see cref="ContactTracerOptions.MaxContacts"/> cut the trace short.
+    /// </returns>
     /// <exception cref="ArgumentException">A person is listed as a case twice.</exception>
     /// <exception cref="InvalidOptionsException">An option is out of range (<see cref="ContactTracerOptions.Validate"/>).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -88,7 +92,7 @@ public sealed class ContactTracer
                 notices = run.NoticesOf(exposures);
             }
 
-            var (found, candidates, swept) = run.Match(exposures);
+            var (found, candidates, swept, examined) = run.Match(exposures);
 
             // Contacts come out in the documented order (level, exposure time, pseudonym) without a final sort.
             var persons = _snapshot.PersonKeys;
@@ -96,6 +100,16 @@ public sealed class ContactTracer
             Array.Sort(ordered, (a, b) => a.Value.ExposedAt != b.Value.ExposedAt
                 ? a.Value.ExposedAt.CompareTo(b.Value.ExposedAt)
                 : ComparePseudonyms(persons.Span[a.Key], persons.Span[b.Key]));
+            // A cap keeps the earliest exposed (the documented order) and ends the trace: the persons cut off are at
+            // this level, and a deeper hop would find some of them again at the wrong one.
+            var room = Math.Min(options.MaxContactsPerHop ?? int.MaxValue, (options.MaxContacts ?? int.MaxValue) - contacts.Count);
+            var capped = ordered.Length > room;
+            if (capped)
+            {
+                ordered = ordered[..room];
+                warnings.Add(TracingErrors.Of(TracingErrorCodes.Trace.ContactCapReached) with { Field = level });
+            }
+
             var next = new List<Source>(ordered.Length);
             foreach (var (person, candidate) in ordered)
             {
@@ -105,8 +119,8 @@ public sealed class ContactTracer
                 next.Add(new Source(person, candidate.ExposedAt, until));
             }
 
-            hops.Add(new HopStatistics(level, sources.Count, exposures.Count, candidates, found.Count, swept));
-            sources = next;
+            hops.Add(new HopStatistics(level, sources.Count, exposures.Count, candidates, ordered.Length, swept, examined));
+            sources = capped ? [] : next;
         }
 
         return new TraceResult(caseList, asOf, contacts, notices, hops, warnings);

@@ -29,6 +29,16 @@ public sealed record ContactTracerOptions
     /// <summary>The clock used when <see cref="AsOf"/> is null.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;
 
+    /// <summary>
+    /// The most contacts one hop keeps, or null for no cap. A hop that finds more keeps the earliest exposed (in the
+    /// documented order), reports <see cref="TracingErrorCodes.Trace.ContactCapReached"/> (field: the level) and ends
+    /// the trace, since a deeper hop would find some of those cut off again at the wrong level. Default null.
+    /// </summary>
+    public int? MaxContactsPerHop { get; init; }
+
+    /// <summary>The most contacts the whole trace keeps, or null for no cap; reaching it ends the trace as <see cref="MaxContactsPerHop"/> does. Default null.</summary>
+    public int? MaxContacts { get; init; }
+
     /// <summary>Threads used for large hops. Default: the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -41,6 +51,8 @@ public sealed record ContactTracerOptions
         .Check(OnwardWindow is not { } onward || (onward > Duration.Zero && onward <= Duration.FromDays(60)), TracingErrorCodes.TracerOptions.OnwardWindow, nameof(OnwardWindow))
         .Check(MaxDegreeOfParallelism is >= 1 and <= 512, TracingErrorCodes.TracerOptions.MaxDegreeOfParallelism, nameof(MaxDegreeOfParallelism))
         .Check(Clock is not null, TracingErrorCodes.TracerOptions.Clock, nameof(Clock))
+        .Check(MaxContactsPerHop is null or >= 1, TracingErrorCodes.TracerOptions.MaxContactsPerHop, nameof(MaxContactsPerHop))
+        .Check(MaxContacts is null or >= 1, TracingErrorCodes.TracerOptions.MaxContacts, nameof(MaxContacts))
         .ToList();
 
     /// <summary>For tests and benchmarks: force probing or sweeping instead of choosing per venue.</summary>
@@ -59,6 +71,12 @@ internal enum TraceStrategy
     /// <summary>Binary search and scan per exposure.</summary>
     Probe = 1,
 
-    /// <summary>One pass over the venue's visits against the sorted exposures.</summary>
+    /// <summary>One pass over the venue's visits in start order, keeping the best exposure for each (n log n).</summary>
     Sweep = 2,
+
+    /// <summary>
+    /// Every visit against every exposure it overlaps (n² in a crowded venue-hour): the sweep before issue 12, kept as
+    /// a reference for the differential tests and the baseline of the crowd benchmark.
+    /// </summary>
+    PairSweep = 3,
 }

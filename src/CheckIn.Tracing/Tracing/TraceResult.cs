@@ -14,7 +14,8 @@ namespace CheckIn.Tracing;
 /// <param name="Warnings">
 /// What the trace could not do, as coded errors: a case the index holds no visit of is reported as
 /// <see cref="TracingErrorCodes.Trace.UnknownCase"/> (field: the case's index in <paramref name="Cases"/>), never
-/// silently skipped. Empty when every case was traced.
+/// silently skipped; a cap on contacts that cut the trace short as <see cref="TracingErrorCodes.Trace.ContactCapReached"/>
+/// (field: the level). Empty when every case was traced in full.
 /// </param>
 public sealed record TraceResult(
     IReadOnlyList<TraceCase> Cases,
@@ -24,6 +25,9 @@ public sealed record TraceResult(
     IReadOnlyList<HopStatistics> Hops,
     IReadOnlyList<CheckInError> Warnings)
 {
+    /// <summary>False when a cap on contacts cut the trace short (<see cref="TracingErrorCodes.Trace.ContactCapReached"/>).</summary>
+    public bool IsComplete => !Warnings.Any(w => w.Code == TracingErrorCodes.Trace.ContactCapReached);
+
     /// <summary>The contacts of one level.</summary>
     /// <param name="level">The level (1 for F1).</param>
     /// <returns>The contacts.</returns>

@@ -89,7 +89,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
     }
 
     /// <summary>Matches a hop's exposures against the index; returns the best candidate per new person.</summary>
-    public (Dictionary<int, Candidate> Found, long Candidates, int Swept) Match(List<Exposure> exposures)
+    public (Dictionary<int, Candidate> Found, long Candidates, int Swept, long Examined) Match(List<Exposure> exposures)
     {
         // Work items: runs of exposures at one venue (exposures are sorted by venue).
         var groups = new List<(int Start, int End)>();
@@ -146,9 +146,11 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
         var found = partials[0].Best;
         long candidates = partials[0].CandidateCount;
         var swept = partials[0].SweptGroups;
+        var examined = partials[0].Examined;
         for (var w = 1; w < partials.Length; w++)
         {
             candidates += partials[w].CandidateCount;
+            examined += partials[w].Examined;
             swept += partials[w].SweptGroups;
             foreach (var (person, candidate) in partials[w].Best)
             {
@@ -159,7 +161,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
             }
         }
 
-        return (found, candidates, swept);
+        return (found, candidates, swept, examined);
     }
 
     public Contact ToContact(int person, int level, Candidate candidate, Exposure exposure)
@@ -231,8 +233,17 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
 
         public int SweptGroups { get; private set; }
 
+        public long Examined { get; private set; }
+
+        private int[]? _ranks;
+        private int[]? _byRank;
+        private int[]? _rankOffsets;
+        private (long Start, int Exposure)[]? _starts;
+        private int _startCount;
+
         public void MatchGroup(int first, int end)
         {
+            _ranks = null;
             var venue = exposures[first].Venue;
             var groupStart = exposures[first].Start;
             long groupEnd = long.MinValue;
@@ -254,7 +265,12 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
                     continue;
                 }
 
-                if (ShouldSweep(end - first, rows))
+                if (run.Strategy == TraceStrategy.PairSweep)
+                {
+                    SweptGroups++;
+                    PairSweep(segment, venue, first, end);
+                }
+                else if (ShouldSweep(end - first, rows))
                 {
                     SweptGroups++;
                     Sweep(segment, venue, first, end);
@@ -287,7 +303,173 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
             segment.Probe(exposure.Venue, exposure.Start, exposure.End, run._minOverlap, ref visitor);
         }
 
+        /// <summary>
+        /// One pass over the venue's visits in start order, finding for each the one exposure the tie-break would keep,
+        /// without looking at every exposure it overlaps: O((visits + exposures) log) however crowded the venue-hour.
+        /// </summary>
+        /// <remarks>
+        /// For a visit <c>[s, r)</c> (of someone not yet reached, at least <c>m</c> long) the earliest possible exposure
+        /// time is <c>s</c>, reached by every exposure with <c>start ≤ s</c> and <c>end ≥ s + m</c>: a heap of the
+        /// exposures started so far, ordered by tie-break rank, with those ended before <c>s + m</c> dropped lazily (as
+        /// <c>s</c> only grows, an exposure dropped never comes back). Otherwise the exposure time is the start of the
+        /// first exposure after <c>s</c> at least <c>m</c> long, when that start is at most <c>r − m</c>; among
+        /// exposures starting then, the best rank. The visit, the venue and the exposure time being equal, the
+        /// documented tie-break is decided by the source's pseudonym and then its visit's start, which no two exposures
+        /// share: that is the rank.
+        /// </remarks>
         private void Sweep(VisitSegment segment, int venue, int first, int end)
+        {
+            var m = Math.Max(1, run._minOverlap);
+            PrepareGroup(first, end, m);
+            var ranks = _ranks!;
+            var starts = _starts!;
+
+            var lo = segment.BucketOffsets[venue * VisitSegment.Classes];
+            var hi = segment.BucketOffsets[(venue + 1) * VisitSegment.Classes];
+            var rows = new List<(int Start, int Row)>(hi - lo);
+            Examined += hi - lo;
+            for (var row = lo; row < hi; row++)
+            {
+                if (segment.Length[row] >= m && !run.Levels.ContainsKey(segment.Person[row]))
+                {
+                    rows.Add((segment.Start[row], row));
+                }
+            }
+
+            rows.Sort();
+            var active = new PriorityQueue<int, int>();
+            var next = first;
+            foreach (var (rowStart, row) in rows)
+            {
+                long s = rowStart;
+                long r = s + segment.Length[row];
+                while (next < end && exposures[next].Start <= s)
+                {
+                    active.Enqueue(next, ranks[next - first]);
+                    next++;
+                }
+
+                while (active.TryPeek(out var top, out _) && exposures[top].End < s + m)
+                {
+                    active.Dequeue();
+                }
+
+                if (active.TryPeek(out _, out var bestRank))
+                {
+                    ConsiderRank(segment, row, bestRank, s, r, s + m);
+                    continue;
+                }
+
+                // The first start after s among exposures at least m long.
+                int a = 0, b = _startCount;
+                while (a < b)
+                {
+                    var mid = (int)((uint)(a + b) >> 1);
+                    if (starts[mid].Start <= s)
+                    {
+                        a = mid + 1;
+                    }
+                    else
+                    {
+                        b = mid;
+                    }
+                }
+
+                if (a < _startCount && starts[a].Start <= r - m)
+                {
+                    ConsiderRank(segment, row, ranks[starts[a].Exposure - first], starts[a].Start, r, starts[a].Start + m);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The exposures of one rank (one source visit start; several only when a source has more visits starting
+        /// together at the venue) that reach <paramref name="minEnd"/>: each is considered, and the tie-break between them
+        /// (longest overlap, then earliest source end) is left to <see cref="Consider"/>.
+        /// </summary>
+        private void ConsiderRank(VisitSegment segment, int row, int rank, long exposedAt, long rowEnd, long minEnd)
+        {
+            for (var k = _rankOffsets![rank]; k < _rankOffsets[rank + 1]; k++)
+            {
+                var e = _byRank![k];
+                Examined++;
+                if (exposures[e].End >= minEnd)
+                {
+                    Consider(segment, row, e, exposedAt, (int)(Math.Min(rowEnd, exposures[e].End) - exposedAt));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Per venue group, once: each exposure's tie-break rank (by source pseudonym, then source visit start), and the
+        /// distinct starts of exposures at least <paramref name="m"/> long with the best-ranked exposure at each.
+        /// </summary>
+        private void PrepareGroup(int first, int end, int m)
+        {
+            if (_ranks is not null)
+            {
+                return;
+            }
+
+            var count = end - first;
+            var order = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                order[i] = first + i;
+            }
+
+            var keys = run.PersonKeys;
+            Array.Sort(order, (x, y) =>
+            {
+                var c = exposures[x].Source == exposures[y].Source ? 0 : ComparePseudonyms(keys.Span[exposures[x].Source], keys.Span[exposures[y].Source]);
+                return c != 0 ? c : exposures[x].SourceStart.CompareTo(exposures[y].SourceStart);
+            });
+
+            // Dense ranks: exposures of one source visit start share one (they tie until the overlap decides).
+            _ranks = new int[count];
+            _byRank = order;
+            _rankOffsets = new int[count + 1];
+            var rank = -1;
+            for (var i = 0; i < count; i++)
+            {
+                var e = exposures[order[i]];
+                if (i == 0 || e.Source != exposures[order[i - 1]].Source || e.SourceStart != exposures[order[i - 1]].SourceStart)
+                {
+                    _rankOffsets[++rank] = i;
+                }
+
+                _ranks[order[i] - first] = rank;
+            }
+
+            _rankOffsets[rank + 1] = count;
+
+            // Exposures are sorted by start: one entry per distinct start that has an exposure at least m long.
+            _starts = new (long, int)[count];
+            _startCount = 0;
+            for (var i = first; i < end; i++)
+            {
+                var e = exposures[i];
+                if (e.End - e.Start < m)
+                {
+                    continue;
+                }
+
+                if (_startCount > 0 && _starts[_startCount - 1].Start == e.Start)
+                {
+                    if (_ranks[i - first] < _ranks[_starts[_startCount - 1].Exposure - first])
+                    {
+                        _starts[_startCount - 1].Exposure = i;
+                    }
+                }
+                else
+                {
+                    _starts[_startCount++] = (e.Start, i);
+                }
+            }
+        }
+
+        /// <summary>Every visit against every exposure it overlaps: n² in a crowded venue-hour (<see cref="TraceStrategy.PairSweep"/>).</summary>
+        private void PairSweep(VisitSegment segment, int venue, int first, int end)
         {
             var m = Math.Max(1, run._minOverlap);
             long longest = 0;
@@ -306,6 +488,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
                 // Exposures are sorted by start: those that can overlap this row by m start in [start + m - longest, rowEnd - m].
                 for (var e = LowerBoundExposure(first, end, start + m - longest); e < end && exposures[e].Start <= rowEnd - m; e++)
                 {
+                    Examined++;
                     var exposure = exposures[e];
                     var overlapStart = Math.Max(start, exposure.Start);
                     var overlap = Math.Min(rowEnd, exposure.End) - overlapStart;
@@ -355,11 +538,17 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
 
         private readonly struct ProbeVisitor(Matcher matcher, VisitSegment segment, int exposure) : IRowVisitor
         {
-            public void Visit(int row, long overlapStart, int overlap) => matcher.Consider(segment, row, exposure, overlapStart, overlap);
+            public void Visit(int row, long overlapStart, int overlap)
+            {
+                matcher.Examined++;
+                matcher.Consider(segment, row, exposure, overlapStart, overlap);
+            }
         }
     }
 
     private System.Collections.Immutable.ImmutableArray<VisitSegment> Segments => snapshot.Segments;
+
+    private ReadOnlyMemory<CheckIn.Tracing.Privacy.PersonPseudonym> PersonKeys => snapshot.PersonKeys;
 
     private TraceStrategy Strategy => options.Strategy;
 }

@@ -7,4 +7,8 @@ namespace CheckIn.Tracing;
 /// <param name="Candidates">Overlaps long enough, before keeping one per person.</param>
 /// <param name="Contacts">New persons found at this level.</param>
 /// <param name="SweptVenues">Venue groups matched by sweeping rather than probing.</param>
-public readonly record struct HopStatistics(int Level, int Sources, int Exposures, long Candidates, int Contacts, int SweptVenues);
+/// <param name="Examined">
+/// Visits and visit–exposure pairs looked at: the hop's work, which grows with the visits at the venues exposed and
+/// the contacts found, not with the square of a crowd.
+/// </param>
+public readonly record struct HopStatistics(int Level, int Sources, int Exposures, long Candidates, int Contacts, int SweptVenues, long Examined);

@@ -42,7 +42,7 @@ public sealed class ContactTracerDifferentialTests
                 MaxDepth = random.Next(1, 5),
                 AsOf = World.Start + Duration.FromHours(random.Next(12, Days * 24 + 12)),
                 OnwardWindow = random.Next(3) == 0 ? Duration.FromHours(random.Next(1, 24)) : null,
-                Strategy = (TraceStrategy)random.Next(3),
+                Strategy = (TraceStrategy)random.Next(4),
                 ParallelThreshold = random.Next(2) == 0 ? 1 : 512,
                 MaxDegreeOfParallelism = 1 + random.Next(3),
             };
@@ -79,5 +79,40 @@ public sealed class ContactTracerDifferentialTests
         Assert.NotEmpty(results[0].Contacts);
         Assert.All(results, r => Assert.Equal(results[0].Contacts, r.Contacts));
         Assert.Contains(results, r => r.Hops.Any(h => h.SweptVenues > 0));
+    }
+
+    /// <summary>
+    /// Regression: one crowded venue-hour cost N² at the second hop (every F1 source against every visit). Now the
+    /// hop looks at each visit once and at the few exposures that decide it: the work grows with the crowd, not its
+    /// square, and the contacts are the ones the pairwise matching finds.
+    /// </summary>
+    [Theory]
+    [InlineData(3_000, 0)]
+    [InlineData(3_000, 10)]
+    [InlineData(1_500, 0)]
+    public void Trace_CrowdedVenueHour_WorkGrowsWithTheCrowdNotItsSquare(int people, int lingerMinutes)
+    {
+        var start = Instant.FromUtc(2021, 9, 1, 3, 0);
+        var random = new Random(people + lingerMinutes);
+        var store = new VisitStore();
+        store.AddRange(Enumerable.Range(0, people).Select(i =>
+        {
+            var arrival = start + Duration.FromSeconds(i == 0 ? 0 : random.Next(3600));
+            return new CheckIn.Tracing.Visits.Visit(new CheckIn.Tracing.Privacy.PersonPseudonym(1, (ulong)i), "crowd", arrival, arrival + Duration.FromMinutes(i == 0 ? 45 : 20 + random.Next(41)));
+        }));
+        var tracer = new ContactTracer(store.Flush());
+        TraceCase[] cases = [new(new CheckIn.Tracing.Privacy.PersonPseudonym(1, 0), start, start + Duration.FromHours(1))];
+        var options = new ContactTracerOptions { AsOf = start + Duration.FromDays(1), Linger = Duration.FromMinutes(lingerMinutes) };
+
+        var pairwise = tracer.Trace(cases, options with { Strategy = TraceStrategy.PairSweep });
+        var auto = tracer.Trace(cases, options);
+        Assert.Equal(pairwise.Contacts, auto.Contacts);
+        Assert.Equal(pairwise.Contacts, tracer.Trace(cases, options with { Strategy = TraceStrategy.Probe }).Contacts);
+        Assert.True(auto.AtLevel(2).Any(), "the crowd reaches F2");
+
+        var hop2 = auto.Hops[1];
+        Assert.True(hop2.Exposures > people / 3, $"{hop2.Exposures} sources' exposures");
+        Assert.True(hop2.Examined <= 4L * (people + hop2.Exposures), $"hop 2 examined {hop2.Examined:N0} for {people:N0} visits");
+        Assert.True(pairwise.Hops[1].Examined > (long)people * people / 20, $"the pairwise matching examined {pairwise.Hops[1].Examined:N0}");
     }
 }

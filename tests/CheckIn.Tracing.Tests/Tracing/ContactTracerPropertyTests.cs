@@ -35,7 +35,7 @@ public sealed class ContactTracerPropertyTests
         from depth in Gen.Int[1, 4]
         from asOfHours in Gen.Int[6, 36]
         from onward in Gen.Int[0, 12]
-        from strategy in Gen.Int[0, 2]
+        from strategy in Gen.Int[0, 3]
         select new ContactTracerOptions
         {
             MinOverlap = Duration.FromMinutes(minOverlap),

@@ -212,4 +212,41 @@ public sealed class ContactTracerTests
     private readonly record struct ExposureNoticeShape(string Venue, Instant From, Instant Until);
 
     private static ExposureNoticeShape Shape(CheckIn.Tracing.Notices.ExposureNotice notice) => new(notice.Venue, notice.From, notice.Until);
+
+    private static Visit[] Chain() =>
+    [
+        // Case 0 at A; 1–5 meet them (exposed 08:00, 08:10, … 08:40); 1 then meets 6 and 7 at B.
+        V(0, "A", At(8), At(10)),
+        V(1, "A", At(8), At(9)), V(2, "A", At(8, 10), At(9)), V(3, "A", At(8, 20), At(9)), V(4, "A", At(8, 30), At(9)), V(5, "A", At(8, 40), At(9, 30)),
+        V(1, "B", At(12), At(13)), V(6, "B", At(12), At(13)), V(7, "B", At(12, 30), At(13)),
+    ];
+
+    [Fact]
+    public void MaxContactsPerHop_KeepsTheEarliestExposed_ReportsAndStops()
+    {
+        var full = Trace(Chain(), Options, Case(0, At(0), At(24)));
+        Assert.True(full.IsComplete);
+        Assert.Equal((5, 2), (full.AtLevel(1).Count(), full.AtLevel(2).Count()));
+
+        var capped = Trace(Chain(), Options with { MaxContactsPerHop = 3 }, Case(0, At(0), At(24)));
+        Assert.False(capped.IsComplete);
+        Assert.Equal([P(1), P(2), P(3)], capped.Contacts.Select(c => c.Person));
+        var warning = Assert.Single(capped.Warnings);
+        Assert.Equal((TracingErrorCodes.Trace.ContactCapReached, 1), (warning.Code, warning.Field));
+        Assert.Equal(5, capped.Hops[0].Candidates);
+    }
+
+    [Fact]
+    public void MaxContacts_CountsAcrossLevels()
+    {
+        var capped = Trace(Chain(), Options with { MaxContacts = 6 }, Case(0, At(0), At(24)));
+        Assert.Equal((5, 1), (capped.AtLevel(1).Count(), capped.AtLevel(2).Count()));
+        Assert.Equal(P(6), capped.AtLevel(2).Single().Person);
+        Assert.Equal(2, Assert.Single(capped.Warnings).Field);
+
+        // A cap the trace does not reach changes nothing.
+        var roomy = Trace(Chain(), Options with { MaxContacts = 7, MaxContactsPerHop = 5 }, Case(0, At(0), At(24)));
+        Assert.True(roomy.IsComplete);
+        Assert.Equal(7, roomy.Contacts.Count);
+    }
 }
