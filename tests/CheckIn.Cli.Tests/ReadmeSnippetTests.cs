@@ -52,13 +52,13 @@ public sealed partial class ReadmeSnippetTests
     }
 
     [Fact]
-    public void Pseudonymize_Runs() => Assert.Matches("^[0-9a-f]{32}$", Pseudonymize("0123456789abcdef"u8.ToArray()).ToString());
+    public void Pseudonymize_Runs() => Assert.Matches("^[0-9a-f]{32}$", Pseudonymize(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).ToString());
 
     [Fact]
     public void Trace_FindsTheMarketContact()
     {
-        var key = new PersonPseudonymizer("readme-snippet-test-key"u8).Pseudonymize("001090123456");
-        var other = new PersonPseudonymizer("readme-snippet-test-key"u8).Pseudonymize("079301000456");
+        var key = new PersonPseudonymizer("readme-snippet-test-key-of-32-bytes!!"u8).Pseudonymize("001090123456");
+        var other = new PersonPseudonymizer("readme-snippet-test-key-of-32-bytes!!"u8).Pseudonymize("079301000456");
         var at = Instant.FromUtc(2021, 9, 1, 8, 0);
         CheckInEvent Event(PersonPseudonym p, Instant when, CheckInEventKind kind) => new(p, "Chợ Đông Ba", VenueKind.Market, when, kind);
         var events = new[]
@@ -277,8 +277,8 @@ public sealed partial class ReadmeSnippetTests
     private static PersonPseudonym Pseudonymize(byte[] deploymentKey)
     {
         #region snippet:pseudonymize
-        var pseudonymizer = new PersonPseudonymizer(deploymentKey); // at least 16 secret bytes
-        PersonPseudonym person = pseudonymizer.Pseudonymize("079301000456");
+        var pseudonymizer = new PersonPseudonymizer(deploymentKey); // at least 32 random secret bytes
+        PersonPseudonym person = pseudonymizer.Pseudonymize(IdentifierKind.CitizenId, "079301000456");
         #endregion
         return person;
     }

@@ -89,7 +89,7 @@ public sealed class SimulatedRecordingTests
         var summary = SimulationFiles.WriteCsv(new ProvinceSimulation(SyntheticProvince.Generate(Options)), stream);
         stream.Position = 0;
         var store = new VisitStore();
-        var persons = new PseudonymTable(new PersonPseudonymizer("simulated-recording-test"u8));
+        var persons = new PseudonymTable(new PersonPseudonymizer("simulated-recording-test-key-32-bytes"u8));
         var read = new VisitCsvReader(new StreamReader(stream)).ReadInto(store, persons).GetValueOrThrow();
         Assert.Equal(summary.WrittenVisits, read.Visits);
         Assert.Equal(read.Visits, store.Flush().Count);

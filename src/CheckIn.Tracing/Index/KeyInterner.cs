@@ -32,4 +32,27 @@ internal sealed class KeyInterner<TKey>
     public bool TryGetId(TKey key, int knownCount, out int id) => _ids.TryGetValue(key, out id) && id < knownCount;
 
     public ReadOnlyMemory<TKey> View() => _keys.View();
+
+    /// <summary>Whether an id's key still finds it (false for keys forgotten by <see cref="Copy"/>).</summary>
+    public bool IsLive(int id) => _ids.TryGetValue(_keys[id], out var found) && found == id;
+
+    /// <summary>
+    /// A new interner with the same ids, each key mapped; a key mapped with <c>Keep = false</c> takes the given
+    /// placeholder and is no longer found. Snapshots holding this interner are unchanged.
+    /// </summary>
+    public KeyInterner<TKey> Copy(Func<int, TKey, (TKey Key, bool Keep)> map, IEqualityComparer<TKey>? comparer = null)
+    {
+        var copy = new KeyInterner<TKey>(comparer);
+        for (var id = 0; id < _keys.Count; id++)
+        {
+            var (key, keep) = map(id, _keys[id]);
+            copy._keys.Add(key);
+            if (keep)
+            {
+                copy._ids[key] = id;
+            }
+        }
+
+        return copy;
+    }
 }

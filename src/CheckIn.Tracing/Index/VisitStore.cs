@@ -9,18 +9,20 @@ namespace CheckIn.Tracing.Index;
 /// <summary>
 /// The incremental visit index. New visits land in an append buffer; <see cref="Flush"/> (or a full buffer)
 /// sorts them into an immutable columnar segment and publishes a new <see cref="Snapshot"/>; segments beyond
-/// <see cref="VisitStoreOptions.MaxSegments"/> are merged; <see cref="ApplyRetention"/> drops segments whose
-/// visits all ended before the retention horizon.
+/// <see cref="VisitStoreOptions.MaxSegments"/> are merged; <see cref="ApplyRetention"/> drops every visit that ended
+/// before the retention horizon; <see cref="Erase(PersonPseudonym)"/> removes a person; <see cref="Rekey"/> rotates
+/// the pseudonymization key.
 /// </summary>
 /// <remarks>
 /// Persons enter as pseudonyms and are interned to dense integers: the index never holds an ID number.
-/// Writers (Add, Flush, ApplyRetention) are serialized by a lock; readers use <see cref="Snapshot"/> and take no lock.
+/// Writers (Add, Flush, ApplyRetention, Erase, Rekey) are serialized by a lock; readers use <see cref="Snapshot"/> and
+/// take no lock. A snapshot taken before an erasure or a re-keying keeps what it held: let it go.
 /// </remarks>
 public sealed class VisitStore
 {
     private readonly VisitStoreOptions _options;
     private readonly Lock _writeLock = new();
-    private readonly KeyInterner<PersonPseudonym> _persons = new();
+    private KeyInterner<PersonPseudonym> _persons = new();
     private readonly KeyInterner<string> _venues = new(StringComparer.Ordinal);
     private PendingVisit[] _buffer;
     private int _buffered;
@@ -194,24 +196,140 @@ public sealed class VisitStore
         }
     }
 
-    /// <summary>Drops segments whose visits all ended before <c>now - Retention</c>, and publishes a new snapshot.</summary>
+    /// <summary>
+    /// Drops every visit that ended at or before <c>now - Retention</c>, indexed or still buffered, and publishes a new
+    /// snapshot when any was dropped. A segment wholly older is dropped; one holding older visits among newer ones is
+    /// rebuilt without them.
+    /// </summary>
     /// <param name="now">The current time.</param>
     /// <returns>How many visits were dropped.</returns>
     public long ApplyRetention(Instant now)
     {
         var horizon = now - _options.Retention;
+        // Seconds since the index epoch; a horizon outside the index's years keeps everything or nothing.
+        var limit = IndexTime.IsIndexable(horizon) ? IndexTime.ToSeconds(horizon) : horizon < IndexTime.Epoch ? long.MinValue : long.MaxValue;
         lock (_writeLock)
         {
-            var current = Current;
-            var kept = current.Where(s => IndexTime.FromSeconds(s.MaxEnd) > horizon).ToImmutableArray();
-            var dropped = current.Sum(s => (long)s.Count) - kept.Sum(s => (long)s.Count);
-            if (kept.Length != current.Length)
+            return RemoveLocked(v => v.Start + (long)v.Length > limit, segment => segment.MinStart + 1L > limit, segment => segment.MaxEnd <= limit);
+        }
+    }
+
+    /// <summary>
+    /// Removes a person: every visit of theirs, indexed or buffered, and their pseudonym from the key table, then
+    /// publishes a new snapshot. From that snapshot on nothing finds them: not <see cref="VisitIndexSnapshot.VisitsOf"/>,
+    /// not a trace (as a case they are unknown, as a contact never reached). Visits added for them later make them a new
+    /// person.
+    /// </summary>
+    /// <param name="person">The person's pseudonym.</param>
+    /// <returns>How many visits were removed (0 when the store does not know them).</returns>
+    public long Erase(PersonPseudonym person) => Erase([person]);
+
+    /// <summary>Removes several persons at once (one rebuild of each segment holding any of them); see <see cref="Erase(PersonPseudonym)"/>.</summary>
+    /// <param name="persons">The persons' pseudonyms.</param>
+    /// <returns>How many visits were removed.</returns>
+    public long Erase(IEnumerable<PersonPseudonym> persons)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        lock (_writeLock)
+        {
+            var ids = new HashSet<int>();
+            foreach (var person in persons)
             {
-                Publish(kept);
+                if (_persons.TryGetId(person, _persons.Count, out var id))
+                {
+                    ids.Add(id);
+                }
             }
 
-            return dropped;
+            if (ids.Count == 0)
+            {
+                return 0;
+            }
+
+            _persons = _persons.Copy((id, key) => ids.Contains(id) ? (default, false) : (key, true));
+            var removed = RemoveLocked(v => !ids.Contains(v.Person), segment => !ids.Any(id => id < segment.PersonCount && segment.RowsOf(id).Length > 0), _ => false);
+            Publish(Current);
+            return removed;
         }
+    }
+
+    /// <summary>
+    /// Re-keys every person's pseudonym with <paramref name="rekeyer"/> (the visits stay as they are) and publishes a new
+    /// snapshot. Afterwards pseudonymize new identifiers with <see cref="PersonPseudonymizer.ThenRekeyed"/> of the
+    /// same rekeyer, and look persons up by their re-keyed pseudonyms. Costs one HMAC per person.
+    /// </summary>
+    /// <param name="rekeyer">The new secret.</param>
+    public void Rekey(PseudonymRekeyer rekeyer)
+    {
+        ArgumentNullException.ThrowIfNull(rekeyer);
+        lock (_writeLock)
+        {
+            var current = _persons;
+            _persons = current.Copy((id, key) => current.IsLive(id) ? (rekeyer.Rekey(key), true) : (key, false));
+            Publish(Current);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the buffered and indexed visits <paramref name="keep"/> accepts: segments <paramref name="untouched"/>
+    /// vouches for stay as they are, those <paramref name="dropWhole"/> names go, the rest are rebuilt. Publishes
+    /// when anything was removed.
+    /// </summary>
+    private long RemoveLocked(Func<PendingVisit, bool> keep, Func<VisitSegment, bool> untouched, Func<VisitSegment, bool> dropWhole)
+    {
+        long removed = 0;
+        var kept = 0;
+        for (var i = 0; i < _buffered; i++)
+        {
+            if (keep(_buffer[i]))
+            {
+                _buffer[kept++] = _buffer[i];
+            }
+        }
+
+        removed += _buffered - kept;
+        _buffered = kept;
+
+        var segments = ImmutableArray.CreateBuilder<VisitSegment>();
+        var changed = false;
+        foreach (var segment in Current)
+        {
+            if (dropWhole(segment))
+            {
+                removed += segment.Count;
+                changed = true;
+                continue;
+            }
+
+            if (untouched(segment))
+            {
+                segments.Add(segment);
+                continue;
+            }
+
+            var rows = new PendingVisit[segment.Count];
+            segment.CopyTo(rows);
+            var survivors = rows.Where(keep).ToArray();
+            if (survivors.Length == rows.Length)
+            {
+                segments.Add(segment);
+                continue;
+            }
+
+            removed += rows.Length - survivors.Length;
+            changed = true;
+            if (survivors.Length > 0)
+            {
+                segments.Add(VisitSegment.Build(survivors, survivors.Length, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism));
+            }
+        }
+
+        if (changed)
+        {
+            Publish(segments.ToImmutable());
+        }
+
+        return removed;
     }
 
     private void FlushLocked(CancellationToken cancellationToken = default)

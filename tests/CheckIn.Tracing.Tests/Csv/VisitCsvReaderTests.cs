@@ -96,7 +96,7 @@ public sealed class VisitCsvReaderTests
     public void ReadInto_AddsVisitsPseudonymized_LatestCheckOut()
     {
         var store = new VisitStore();
-        var persons = new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key"u8));
+        var persons = new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key-of-32-bytes!"u8));
         var text = Header
             + "An,V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n"
             + " an ,V2,2021-09-01T10:00:00Z,2021-09-01T12:00:00Z\n"
@@ -112,7 +112,7 @@ public sealed class VisitCsvReaderTests
     public void ReadInto_BadRecord_KeepsTheVisitsBeforeIt()
     {
         var store = new VisitStore();
-        var persons = new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key"u8));
+        var persons = new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key-of-32-bytes!"u8));
         var text = Header + "An,V1,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\nAn,V1,x,y\n";
         var result = new VisitCsvReader(new StringReader(text)).ReadInto(store, persons);
         Assert.Equal((Codes.Instant, 3), (result.Error.Code, result.Error.Line));
@@ -125,7 +125,7 @@ public sealed class VisitCsvReaderTests
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
         var reader = new VisitCsvReader(new StringReader(Header));
-        Assert.Throws<OperationCanceledException>(() => reader.ReadInto(new VisitStore(), new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key"u8)), cancellation.Token));
+        Assert.Throws<OperationCanceledException>(() => reader.ReadInto(new VisitStore(), new PseudonymTable(new PersonPseudonymizer("visit-csv-reader-test-key-of-32-bytes!"u8)), cancellation.Token));
     }
 
     /// <summary>Mutated valid files: reading never throws, and every failure is coded with a line inside the file.</summary>
@@ -183,7 +183,7 @@ public sealed class VisitCsvReaderTests
         Assert.Superset(new HashSet<string> { Codes.FieldCount, Codes.Instant, Codes.Interval }, codes);
     }
 
-    private static PseudonymTable Persons() => new(new PersonPseudonymizer("visit-csv-reader-test-key"u8));
+    private static PseudonymTable Persons() => new(new PersonPseudonymizer("visit-csv-reader-test-key-of-32-bytes!"u8));
 
     /// <summary>Regression: keys were compared raw, so spellings of one venue or one phone were different venues and people.</summary>
     [Fact]

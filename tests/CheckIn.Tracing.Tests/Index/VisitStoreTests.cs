@@ -1,4 +1,5 @@
 using CheckIn.Tracing.Index;
+using CheckIn.Tracing.Privacy;
 using CheckIn.Tracing.Tests.Support;
 using CheckIn.Tracing.Visits;
 using NodaTime;
@@ -37,7 +38,7 @@ public sealed class VisitStoreTests
     }
 
     [Fact]
-    public void ApplyRetention_DropsOnlySegmentsEntirelyOlder()
+    public void ApplyRetention_DropsSegmentsEntirelyOlder()
     {
         var store = new VisitStore();
         store.Add(P(1), "A", At(8), At(9));
@@ -48,6 +49,95 @@ public sealed class VisitStoreTests
         Assert.Equal(1, store.ApplyRetention(At(9) + Duration.FromDays(21) + Duration.FromSeconds(1)));
         Assert.Equal(1, store.Snapshot.Count);
         Assert.Empty(store.Snapshot.VisitsOf(P(1)));
+    }
+
+    /// <summary>Regression: retention dropped only whole segments, so an old visit stayed as long as a newer one shared its segment, and buffered visits never expired.</summary>
+    [Fact]
+    public void ApplyRetention_PerVisit_IndexedAndBuffered()
+    {
+        var store = new VisitStore();
+        store.Add(P(1), "A", At(8), At(9));
+        store.Add(P(2), "A", At(8) + Duration.FromDays(10), At(9) + Duration.FromDays(10));
+        store.Flush();
+        store.Add(P(3), "B", At(8), At(9));
+        store.Add(P(4), "B", At(8) + Duration.FromDays(10), At(9) + Duration.FromDays(10));
+
+        // 21 days after P1's and P3's visits ended: those two go, the segment is rebuilt, the buffer keeps P4.
+        Assert.Equal(2, store.ApplyRetention(At(9) + Duration.FromDays(21)));
+        Assert.Equal((1L, 1), (store.Snapshot.Count, store.PendingCount));
+        Assert.Empty(store.Snapshot.VisitsOf(P(1)));
+        Assert.Single(store.Snapshot.VisitsOf(P(2)));
+        var snapshot = store.Flush();
+        Assert.Empty(snapshot.VisitsOf(P(3)));
+        Assert.Single(snapshot.VisitsOf(P(4)));
+        Assert.Equal(0, store.ApplyRetention(At(9) + Duration.FromDays(21)));
+        Assert.Equal(2, store.ApplyRetention(At(9) + Duration.FromDays(40)));
+        Assert.Equal(0, store.Snapshot.Count);
+    }
+
+    /// <summary>Erasure: nothing of the person is findable in the snapshots published after it, buffered visits included.</summary>
+    [Fact]
+    public void Erase_NothingOfThePersonRemainsFindable()
+    {
+        var store = new VisitStore(new VisitStoreOptions { SegmentCapacity = 50, MaxSegments = 4 });
+        var visits = World.Generate(8, persons: 60, venues: 5, days: 2, visitsPerPerson: 6);
+        store.AddRange(visits);
+        var victim = visits[0].Person;
+        var theirs = visits.Count(v => v.Person == victim);
+        store.Add(victim, "late", visits[0].CheckIn, visits[0].CheckOut); // still buffered
+        var before = store.Snapshot;
+        Assert.True(store.PendingCount > 0);
+
+        Assert.Equal(theirs + 1, store.Erase(victim));
+        var after = store.Flush();
+        Assert.Equal(visits.Count - theirs, after.Count);
+        Assert.Empty(after.VisitsOf(victim));
+        Assert.DoesNotContain(victim, after.PersonKeys.ToArray());
+        Assert.False(after.TryGetPerson(victim, out _));
+        foreach (var segment in after.Segments)
+        {
+            Assert.Equal(segment.Count, Enumerable.Range(0, segment.PersonCount).Sum(id => segment.RowsOf(id).Length));
+        }
+
+        // A trace never reaches them, and as a case they are unknown.
+        var tracer = new CheckIn.Tracing.ContactTracer(after);
+        var options = new CheckIn.Tracing.ContactTracerOptions { AsOf = World.Start + Duration.FromDays(3), MinOverlap = Duration.Zero, MaxDepth = 4 };
+        var everyone = visits.Select(v => v.Person).Where(p => p != victim).Distinct().Take(10).Select(p => new CheckIn.Tracing.TraceCase(p, World.Start, World.Start + Duration.FromDays(3))).ToList();
+        Assert.DoesNotContain(tracer.Trace(everyone, options).Contacts, c => c.Person == victim || c.Source == victim);
+        var asCase = tracer.Trace([new CheckIn.Tracing.TraceCase(victim, World.Start, World.Start + Duration.FromDays(3))], options);
+        Assert.Equal(TracingErrorCodes.Trace.UnknownCase, Assert.Single(asCase.Warnings).Code);
+
+        // Others are untouched; the snapshot taken before keeps what it held; erasing again finds nothing.
+        var other = visits.First(v => v.Person != victim).Person;
+        Assert.Equal(before.VisitsOf(other).Count, after.VisitsOf(other).Count);
+        Assert.Equal(0, store.Erase(victim));
+
+        // They come back as a new person if they check in again.
+        store.Add(victim, "new", visits[0].CheckIn, visits[0].CheckOut);
+        Assert.Single(store.Flush().VisitsOf(victim));
+    }
+
+    [Fact]
+    public void Rekey_PersonsFoundByTheirRekeyedPseudonymsOnly()
+    {
+        var pseudonymizer = new PersonPseudonymizer(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var an = pseudonymizer.Pseudonymize(IdentifierKind.CitizenId, "079301000456");
+        var store = new VisitStore();
+        store.Add(an, "A", At(8), At(9));
+        store.Flush();
+        store.Add(P(5), "A", At(10), At(11)); // buffered during the re-keying
+        var rekeyer = new PseudonymRekeyer(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        store.Rekey(rekeyer);
+        var snapshot = store.Flush();
+        Assert.Empty(snapshot.VisitsOf(an));
+        Assert.Single(snapshot.VisitsOf(pseudonymizer.ThenRekeyed(rekeyer).Pseudonymize(IdentifierKind.CitizenId, "079301000456")));
+        Assert.Single(snapshot.VisitsOf(rekeyer.Rekey(P(5))));
+        Assert.Equal(2, snapshot.Count);
+
+        // An erased person stays erased through a re-keying.
+        store.Erase(rekeyer.Rekey(P(5)));
+        store.Rekey(new PseudonymRekeyer(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        Assert.Equal(1, store.Flush().Count);
     }
 
     [Fact]

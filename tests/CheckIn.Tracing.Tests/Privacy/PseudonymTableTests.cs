@@ -4,7 +4,7 @@ namespace CheckIn.Tracing.Tests.Privacy;
 
 public sealed class PseudonymTableTests
 {
-    private static readonly PersonPseudonymizer Pseudonymizer = new("pseudonym-table-test-key"u8);
+    private static readonly PersonPseudonymizer Pseudonymizer = new("pseudonym-table-test-key-of-32-bytes"u8);
 
     [Fact]
     public void Pseudonymize_SameAsPseudonymizer_FirstSpellingKept()

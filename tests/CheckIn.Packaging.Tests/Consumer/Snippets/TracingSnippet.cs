@@ -9,11 +9,11 @@ internal static class TracingSnippet
 {
     public static void Run()
     {
-        var deploymentKey = "a secret of the deployment, 16 bytes or more"u8.ToArray();
+        var deploymentKey = "a secret of the deployment, 32 bytes or more"u8.ToArray();
         #region readme
         var pseudonymizer = new PersonPseudonymizer(deploymentKey);      // ID numbers never enter the index
-        var an = pseudonymizer.Pseudonymize("079301000456");
-        var binh = pseudonymizer.Pseudonymize("001090123456");
+        var an = pseudonymizer.Pseudonymize(IdentifierKind.CitizenId, "079301000456");
+        var binh = pseudonymizer.Pseudonymize(IdentifierKind.CitizenId, "001090123456");
         var at = Instant.FromUtc(2021, 9, 1, 8, 0);
 
         var store = new VisitStore();
