@@ -17,4 +17,8 @@ public sealed record Address
 
     /// <summary>House number and street.</summary>
     public string? Street { get; init; }
+
+    /// <summary>The codes, and the street line hidden: safe for logs.</summary>
+    /// <returns>The masked text.</returns>
+    public override string ToString() => DocumentText.Describe(this);
 }

@@ -67,4 +67,8 @@ public sealed record Proxy
 
     /// <summary>How the proxy is related to the person (e.g. "mẹ").</summary>
     public string? Relationship { get; init; }
+
+    /// <summary>The relationship, and the name and phone masked: safe for logs.</summary>
+    /// <returns>The masked text.</returns>
+    public override string ToString() => DocumentText.Describe(this);
 }

@@ -122,4 +122,8 @@ public sealed record SafetyReport
 
     /// <summary>What the reporter saw.</summary>
     public string? Text { get; init; }
+
+    /// <summary>The time and criterion, and the text hidden (it may name people): safe for logs.</summary>
+    /// <returns>The masked text.</returns>
+    public override string ToString() => DocumentText.Describe(this);
 }

@@ -383,7 +383,7 @@ public readonly record struct SimulatedPaperEntry(int Venue, string WrittenName,
     /// <summary>Masked: a paper log holds names and phone numbers.</summary>
     /// <returns>For example <c>SimulatedPaperEntry { Venue = 12, WrittenName = N***** V** A*, WrittenPhone = 091****678 }</c>.</returns>
     public override string ToString() =>
-        $"SimulatedPaperEntry {{ Venue = {Venue}, WrittenName = {Redaction.MaskName(WrittenName)}, WrittenPhone = {Redaction.Mask(WrittenPhone, 3, 3)} }}";
+        $"SimulatedPaperEntry {{ Venue = {Venue}, WrittenName = {Redaction.MaskName(WrittenName)}, WrittenPhone = {Redaction.MaskPhone(WrittenPhone)} }}";
 }
 
 /// <summary>A day's visits: the lists of the resident chunks, read as one list in resident order.</summary>

@@ -74,6 +74,6 @@ public readonly record struct SimulatedResident
     public required ResidentRole Role { get; init; }
 
     /// <summary>Masked, like every identifier in CheckIn.</summary>
-    /// <returns>For example <c>R0000042 (079*******56, N***** V** A*)</c>.</returns>
+    /// <returns>For example <c>R0000042 (**********56, N***** V** A*)</c>.</returns>
     public override string ToString() => $"{Key} ({Id}, {Redaction.MaskName(FullName)})";
 }

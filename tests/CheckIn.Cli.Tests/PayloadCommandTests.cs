@@ -16,7 +16,7 @@ public sealed class PayloadCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
         Assert.Equal("CitizenCard", json.RootElement.GetProperty("kind").GetString());
-        Assert.Equal("079*******56", json.RootElement.GetProperty("fields").GetProperty("idNumber").GetString());
+        Assert.Equal("**********56", json.RootElement.GetProperty("fields").GetProperty("idNumber").GetString());
         Assert.DoesNotContain("079301000456", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Trần Thị B", result.Output, StringComparison.Ordinal);
     }

@@ -22,11 +22,50 @@ public sealed class RedactionTests
     [Theory]
     [InlineData(Support.Samples.TokhaiyteVenue, Support.Samples.TokhaiyteVenue)]
     [InlineData("https://example.vn/menu?table=4", "https://example.vn/menu?table=4")]
-    [InlineData("079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C|04102024||||", "CitizenCard { idNumber = 079*******56, oldIdNumber = 02*****56, fullName = T*** T** B, dateOfBirth = 2001, sex = Female, address = ***")]
-    [InlineData("001090123456|012345678|NGUYEN VAN A|31021990|Nam|X|15042021", "00********56|01*****78|N***** V** A|31****90|N**|X|15****21")]
+    [InlineData("079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C|04102024||||", "CitizenCard { idNumber = **********56, oldIdNumber = *******56, fullName = T*** T** B, dateOfBirth = 2001, sex = Female, address = ***")]
+    [InlineData("001090123456|012345678|NGUYEN VAN A|31021990|Nam|X|15042021", "**********56|*******78|N***** V** A|********|N**|X|********")]
     [InlineData("hello world", "h**** w****")]
+    [InlineData("x|001090123456|NGUYEN VAN A|1990-01-01|QID8F3K2M9X", "x|**********56|N***** V** A|**********|*********9X")]
     public void MaskScannedText_OnePolicyForEveryText(string text, string expectedStart) =>
         Assert.StartsWith(expectedStart, Redaction.MaskScannedText(text), StringComparison.Ordinal);
+
+    [Fact]
+    public void PolicyMasks_DocumentNumberPhoneEmail()
+    {
+        Assert.Equal("**********56", Redaction.MaskDocumentNumber("079301000456"));
+        Assert.Equal("091*****78", Redaction.MaskPhone("0912345678"));
+        Assert.Equal("***@example.vn", Redaction.MaskEmail("an.nguyen@example.vn"));
+        Assert.Equal("***", Redaction.MaskEmail("not an address"));
+    }
+
+    /// <summary>
+    /// Regression: a masked CCCD kept its first three digits, and the birth year and sex printed beside it gave digits
+    /// four to six: 10,000 candidates were left. Counted here over every masked output of a card: at least 100,000.
+    /// </summary>
+    [Theory]
+    [InlineData("079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C|04102024||||")]
+    [InlineData("001090123456|012345678|NGUYEN VAN A|31021990|Nam|X|15042021")]
+    [InlineData("001090123456|broken")]
+    public void MaskedOutput_WithBirthYearAndSex_LeavesAtLeast100000Candidates(string text)
+    {
+        var printed = Redaction.MaskScannedText(text);
+        var number = text[..12];
+        var masked = System.Text.RegularExpressions.Regex.Match(printed, @"[0-9*]{12}").Value;
+        Assert.Equal(12, masked.Length);
+
+        // What an observer knows: the shown digits, and (printed or not) the birth year and sex, so digits 4–6.
+        var known = masked.ToCharArray();
+        for (var i = 3; i < 6; i++)
+        {
+            known[i] = number[i];
+        }
+
+        // The province (digits 1–3) is one of 63 codes when hidden; every other hidden digit is free.
+        var provinceHidden = known[..3].Any(c => c == '*');
+        var freeDigits = known[6..].Count(c => c == '*');
+        var candidates = (provinceHidden ? 63L : 1L) * (long)Math.Pow(10, freeDigits);
+        Assert.True(candidates >= 100_000, $"{printed}: {candidates:N0} candidates");
+    }
 
     [Fact]
     public void MaskScannedText_NeverPrintsTheIdNumberOfAPersonalCode()

@@ -15,7 +15,7 @@ namespace CheckIn.Core.Identity;
 /// <item><c>YY</c>: the last two digits of the birth year; <c>RRRRRR</c>: random. There is no check digit.</item>
 /// </list>
 /// Stored as a number, so reading one allocates nothing. <see cref="ToString"/> masks the number
-/// (<c>079*******56</c>); the full value is only available through <see cref="Value"/>. The default value
+/// (<c>**********56</c>); the full value is only available through <see cref="Value"/>. The default value
 /// (<c>000000000000</c>) is not a number anyone holds.
 /// </remarks>
 public readonly record struct CitizenId
@@ -125,7 +125,7 @@ public readonly record struct CitizenId
     public int WriteTo(Span<char> destination) =>
         _number.TryFormat(destination, out var written, "D12", CultureInfo.InvariantCulture) ? written : 0;
 
-    /// <summary>Returns the number masked for display: <c>079*******56</c>.</summary>
+    /// <summary>Returns the number masked for display: <c>**********56</c>.</summary>
     /// <returns>The masked number.</returns>
-    public override string ToString() => Redaction.Mask(Value, 3, 2);
+    public override string ToString() => Redaction.MaskDocumentNumber(Value);
 }

@@ -63,7 +63,7 @@ public readonly record struct LegacyIdNumber
         return Read(text).GetValueOrThrow();
     }
 
-    /// <summary>Returns the number masked for display: <c>02*****56</c>.</summary>
+    /// <summary>Returns the number masked for display: <c>*******56</c>.</summary>
     /// <returns>The masked number.</returns>
-    public override string ToString() => Redaction.Mask(Value, 2, 2);
+    public override string ToString() => Redaction.MaskDocumentNumber(Value);
 }

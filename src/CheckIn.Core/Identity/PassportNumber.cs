@@ -73,5 +73,5 @@ public readonly record struct PassportNumber
 
     /// <summary>Returns the number masked for display: <c>C*****67</c>.</summary>
     /// <returns>The masked number.</returns>
-    public override string ToString() => Redaction.Mask(Value, 1, 2);
+    public override string ToString() => Redaction.MaskDocumentNumber(Value);
 }

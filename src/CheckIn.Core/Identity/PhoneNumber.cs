@@ -158,7 +158,7 @@ public readonly partial record struct PhoneNumber
 
     /// <summary>Returns the national form masked for display: <c>091****678</c>.</summary>
     /// <returns>The masked number.</returns>
-    public override string ToString() => Redaction.Mask(National, 3, 3);
+    public override string ToString() => Redaction.MaskPhone(National);
 
     // The 2018 conversion of 11-digit mobile prefixes (Ministry of Information and Communications):
     // old national prefix (after the 0, three digits starting with 1) → new prefix (two digits).

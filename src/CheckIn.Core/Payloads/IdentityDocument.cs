@@ -62,12 +62,7 @@ public readonly record struct IdentityDocument
 
     /// <summary>Returns the number masked for display.</summary>
     /// <returns>The masked text.</returns>
-    public override string ToString() => Kind switch
-    {
-        IdentityDocumentKind.CitizenId => Redaction.Mask(Number, 3, 2),
-        IdentityDocumentKind.LegacyIdNumber => Redaction.Mask(Number, 2, 2),
-        _ => Redaction.Mask(Number, 1, 2),
-    };
+    public override string ToString() => Redaction.MaskDocumentNumber(Number);
 
     internal static bool TryRead(ReadOnlySpan<char> text, out IdentityDocument document)
     {

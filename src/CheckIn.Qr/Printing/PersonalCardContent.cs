@@ -24,7 +24,7 @@ public sealed record PersonalCardContent
     public string Note { get; init; } = "Xuất trình mã này khi ra vào nơi công cộng.";
 
     /// <summary>The content with the name and number masked, safe for logs.</summary>
-    /// <returns>For example <c>PersonalCardContent { HolderName = T*** T** B, DocumentNumber = 079*******56 }</c>.</returns>
+    /// <returns>For example <c>PersonalCardContent { HolderName = T*** T** B, DocumentNumber = **********56 }</c>.</returns>
     public override string ToString() =>
-        $"PersonalCardContent {{ HolderName = {Redaction.MaskName(HolderName)}, DocumentNumber = {Redaction.Mask(DocumentNumber, 3, 2)} }}";
+        $"PersonalCardContent {{ HolderName = {Redaction.MaskName(HolderName)}, DocumentNumber = {Redaction.MaskDocumentNumber(DocumentNumber)} }}";
 }

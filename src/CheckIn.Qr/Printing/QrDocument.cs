@@ -122,7 +122,7 @@ public sealed class QrDocument
         Block[] bottom =
         [
             new(Redaction.MaskName(content.HolderName.Trim()), Bold: true, MaxLines: 2, PreferredCap: 3.4, MinimumCap: 2.2, Field: 2),
-            new(content.DocumentLabel + ": " + Redaction.Mask(number, Math.Min(3, number.Length / 4), Math.Min(2, number.Length / 4)), Bold: false, MaxLines: 1, PreferredCap: 2.8, MinimumCap: 1.8, Field: 3, Gap: 1),
+            new(content.DocumentLabel + ": " + Redaction.MaskDocumentNumber(number), Bold: false, MaxLines: 1, PreferredCap: 2.8, MinimumCap: 1.8, Field: 3, Gap: 1),
             new(content.Note, Bold: false, MaxLines: 2, PreferredCap: 2.2, MinimumCap: 1.6, Field: 4, Gap: 1.5),
         ];
 

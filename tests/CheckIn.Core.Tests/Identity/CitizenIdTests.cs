@@ -56,7 +56,7 @@ public sealed class CitizenIdTests
     public void ToString_MasksMiddleDigits()
     {
         var id = CitizenId.Parse("079301000456");
-        Assert.Equal("079*******56", id.ToString());
+        Assert.Equal("**********56", id.ToString());
         Assert.DoesNotContain("301000", id.ToString(), StringComparison.Ordinal);
     }
 

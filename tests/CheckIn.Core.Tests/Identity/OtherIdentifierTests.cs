@@ -21,7 +21,7 @@ public sealed class LegacyIdNumberTests
     public void Read_Invalid_Code(string text, string code) => Assert.Equal(code, LegacyIdNumber.Read(text).Error.Code);
 
     [Fact]
-    public void ToString_Masks() => Assert.Equal("01*****78", LegacyIdNumber.Parse("012345678").ToString());
+    public void ToString_Masks() => Assert.Equal("*******78", LegacyIdNumber.Parse("012345678").ToString());
 }
 
 public sealed class PassportNumberTests
@@ -46,7 +46,7 @@ public sealed class PassportNumberTests
     public void Read_Invalid_Code(string text, string code) => Assert.Equal(code, PassportNumber.Read(text).Error.Code);
 
     [Fact]
-    public void ToString_Masks() => Assert.Equal("C*****67", PassportNumber.Parse("C1234567").ToString());
+    public void ToString_Masks() => Assert.Equal("******67", PassportNumber.Parse("C1234567").ToString());
 }
 
 public sealed class HealthInsuranceNumberTests

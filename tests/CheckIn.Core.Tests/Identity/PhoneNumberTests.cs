@@ -84,7 +84,7 @@ public sealed class PhoneNumberTests
     public void ToString_MasksMiddleDigits()
     {
         var phone = PhoneNumber.Parse("0912345678");
-        Assert.Equal("091****678", phone.ToString());
+        Assert.Equal("091*****78", phone.ToString());
     }
 
     [Fact]

@@ -208,7 +208,7 @@ public sealed class CitizenCardPayloadTests
         Assert.DoesNotContain("Trần Thị B", text, StringComparison.Ordinal);
         Assert.DoesNotContain("025123456", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Cần Thơ", text, StringComparison.Ordinal);
-        Assert.Contains("079*******56", text, StringComparison.Ordinal);
+        Assert.Contains("**********56", text, StringComparison.Ordinal);
         Assert.StartsWith("CitizenCard {", text, StringComparison.Ordinal);
     }
 

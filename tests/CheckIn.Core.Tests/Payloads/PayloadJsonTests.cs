@@ -18,7 +18,7 @@ public sealed class PayloadJsonTests
         Assert.True(root.GetProperty("masked").GetBoolean());
         var fields = root.GetProperty("fields").EnumerateObject().ToList();
         Assert.Equal(Card.GetFields().Select(f => f.Name), fields.Select(f => f.Name));
-        Assert.Equal("079*******56", root.GetProperty("fields").GetProperty("idNumber").GetString());
+        Assert.Equal("**********56", root.GetProperty("fields").GetProperty("idNumber").GetString());
         Assert.Equal("T*** T** B", root.GetProperty("fields").GetProperty("fullName").GetString());
     }
 

@@ -31,7 +31,7 @@ public sealed class ZXingQrReaderTests
         {
             "poster" or "poster-a3" => QrDocument.VenuePoster(payload, new VenuePosterContent { VenueName = "Chợ Đông Ba", Address = "2 Trần Hưng Đạo, Huế" },
                 QrPrintOptions.VenuePoster with { DotsPerInch = 100, SymbolCentimetres = layout == "poster" ? 15 : 20 }).Value is var p ? (p.ToPng(), p.Symbol) : default,
-            "card" => QrDocument.PersonalCard(payload, new PersonalCardContent { HolderName = "Trần Thị Bích Ngọc", DocumentNumber = "079*******56" }, QrPrintOptions.PersonalCard with { DotsPerInch = 300 }).Value is var c ? (c.ToPng(), c.Symbol) : default,
+            "card" => QrDocument.PersonalCard(payload, new PersonalCardContent { HolderName = "Trần Thị Bích Ngọc", DocumentNumber = "**********56" }, QrPrintOptions.PersonalCard with { DotsPerInch = 300 }).Value is var c ? (c.ToPng(), c.Symbol) : default,
             _ => QrSymbol.Encode(payload, QrPrintOptions.PersonalCard with { DotsPerInch = 200 }).Value is var s ? (s.ToPng(), s) : default,
         };
         var image = ImageReader.Read(png).Value;

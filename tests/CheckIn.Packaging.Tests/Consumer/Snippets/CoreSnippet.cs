@@ -12,7 +12,7 @@ internal static class CoreSnippet
             #region readme
             var result = PayloadReader.Read(scannedText);               // any national code; never throws on bad input
             if (result.TryGetValue(out var payload))
-                Console.WriteLine(payload);                              // CitizenCard { idNumber = 079*******56, fullName = T*** T** B, … }
+                Console.WriteLine(payload);                              // CitizenCard { idNumber = **********56, fullName = T*** T** B, … }
             else
                 Console.WriteLine($"{result.Error.Code}: {result.Error.GetMessage(MessageLanguage.English)}");
             #endregion
