@@ -17,7 +17,7 @@ public static class SkiaErrorCodes
         /// <summary>SkiaSharp knows no format for the bytes, or the data is damaged.</summary>
         public const string Unreadable = "SkiaImage.Unreadable";
 
-        /// <summary>The image has more pixels than allowed, even at the smallest size its format can decode to.</summary>
+        /// <summary>The image has more pixels than allowed, even at the smallest size its format can decode to, or more than its bytes can hold.</summary>
         public const string TooLarge = "SkiaImage.TooLarge";
 
         /// <summary>SkiaSharp's native library is not installed for this platform (add a SkiaSharp.NativeAssets.* package).</summary>

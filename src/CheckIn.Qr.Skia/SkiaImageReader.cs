@@ -51,6 +51,10 @@ public static class SkiaImageReader
         }
     }
 
+    private const long MaxPixelsPerByte = 10_000;
+
+    private const long MinimumPixelAllowance = 65_536;
+
     private static Result<LuminanceImage> Decode(ReadOnlySpan<byte> data, SkiaImageReadOptions options)
     {
         using var skData = SKData.CreateCopy(data);
@@ -61,7 +65,9 @@ public static class SkiaImageReader
         }
 
         var source = (long)codec.Info.Width * codec.Info.Height;
-        if (source > options.MaxSourcePixels)
+        // A file announcing far more pixels than its bytes can hold is refused before any pixel buffer exists: no
+        // format the platform decodes stores more than about 8,300 pixels per byte (DEFLATE at 1032:1, 1-bit pixels).
+        if (source > options.MaxSourcePixels || source > Math.Max(MinimumPixelAllowance, (long)data.Length * MaxPixelsPerByte))
         {
             return Fail(SkiaErrorCodes.SkiaImage.TooLarge);
         }

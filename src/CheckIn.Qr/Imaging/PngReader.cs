@@ -119,32 +119,36 @@ internal static class PngReader
             return Fail(QrErrorCodes.Png.Palette, position);
         }
 
-        var expected = h.DecodedLength();
-        if (expected > Array.MaxLength)
+        // Nothing is allocated for the image before the compressed data could hold it: DEFLATE expands at most
+        // 1032 to 1, so a 66-byte file claiming 40 megapixels is refused here, not after reserving 320 MB.
+        if (h.DecodedLength() > (idat.Length * MaxDeflateRatio) + 1024)
         {
-            return Fail(QrErrorCodes.Image.TooLarge, Signature.Length);
+            return Fail(QrErrorCodes.Png.Data, Signature.Length);
         }
 
-        var raw = new byte[expected];
+        // Rows are inflated and unfiltered one at a time: the image and two rows are all that is held.
+        var image = LuminanceImage.White(h.Width, h.Height);
         try
         {
             idat.Position = 0;
             using var zlib = new ZLibStream(idat, CompressionMode.Decompress);
-            var read = 0;
-            while (read < raw.Length)
+            if (h.Interlace == 0)
             {
-                var n = zlib.Read(raw, read, raw.Length - read);
-                if (n == 0)
+                if (!DecodePass(zlib, h, 0, 0, 1, 1, image, palette, paletteAlpha, grayKey, rgbKey))
                 {
-                    break;
+                    return Fail(QrErrorCodes.Png.Data, Signature.Length);
                 }
-
-                read += n;
             }
-
-            if (read != raw.Length)
+            else
             {
-                return Fail(QrErrorCodes.Png.Data, Signature.Length);
+                var adam7 = Adam7;
+                for (var pass = 0; pass < 7; pass++)
+                {
+                    if (!DecodePass(zlib, h, adam7[pass * 4], adam7[(pass * 4) + 1], adam7[(pass * 4) + 2], adam7[(pass * 4) + 3], image, palette, paletteAlpha, grayKey, rgbKey))
+                    {
+                        return Fail(QrErrorCodes.Png.Data, Signature.Length);
+                    }
+                }
             }
         }
         catch (InvalidDataException)
@@ -152,31 +156,13 @@ internal static class PngReader
             return Fail(QrErrorCodes.Png.Data, Signature.Length);
         }
 
-        var image = LuminanceImage.White(h.Width, h.Height);
-        var offset = 0;
-        if (h.Interlace == 0)
-        {
-            if (!DecodePass(raw, ref offset, h, 0, 0, 1, 1, image, palette, paletteAlpha, grayKey, rgbKey))
-            {
-                return Fail(QrErrorCodes.Png.Data, Signature.Length);
-            }
-        }
-        else
-        {
-            var adam7 = Adam7;
-            for (var pass = 0; pass < 7; pass++)
-            {
-                if (!DecodePass(raw, ref offset, h, adam7[pass * 4], adam7[(pass * 4) + 1], adam7[(pass * 4) + 2], adam7[(pass * 4) + 3], image, palette, paletteAlpha, grayKey, rgbKey))
-                {
-                    return Fail(QrErrorCodes.Png.Data, Signature.Length);
-                }
-            }
-        }
-
         return Result.Ok(image);
     }
 
-    private static bool DecodePass(byte[] raw, ref int offset, Header h, int x0, int y0, int dx, int dy, LuminanceImage image,
+    /// <summary>The most DEFLATE can expand its input (a run of one byte coded at 258 bytes per 2 bits, roughly).</summary>
+    private const long MaxDeflateRatio = 1032;
+
+    private static bool DecodePass(Stream zlib, Header h, int x0, int y0, int dx, int dy, LuminanceImage image,
         byte[]? palette, byte[]? paletteAlpha, int? grayKey, (int R, int G, int B)? rgbKey)
     {
         var passWidth = (h.Width - x0 + dx - 1) / dx;
@@ -191,11 +177,15 @@ internal static class PngReader
         var bytesPerPixel = Math.Max(1, bitsPerPixel / 8);
         var previous = new byte[rowBytes];
         var current = new byte[rowBytes];
+        Span<byte> filterByte = stackalloc byte[1];
         for (var row = 0; row < passHeight; row++)
         {
-            var filter = raw[offset];
-            raw.AsSpan(offset + 1, rowBytes).CopyTo(current);
-            offset += rowBytes + 1;
+            if (zlib.ReadAtLeast(filterByte, 1, throwOnEndOfStream: false) < 1 || zlib.ReadAtLeast(current, rowBytes, throwOnEndOfStream: false) < rowBytes)
+            {
+                return false;
+            }
+
+            var filter = filterByte[0];
             if (!Unfilter(filter, current, previous, bytesPerPixel))
             {
                 return false;

@@ -38,18 +38,23 @@ internal static class PnmReader
             return Fail(QrErrorCodes.Image.TooLarge, 0);
         }
 
+        // Nothing is allocated before the file could hold the samples: binary ones take 1 or 2 bytes, text ones a
+        // digit and a separator (the last one's separator may be missing).
+        var sampleBytes = maxValue > 255 ? 2 : 1;
+        var samplesNeeded = width * height * channels;
+        var binary = kind is 5 or 6;
+        var needed = binary ? samplesNeeded * sampleBytes : (2 * samplesNeeded) - 1;
+        if (position + (binary ? 1 : 0) > data.Length || data.Length - position - (binary ? 1 : 0) < needed)
+        {
+            return Fail(QrErrorCodes.Pnm.Data, Math.Min(position, data.Length));
+        }
+
         var image = LuminanceImage.White((int)width, (int)height);
         var pixels = image.Pixels;
-        var sampleBytes = maxValue > 255 ? 2 : 1;
-        if (kind is 5 or 6)
+        if (binary)
         {
             // One white-space byte separates the header from the binary samples.
             position++;
-            var needed = width * height * channels * sampleBytes;
-            if (position > data.Length || data.Length - position < needed)
-            {
-                return Fail(QrErrorCodes.Pnm.Data, Math.Min(position, data.Length));
-            }
 
             Span<int> rgb = stackalloc int[3];
             for (long p = 0; p < width * height; p++)

@@ -210,6 +210,41 @@ public sealed class ImageReaderTests
         Assert.True(accepted > 0);
     }
 
+    [Fact]
+    public void Read_TinyPngClaimingManyPixels_RefusedBeforeAllocating()
+    {
+        // 6400 × 6250 = 40 megapixels of 16-bit RGBA (320 MB decoded) in a file well under 100 bytes.
+        var png = PngBuilder.Bomb(6400, 6250, bitDepth: 16, colorType: 6);
+        Assert.True(png.Length < 100, $"{png.Length} bytes");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = ImageReader.Read(png);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(QrErrorCodes.Png.Data, result.Error!.Code);
+        Assert.True(allocated < 1_000_000, $"allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void Read_PngWithTooLittleData_RefusedAfterOnlyRowsAllocated()
+    {
+        // Compressed data that could hold the image but ends early: the reader fails with Png.Data.
+        var png = PngBuilder.Bomb(64, 64, bitDepth: 8, colorType: 0);
+        Assert.Equal(QrErrorCodes.Png.Data, ImageReader.Read(png).Error!.Code);
+    }
+
+    [Theory]
+    [InlineData("P5\n6000 6000\n255\n")]
+    [InlineData("P6\n6000 6000\n65535\n")]
+    [InlineData("P2\n6000 6000\n255\n")]
+    public void Read_PnmHeaderClaimingManyPixels_RefusedBeforeAllocating(string header)
+    {
+        var bytes = Encoding.ASCII.GetBytes(header + "0 0 0 0 0 0 0 0");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = ImageReader.Read(bytes);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(QrErrorCodes.Pnm.Data, result.Error!.Code);
+        Assert.True(allocated < 1_000_000, $"allocated {allocated:N0} bytes");
+    }
+
     /// <summary>Recomputes every chunk's CRC of a (possibly damaged) PNG so the damage reaches the decoder.</summary>
     private static byte[] Recrc(byte[] png)
     {

@@ -80,6 +80,18 @@ public sealed class SkiaImageReaderTests
     }
 
     [Fact]
+    public void Read_TinyFileClaimingManyPixels_RefusedBeforeAllocating()
+    {
+        // 6000 × 6000 (36 megapixels, within MaxSourcePixels) announced by a file of under 100 bytes.
+        var png = PngBuilder.Bomb(6000, 6000, bitDepth: 8, colorType: 6);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = SkiaImageReader.Read(png);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(SkiaErrorCodes.SkiaImage.TooLarge, result.Error!.Code);
+        Assert.True(allocated < 1_000_000, $"allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public void Options_OutOfRange_CodedException()
     {
         var exception = Assert.Throws<InvalidOptionsException>(() => SkiaImageReader.Read([1], new SkiaImageReadOptions { MaxPixels = 1 }));

@@ -98,6 +98,28 @@ internal static class PngBuilder
         return output.ToArray();
     }
 
+    /// <summary>A valid PNG header with an IDAT of a few bytes (zlib of 16 zero bytes), whatever size it claims.</summary>
+    public static byte[] Bomb(int width, int height, byte bitDepth, byte colorType)
+    {
+        using var output = new MemoryStream();
+        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = bitDepth;
+        header[9] = colorType;
+        Chunk(output, "IHDR", header);
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(new byte[16]);
+        }
+
+        Chunk(output, "IDAT", compressed.ToArray());
+        Chunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
     private static void Chunk(Stream output, string type, ReadOnlySpan<byte> data, bool corruptCrc = false)
     {
         var buffer = new byte[8];
