@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary><c>trace</c>: some rows of the visits file were bad and skipped (each reported); the rest was traced.</summary>
     public const int Partial = 4;
 
+    /// <summary><c>payload read</c>: a signed code was read but not verified (no trust list or key given); never 0, so a script cannot take it for a verified one.</summary>
+    public const int NotVerified = 5;
+
     /// <summary>Cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 

@@ -241,8 +241,78 @@ public static class CoreErrorCodes
         /// <summary>No verification key is known for the key id.</summary>
         public const string UnknownKey = "SignedPayload.UnknownKey";
 
-        /// <summary>The signature does not verify.</summary>
+        /// <summary>The signature is not a signature at all (r or s zero or not below the curve order): no key verifies it.</summary>
         public const string BadSignature = "SignedPayload.BadSignature";
+
+        /// <summary>The signature does not verify for this body and address: the code was changed after signing (or signed by another key under this id).</summary>
+        public const string AlteredBody = "SignedPayload.AlteredBody";
+
+        /// <summary>A second spelling of a version 2 code: lower case, trailing characters (padding, query, more), or a high-S signature.</summary>
+        public const string NonCanonical = "SignedPayload.NonCanonical";
+
+        /// <summary>A version 2 code under <c>http://</c>: it was signed for <c>https://</c>.</summary>
+        public const string InsecureScheme = "SignedPayload.InsecureScheme";
+
+        /// <summary>The code is on another host than the one it was signed for, or than the reader trusts.</summary>
+        public const string WrongHost = "SignedPayload.WrongHost";
+
+        /// <summary>The code is under another path than the one it was signed for.</summary>
+        public const string WrongPath = "SignedPayload.WrongPath";
+
+        /// <summary>The key that signed the code is revoked.</summary>
+        public const string KeyRevoked = "SignedPayload.KeyRevoked";
+
+        /// <summary>This one code (its key id and serial) is revoked.</summary>
+        public const string Revoked = "SignedPayload.Revoked";
+
+        /// <summary>The code's expiry has passed.</summary>
+        public const string Expired = "SignedPayload.Expired";
+
+        /// <summary>The signing key's validity ended; its codes no longer verify.</summary>
+        public const string KeyExpired = "SignedPayload.KeyExpired";
+
+        /// <summary>The code's issue time, or its key's start, lies in the future.</summary>
+        public const string NotYetValid = "SignedPayload.NotYetValid";
+
+        /// <summary>The code claims an issue time outside its key's validity (a withdrawn key signing after its end).</summary>
+        public const string IssuedOutsideKeyValidity = "SignedPayload.IssuedOutsideKeyValidity";
+
+        /// <summary>The key does not sign this kind of code (a venue-only key on a personal code, or back).</summary>
+        public const string WrongKind = "SignedPayload.WrongKind";
+
+        /// <summary>A version older than <see cref="Payloads.PayloadReaderOptions.MinimumSignedVersion"/>.</summary>
+        public const string VersionRefused = "SignedPayload.VersionRefused";
+    }
+
+    /// <summary>Codes of <see cref="Payloads.Signed.TrustList.Read"/> (the field is the index of the key or revoked code).</summary>
+    public static class TrustList
+    {
+        /// <summary>The trust list is larger than 1 MiB.</summary>
+        public const string TooLarge = "TrustList.TooLarge";
+
+        /// <summary>Not JSON, or not a JWK set (<c>{"keys": [...]}</c>), or a name appears twice.</summary>
+        public const string Json = "TrustList.Json";
+
+        /// <summary>A key is not an EC P-256 signing key (kty EC, crv P-256, use sig, alg ES256).</summary>
+        public const string KeyType = "TrustList.KeyType";
+
+        /// <summary>A key's kid is missing or not a number 0 to 65535 in its shortest form.</summary>
+        public const string KeyId = "TrustList.KeyId";
+
+        /// <summary>A key's x or y is not 32 bytes of unpadded base64url, or not a point on the curve.</summary>
+        public const string KeyValue = "TrustList.KeyValue";
+
+        /// <summary>A key carries a private part (d): a trust list is public.</summary>
+        public const string PrivateKey = "TrustList.PrivateKey";
+
+        /// <summary>Two keys have one kid.</summary>
+        public const string DuplicateKeyId = "TrustList.DuplicateKeyId";
+
+        /// <summary>A key's nbf, exp, revoked or checkin_subjects is malformed, or exp is not after nbf.</summary>
+        public const string Field = "TrustList.Field";
+
+        /// <summary>A revoked code lacks a valid kid or a serial 0 to 4294967295.</summary>
+        public const string RevokedCode = "TrustList.RevokedCode";
     }
 
     /// <summary>Codes of <see cref="Payloads.PayloadReaderOptions"/> out of range (the property names the option).</summary>
@@ -256,6 +326,15 @@ public static class CoreErrorCodes
 
         /// <summary>Each accepted base is an http or https address ending with /.</summary>
         public const string SignedPayloadBases = "PayloadReaderOptions.SignedPayloadBases";
+
+        /// <summary>Each trusted host is a host name (and optional port) of letters, digits, dots, hyphens and colons.</summary>
+        public const string TrustedHosts = "PayloadReaderOptions.TrustedHosts";
+
+        /// <summary>The clock skew is 0 to 1 day.</summary>
+        public const string SignedClockSkew = "PayloadReaderOptions.SignedClockSkew";
+
+        /// <summary>The minimum signed version is 1 or 2.</summary>
+        public const string MinimumSignedVersion = "PayloadReaderOptions.MinimumSignedVersion";
     }
 
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>

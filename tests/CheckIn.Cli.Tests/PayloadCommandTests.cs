@@ -79,6 +79,7 @@ public sealed class PayloadCommandTests : IDisposable
         Assert.Equal("Valid", fields.GetProperty("signature").GetString());
         Assert.Equal("0123456789abcdef", fields.GetProperty("subjectKey").GetString());
         Assert.Equal("46", fields.GetProperty("provinceCode").GetString());
+        Assert.Equal("2", fields.GetProperty("formatVersion").GetString());
 
         var wrongKeyId = CliRunner.Run("payload", "read", url, "--verify-key", Path.Combine(_directory.FullName, "signing.pub.pem"), "--key-id", "8");
         Assert.Equal(ExitCodes.Invalid, wrongKeyId.ExitCode);
@@ -92,9 +93,56 @@ public sealed class PayloadCommandTests : IDisposable
         CliRunner.Run("payload", "keygen", "--out", key);
         var made = CliRunner.Run("payload", "make", "personal", "--key", key);
         Assert.Equal(ExitCodes.Success, made.ExitCode);
-        using var json = JsonDocument.Parse(CliRunner.Run("payload", "read", made.Output.Trim()).Output);
+        var read = CliRunner.Run("payload", "read", made.Output.Trim());
+        using var json = JsonDocument.Parse(read.Output);
         Assert.Equal("SignedPerson", json.RootElement.GetProperty("kind").GetString());
         Assert.Equal("NotVerified", json.RootElement.GetProperty("fields").GetProperty("signature").GetString());
+        // Read without keys: a distinct exit code, never the 0 of a verified code.
+        Assert.Equal(ExitCodes.NotVerified, read.ExitCode);
+        Assert.Contains("not verified", read.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrustListAndTrustedHosts_VerifyAndPin()
+    {
+        var key = Path.Combine(_directory.FullName, "ring.pem");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("payload", "keygen", "--out", key, "--key-id", "3").ExitCode);
+        var trust = Path.Combine(_directory.FullName, "ring.trust.json");
+        Assert.True(File.Exists(trust));
+        var url = CliRunner.Run("payload", "make", "venue", "--key", key, "--key-id", "3", "--serial", "41", "--base-url", "https://qr.hue.vn/c/").Output.Trim();
+
+        var verified = CliRunner.Run("payload", "read", url, "--trust-list", trust, "--trusted-host", "qr.hue.vn");
+        Assert.Equal(ExitCodes.Success, verified.ExitCode);
+        using (var json = JsonDocument.Parse(verified.Output))
+        {
+            Assert.Equal("Valid", json.RootElement.GetProperty("fields").GetProperty("signature").GetString());
+            Assert.Equal("41", json.RootElement.GetProperty("fields").GetProperty("serial").GetString());
+        }
+
+        var pinned = CliRunner.Run("payload", "read", url, "--trust-list", trust, "--trusted-host", "checkin.example.vn");
+        Assert.Equal(ExitCodes.Invalid, pinned.ExitCode);
+        Assert.StartsWith("SignedPayload.WrongHost", pinned.Output, StringComparison.Ordinal);
+
+        var moved = CliRunner.Run("payload", "read", "HTTPS://EVIL.EXAMPLE.VN/C/" + url["HTTPS://QR.HUE.VN/C/".Length..], "--trust-list", trust);
+        Assert.StartsWith("SignedPayload.WrongHost", moved.Output, StringComparison.Ordinal);
+
+        // The trust list revokes the code by its serial.
+        File.WriteAllText(trust, File.ReadAllText(trust).Replace("\"revoked_codes\": []", "\"revoked_codes\": [{\"kid\": \"3\", \"serial\": 41}]", StringComparison.Ordinal));
+        var revoked = CliRunner.Run("payload", "read", url, "--trust-list", trust);
+        Assert.Equal(ExitCodes.Invalid, revoked.ExitCode);
+        Assert.StartsWith("SignedPayload.Revoked", revoked.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrustList_Broken_CodedKeyError()
+    {
+        var trust = Path.Combine(_directory.FullName, "broken.trust.json");
+        File.WriteAllText(trust, "{\"keys\": [{\"kty\": \"EC\", \"crv\": \"P-256\", \"kid\": \"1\", \"d\": \"secret\"}]}");
+        var result = CliRunner.Run("payload", "read", "HTTPS://X.VN/C/AAAA", "--trust-list", trust);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("Cli.KeyInvalid", result.Error, StringComparison.Ordinal);
+        Assert.Contains("TrustList.PrivateKey", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,6 +158,8 @@ public sealed class PayloadCommandTests : IDisposable
     [InlineData("--subject-key", "xyz")]
     [InlineData("--issued-at", "yesterday")]
     [InlineData("--base-url", "ftp://x/")]
+    [InlineData("--base-url", "http://x.vn/c/")]
+    [InlineData("--expires-at", "2000-01-01T00:00:00Z")]
     public void Make_BadOption_UsageError(string option, string value)
     {
         var key = Path.Combine(_directory.FullName, "k.pem");

@@ -40,9 +40,11 @@ public static class PayloadCommand
         var language = LanguageOption();
         var verifyKey = new Option<FileInfo?>("--verify-key") { Description = "A PEM public key that verifies CheckIn signed payloads." };
         var keyId = new Option<ushort>("--key-id") { Description = "The key id of --verify-key.", DefaultValueFactory = _ => 1 };
-        var command = new Command("read", "Detect which national code a text is and print its fields as JSON; exit 1 when invalid.")
+        var trustList = new Option<FileInfo?>("--trust-list") { Description = "A trust list (JWK set of P-256 keys with validity and revocations) that verifies signed payloads." };
+        var trustedHost = new Option<string[]>("--trusted-host") { Description = "A host whose signed payloads are accepted (repeat for more); any other host is refused." };
+        var command = new Command("read", "Detect which national code a text is and print its fields as JSON; exit 1 when invalid, 5 when a signed code was not verified (no keys given).")
         {
-            text, file, reveal, language, verifyKey, keyId,
+            text, file, reveal, language, verifyKey, keyId, trustList, trustedHost,
         };
         command.SetAction(parse =>
         {
@@ -53,17 +55,38 @@ public static class PayloadCommand
                 return ExitCodes.Usage;
             }
 
-            var options = PayloadReaderOptions.Default;
-            if (parse.GetValue(verifyKey) is { } keyFile)
+            var options = PayloadReaderOptions.Default with { TrustedHosts = parse.GetValue(trustedHost) ?? [] };
+            if (options.Validate() is [var invalid, ..])
+            {
+                throw new CliProblem(CliProblem.Usage, $"--trusted-host: {invalid.GetMessage(MessageLanguage.English)}.");
+            }
+
+            if (parse.GetValue(verifyKey) is not null && parse.GetValue(trustList) is not null)
+            {
+                throw new CliProblem(CliProblem.Usage, "Give --verify-key or --trust-list, not both.");
+            }
+
+            if (parse.GetValue(verifyKey) is { } pemFile)
             {
                 try
                 {
-                    options = options with { VerificationKeys = SigningKeyRing.FromPem([KeyValuePair.Create(parse.GetValue(keyId), CliFiles.ReadPublicKeyPem(keyFile))]) };
+                    options = options with { VerificationKeys = SigningKeyRing.FromPem([KeyValuePair.Create(parse.GetValue(keyId), CliFiles.ReadPublicKeyPem(pemFile))]) };
                 }
                 catch (ArgumentException)
                 {
-                    throw new CliProblem(CliProblem.KeyInvalid, $"{keyFile.Name}: not a PEM ECDSA P-256 public key (keygen writes one as .pub.pem).");
+                    throw new CliProblem(CliProblem.KeyInvalid, $"{pemFile.Name}: not a PEM ECDSA P-256 public key (keygen writes one as .pub.pem).");
                 }
+            }
+
+            if (parse.GetValue(trustList) is { } listFile)
+            {
+                var ring = TrustList.Read(CliFiles.ReadBytes(listFile, TrustList.MaxLength));
+                if (!ring.TryGetValue(out var keys))
+                {
+                    throw new CliProblem(CliProblem.KeyInvalid, $"{listFile.Name}: {ring.Error.Code} {ring.Error.GetMessage(MessageLanguage.English)}.");
+                }
+
+                options = options with { VerificationKeys = keys };
             }
 
             var result = PayloadReader.Read(input, options);
@@ -74,6 +97,13 @@ public static class PayloadCommand
             }
 
             output.WriteLine(PayloadJson.ToJson(payload, parse.GetValue(reveal)));
+            if (payload is SignedPayload { IsVerified: false })
+            {
+                // Read, but nobody vouched for it: never the exit code of a verified code.
+                error.WriteLine("The signature was not verified: give --trust-list or --verify-key.");
+                return ExitCodes.NotVerified;
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -90,9 +120,11 @@ public static class PayloadCommand
         var venueKind = new Option<VenueKind>("--kind") { Description = "The venue kind (venues only).", DefaultValueFactory = _ => VenueKind.Other };
         var subjectKey = new Option<string?>("--subject-key") { Description = "The venue's or person's key as 16 hex digits; random when omitted." };
         var issuedAt = new Option<string?>("--issued-at") { Description = "The signing time (ISO-8601 UTC, e.g. 2021-09-15T00:00:00Z); now when omitted." };
-        var command = new Command("make", "Sign a CheckIn venue or personal payload and print its URL (the text to put into the QR code).")
+        var expiresAt = new Option<string?>("--expires-at") { Description = "When the code stops being valid (ISO-8601 UTC); never when omitted." };
+        var serial = new Option<uint?>("--serial") { Description = "The code's serial (0 to 4294967295), by which it can be revoked; random when omitted." };
+        var command = new Command("make", "Sign a CheckIn venue or personal payload (format version 2) and print its URL (the text to put into the QR code).")
         {
-            subject, key, keyId, baseUrl, province, venueKind, subjectKey, issuedAt,
+            subject, key, keyId, baseUrl, province, venueKind, subjectKey, issuedAt, expiresAt, serial,
         };
         command.SetAction(parse =>
         {
@@ -111,25 +143,40 @@ public static class PayloadCommand
             }
 
             var when = SystemClock.Instance.GetCurrentInstant();
-            if (parse.GetValue(issuedAt) is { } timeText)
+            Instant? until = null;
+            foreach (var (option, name) in new[] { (issuedAt, "--issued-at"), (expiresAt, "--expires-at") })
             {
+                if (parse.GetValue(option) is not { } timeText)
+                {
+                    continue;
+                }
+
                 var parsed = InstantPattern.ExtendedIso.Parse(timeText);
                 if (!parsed.Success)
                 {
-                    error.WriteLine("--issued-at must be an ISO-8601 UTC instant such as 2021-09-15T00:00:00Z.");
+                    error.WriteLine($"{name} must be an ISO-8601 UTC instant such as 2021-09-15T00:00:00Z.");
                     return ExitCodes.Usage;
                 }
 
-                when = parsed.Value;
+                if (name == "--issued-at")
+                {
+                    when = parsed.Value;
+                }
+                else
+                {
+                    until = parsed.Value;
+                }
             }
+
+            var serialValue = parse.GetValue(serial) ?? CheckInSigner.NewSerial();
 
             using var ecdsa = CliFiles.ReadPrivateKey(parse.GetRequiredValue(key));
             try
             {
                 var signer = new CheckInSigner(ecdsa, parse.GetValue(keyId), parse.GetRequiredValue(baseUrl));
                 SignedPayload payload = parse.GetValue(subject) == "venue"
-                    ? signer.SignVenue(subjectKeyValue, parse.GetValue(province), parse.GetValue(venueKind), when)
-                    : signer.SignPerson(subjectKeyValue, parse.GetValue(province), when);
+                    ? signer.SignVenue(subjectKeyValue, parse.GetValue(province), parse.GetValue(venueKind), when, until, serialValue)
+                    : signer.SignPerson(subjectKeyValue, parse.GetValue(province), when, until, serialValue);
                 output.WriteLine(payload.ToText());
                 return ExitCodes.Success;
             }
@@ -145,13 +192,15 @@ public static class PayloadCommand
 
     private static Command CreateKeygen(TextWriter output, TextWriter error)
     {
-        var outFile = new Option<FileInfo>("--out") { Description = "Where to write the private key (PEM); the public key goes next to it as .pub.pem.", Required = true };
-        var command = new Command("keygen", "Create an ECDSA P-256 signing key pair for 'payload make'.") { outFile };
+        var outFile = new Option<FileInfo>("--out") { Description = "Where to write the private key (PEM); the public key goes next to it as .pub.pem, and a trust list holding it as .trust.json.", Required = true };
+        var keyId = new Option<ushort>("--key-id") { Description = "The key id the trust list gives the key.", DefaultValueFactory = _ => 1 };
+        var command = new Command("keygen", "Create an ECDSA P-256 signing key pair for 'payload make', and a trust list for 'payload read --trust-list'.") { outFile, keyId };
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(outFile).FullName;
             var publicPath = Path.ChangeExtension(path, null) + ".pub.pem";
-            foreach (var existing in new[] { path, publicPath }.Where(p => File.Exists(p) || Directory.Exists(p)))
+            var trustPath = Path.ChangeExtension(path, null) + ".trust.json";
+            foreach (var existing in new[] { path, publicPath, trustPath }.Where(p => File.Exists(p) || Directory.Exists(p)))
             {
                 throw new CliProblem(CliProblem.KeyExists, $"{Path.GetFileName(existing)}: exists; refusing to overwrite a key.");
             }
@@ -160,8 +209,14 @@ public static class PayloadCommand
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             CliFiles.WriteNew(path, key.ExportPkcs8PrivateKeyPem(), ownerOnly: true);
             CliFiles.WriteNew(publicPath, key.ExportSubjectPublicKeyInfoPem(), ownerOnly: false);
+            using (var ring = new SigningKeyRing([new TrustedSigningKey(parse.GetValue(keyId), key.ExportSubjectPublicKeyInfo())]))
+            {
+                CliFiles.WriteNew(trustPath, TrustList.Write(ring), ownerOnly: false);
+            }
+
             output.WriteLine($"private key: {path}");
             output.WriteLine($"public key:  {publicPath}");
+            output.WriteLine($"trust list:  {trustPath}");
             return ExitCodes.Success;
         });
         return command;

@@ -24,6 +24,19 @@ public sealed record PayloadReaderOptions
     /// </summary>
     public IReadOnlyList<string> SignedPayloadBases { get; init; } = [];
 
+    /// <summary>
+    /// Hosts (and ports, as written in the URL) whose signed payloads are accepted, compared without case, e.g.
+    /// <c>checkin.example.vn</c>; any other host fails with <c>SignedPayload.WrongHost</c>. Empty accepts any host
+    /// (a version 2 code still refuses to be moved away from the host it was signed for).
+    /// </summary>
+    public IReadOnlyList<string> TrustedHosts { get; init; } = [];
+
+    /// <summary>How far the reader's clock may be off from the issuer's when checking issue and expiry times. Default 5 minutes; 0 to 1 day.</summary>
+    public Duration SignedClockSkew { get; init; } = Duration.FromMinutes(5);
+
+    /// <summary>The oldest signed payload version accepted: 1 (default, reads older codes) or 2 (refuses version 1, which does not bind its address).</summary>
+    public int MinimumSignedVersion { get; init; } = 1;
+
     internal LocalDate Today => VietnamTime.DateAt(Clock.GetCurrentInstant());
 
     /// <summary>Checks every option.</summary>
@@ -32,14 +45,32 @@ public sealed record PayloadReaderOptions
         .Check(Clock is not null, CoreErrorCodes.ReaderOptions.Clock, nameof(Clock))
         .Check(FutureToleranceDays is >= 0 and <= 366, CoreErrorCodes.ReaderOptions.FutureToleranceDays, nameof(FutureToleranceDays))
         .Check(SignedPayloadBases is not null && SignedPayloadBases.All(b => b is not null && CheckInSigner.IsValidBaseUrl(b)), CoreErrorCodes.ReaderOptions.SignedPayloadBases, nameof(SignedPayloadBases))
+        .Check(TrustedHosts is not null && TrustedHosts.All(IsValidHost), CoreErrorCodes.ReaderOptions.TrustedHosts, nameof(TrustedHosts))
+        .Check(SignedClockSkew >= Duration.Zero && SignedClockSkew <= Duration.FromDays(1), CoreErrorCodes.ReaderOptions.SignedClockSkew, nameof(SignedClockSkew))
+        .Check(MinimumSignedVersion is 1 or 2, CoreErrorCodes.ReaderOptions.MinimumSignedVersion, nameof(MinimumSignedVersion))
         .ToList();
+
+    private static bool IsValidHost(string? host) =>
+        host is { Length: >= 1 and <= 253 } && !host.AsSpan().ContainsAnyExcept(HostCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> HostCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-:");
 
     /// <summary>The checks of <see cref="Validate"/> without building errors, for the per-call check of the hot path.</summary>
     internal bool IsValid()
     {
-        if (Clock is null || FutureToleranceDays is < 0 or > 366 || SignedPayloadBases is null)
+        if (Clock is null || FutureToleranceDays is < 0 or > 366 || SignedPayloadBases is null || TrustedHosts is null
+            || SignedClockSkew < Duration.Zero || SignedClockSkew > Duration.FromDays(1) || MinimumSignedVersion is not (1 or 2))
         {
             return false;
+        }
+
+        foreach (var host in TrustedHosts)
+        {
+            if (!IsValidHost(host))
+            {
+                return false;
+            }
         }
 
         foreach (var candidate in SignedPayloadBases)

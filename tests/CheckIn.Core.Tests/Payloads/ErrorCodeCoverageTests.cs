@@ -92,22 +92,64 @@ public sealed class ErrorCodeCoverageTests
         yield return ("TokhaiyteVenue.GroupId", () => Read("https://tokhaiyte.vn/?page=Group.checkin"));
 
         var body = Base32.Encode(new byte[81]);
-        var venueBody = new byte[81];
-        venueBody[0] = 0x11;
+        var v1Body = new byte[81];
+        v1Body[0] = 0x11;
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var signer = new CheckInSigner(key, 1, "https://x.vn/c/");
-        var signed = signer.SignVenue(1, 1, CheckIn.Core.Places.VenueKind.Market, NodaTime.Instant.FromUtc(2021, 1, 1, 0, 0)).ToText();
-        var ring = new SigningKeyRing([KeyValuePair.Create((ushort)1, signer.ExportPublicKey())]);
-        var tampered = signed[..^3] + (signed[^3] == 'A' ? 'B' : 'A') + signed[^2..];
-        var otherKey = new SigningKeyRing([KeyValuePair.Create((ushort)2, signer.ExportPublicKey())]);
+        var issued = NodaTime.Instant.FromUtc(2021, 1, 1, 0, 0);
+        var signed = signer.SignVenue(1, 1, CheckIn.Core.Places.VenueKind.Market, issued).ToText();
+        var trusted = new TrustedSigningKey(1, signer.ExportPublicKey());
+        PayloadReaderOptions Keys(params TrustedSigningKey[] keys) => Options with { VerificationKeys = new SigningKeyRing(keys) };
+        var ring = Keys(trusted);
+        var decoded = new byte[93];
+        Base32.Decode(signed.AsSpan(15), decoded, out _);
+        var zeroSignature = decoded.ToArray();
+        zeroSignature.AsSpan(29).Clear();
+        var altered = decoded.ToArray();
+        altered[15] = 2;
+        var v1 = Version1Writer.Venue(key, 1, "HTTPS://X.VN/C/", 1, 1, 1, issued);
+        var otherKey = Keys(new TrustedSigningKey(2, signer.ExportPublicKey()));
         yield return ("SignedPayload.UnexpectedBase", () => PayloadReader.Read(signed, new PayloadReaderOptions { SignedPayloadBases = ["https://y.vn/c/"] }).Error);
-        yield return ("SignedPayload.Encoding", () => Read("https://x.vn/c/" + body[..^1] + "B"));
-        yield return ("SignedPayload.Length", () => PayloadReader.Read("https://x.vn/c/" + body[..^2], new PayloadReaderOptions { SignedPayloadBases = ["https://x.vn/c/"] }).Error);
+        yield return ("SignedPayload.Encoding", () => Read("https://x.vn/c/" + Base32.Encode(v1Body)[..^1] + "B"));
+        yield return ("SignedPayload.Length", () => PayloadReader.Read("https://x.vn/c/" + Base32.Encode(v1Body)[..^2], new PayloadReaderOptions { SignedPayloadBases = ["https://x.vn/c/"] }).Error);
         yield return ("SignedPayload.Version", () => Read("https://x.vn/c/" + body));
         yield return ("SignedPayload.SubjectKind", () => Read("https://x.vn/c/" + Base32.Encode([0x10, .. new byte[80]])));
         yield return ("SignedPayload.FieldValue", () => Read("https://x.vn/c/" + Base32.Encode([0x12, .. new byte[11], 3, .. new byte[68]])));
-        yield return ("SignedPayload.UnknownKey", () => PayloadReader.Read(signed, new PayloadReaderOptions { VerificationKeys = otherKey }).Error);
-        yield return ("SignedPayload.BadSignature", () => PayloadReader.Read(tampered, new PayloadReaderOptions { VerificationKeys = ring }).Error);
+        yield return ("SignedPayload.UnknownKey", () => PayloadReader.Read(signed, otherKey).Error);
+        yield return ("SignedPayload.BadSignature", () => PayloadReader.Read(signed[..15] + Base32.Encode(zeroSignature), ring).Error);
+        yield return ("SignedPayload.AlteredBody", () => PayloadReader.Read(signed[..15] + Base32.Encode(altered), ring).Error);
+        yield return ("SignedPayload.NonCanonical", () => Read(signed + "="));
+        yield return ("SignedPayload.InsecureScheme", () => Read("HTTP://" + signed[8..]));
+        yield return ("SignedPayload.WrongHost", () => Read("HTTPS://Y.VN/C/" + signed[15..]));
+        yield return ("SignedPayload.WrongPath", () => Read("HTTPS://X.VN/D/" + signed[15..]));
+        yield return ("SignedPayload.KeyRevoked", () => PayloadReader.Read(signed, Keys(trusted with { Revoked = true })).Error);
+        yield return ("SignedPayload.Revoked", () => PayloadReader.Read(signed, Options with { VerificationKeys = new SigningKeyRing([trusted], [new RevokedCode(1, ((SignedPayload)PayloadReader.Read(signed).Value).Serial)]) }).Error);
+        yield return ("SignedPayload.Expired", () => Read(signer.SignVenue(1, 1, CheckIn.Core.Places.VenueKind.Market, issued, issued + NodaTime.Duration.FromDays(1), 1).ToText()));
+        yield return ("SignedPayload.KeyExpired", () => PayloadReader.Read(signed, Keys(trusted with { NotAfter = issued + NodaTime.Duration.FromDays(1) })).Error);
+        yield return ("SignedPayload.NotYetValid", () => Read(signer.SignVenue(1, 1, CheckIn.Core.Places.VenueKind.Market, NodaTime.Instant.FromUtc(2027, 1, 1, 0, 0)).ToText()));
+        yield return ("SignedPayload.IssuedOutsideKeyValidity", () => PayloadReader.Read(signed, Keys(trusted with { NotBefore = issued + NodaTime.Duration.FromDays(1) })).Error);
+        yield return ("SignedPayload.WrongKind", () => PayloadReader.Read(signed, Keys(trusted with { Subjects = SignedSubjects.Person })).Error);
+        yield return ("SignedPayload.VersionRefused", () => PayloadReader.Read(v1, Options with { MinimumSignedVersion = 2 }).Error);
+        yield return ("TrustList.TooLarge", () => TrustList.Read(new byte[TrustList.MaxLength + 1]).Error);
+        yield return ("TrustList.Json", () => TrustList.Read("{\"keys\":{}}"u8).Error);
+        yield return ("TrustList.KeyType", () => TrustList.Read("{\"keys\":[{\"kty\":\"RSA\"}]}"u8).Error);
+        yield return ("TrustList.KeyId", () => TrustList.Read("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"01\"}]}"u8).Error);
+        yield return ("TrustList.KeyValue", () => TrustList.Read("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"1\",\"x\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"y\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}]}"u8).Error);
+        yield return ("TrustList.PrivateKey", () => TrustList.Read("{\"keys\":[{\"kty\":\"EC\",\"d\":\"x\"}]}"u8).Error);
+        var list = TrustList.Write(new SigningKeyRing([trusted]));
+        yield return ("TrustList.DuplicateKeyId", () => TrustList.Read(System.Text.Encoding.UTF8.GetBytes(list.Replace("\"keys\": [", "\"keys\": [" + TrustListKey(list) + ",", StringComparison.Ordinal))).Error);
+        yield return ("TrustList.Field", () => TrustList.Read(System.Text.Encoding.UTF8.GetBytes(list.Replace("\"use\"", "\"revoked\": 1, \"use\"", StringComparison.Ordinal))).Error);
+        yield return ("TrustList.RevokedCode", () => TrustList.Read(System.Text.Encoding.UTF8.GetBytes(list.Replace("\"revoked_codes\": []", "\"revoked_codes\": [{\"kid\":\"1\"}]", StringComparison.Ordinal))).Error);
+        yield return ("PayloadReaderOptions.TrustedHosts", () => new PayloadReaderOptions { TrustedHosts = [""] }.Validate()[0]);
+        yield return ("PayloadReaderOptions.SignedClockSkew", () => new PayloadReaderOptions { SignedClockSkew = NodaTime.Duration.FromDays(-1) }.Validate()[0]);
+        yield return ("PayloadReaderOptions.MinimumSignedVersion", () => new PayloadReaderOptions { MinimumSignedVersion = 9 }.Validate()[0]);
+    }
+
+    /// <summary>The first key object of a written trust list.</summary>
+    private static string TrustListKey(string list)
+    {
+        var start = list.IndexOf('{', list.IndexOf("\"keys\"", StringComparison.Ordinal));
+        return list[start..(list.IndexOf('}', start) + 1)];
     }
 
     [Fact]

@@ -133,12 +133,12 @@ internal static class PayloadGens
     public static readonly Gen<SignedPayload> Signed =
         from keyId in Gen.Int[0, 65535]
         from upperBase in Gen.Bool
-        from seconds in Gen.Long[0, uint.MaxValue]
+        from seconds in Gen.Long[0, 1_700_000_000]
         from venue in Gen.Bool
         from subject in Gen.ULong
         from province in Gen.Int[0, 99]
         from kind in Gen.Int[0, 11]
-        let signer = new CheckInSigner(Key, (ushort)keyId, upperBase ? "HTTP://QR.HUE.VN/" : "https://checkin.example.vn/c/")
+        let signer = new CheckInSigner(Key, (ushort)keyId, upperBase ? "HTTPS://QR.HUE.VN/" : "https://checkin.example.vn/c/")
         let time = Instant.FromUnixTimeSeconds(seconds)
         select venue ? (SignedPayload)signer.SignVenue(subject, province, (VenueKind)kind, time) : signer.SignPerson(subject, province, time);
 

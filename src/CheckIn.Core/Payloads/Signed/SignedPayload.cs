@@ -5,15 +5,37 @@ using NodaTime;
 namespace CheckIn.Core.Payloads.Signed;
 
 /// <summary>
-/// CheckIn's own signed payload, version 1: a URL (so a phone camera opens a web check-in page) whose last
-/// part is a compact binary body in Base32, signed with ECDSA P-256. Create them with
-/// <see cref="CheckInSigner"/>; the format is specified in <c>docs/signed-payload-v1.md</c>.
+/// CheckIn's own signed payload: a URL (so a phone camera opens a web check-in page) whose last part is a compact
+/// binary body in Base32, signed with ECDSA P-256. Version 2 (<c>docs/signed-payload-v2.md</c>) signs the base URL
+/// with the body and carries a serial and an optional expiry; version 1 (<c>docs/signed-payload-v1.md</c>) is still
+/// read. Signed payloads come from <see cref="CheckInSigner"/> or <see cref="PayloadReader"/>, never from parts, so
+/// <see cref="SignatureStatus"/> is only ever <see cref="SignatureStatus.Valid"/> when a reader verified it.
 /// </summary>
 public abstract record SignedPayload : CheckInPayload
 {
-    private protected SignedPayload(string baseUrl, ushort keyId, ulong subjectKey, int provinceCode, Instant issuedAt, EquatableArray<byte> signature)
+    private protected SignedPayload(int formatVersion, string baseUrl, ushort keyId, uint serial, ulong subjectKey, int provinceCode, Instant issuedAt,
+        Instant? expiresAt, EquatableArray<byte> signature)
     {
-        CheckInSigner.RequireBaseUrl(baseUrl);
+        if (formatVersion is not (1 or 2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(formatVersion), formatVersion, "Signed payloads are version 1 or 2.");
+        }
+
+        if (formatVersion == 1 ? !CheckInSigner.IsValidBaseUrl(baseUrl) : !CheckInSigner.IsValidVersion2BaseUrl(baseUrl))
+        {
+            throw new ArgumentException("The base URL is not one a signed payload of this version carries.", nameof(baseUrl));
+        }
+
+        if (formatVersion == 1 && (serial != 0 || expiresAt is not null))
+        {
+            throw new ArgumentException("Version 1 carries no serial and no expiry.", nameof(formatVersion));
+        }
+
+        if (expiresAt is { } expiry && (expiry <= issuedAt || !SignedPayloadFormat.IsValidIssueTime(expiry)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresAt), expiresAt, "The expiry is whole seconds after the issue time, before 2106.");
+        }
+
         if (!SignedPayloadFormat.IsValidProvince(provinceCode))
         {
             throw new ArgumentOutOfRangeException(nameof(provinceCode), provinceCode, "Province codes are 0 (none) to 99.");
@@ -29,19 +51,31 @@ public abstract record SignedPayload : CheckInPayload
             throw new ArgumentException($"A signature is {SignedPayloadFormat.SignatureLength} bytes.", nameof(signature));
         }
 
+        FormatVersion = formatVersion;
         BaseUrl = baseUrl;
         KeyId = keyId;
+        Serial = serial;
+        ExpiresAt = expiresAt;
         SubjectKey = subjectKey;
         ProvinceCode = provinceCode;
         IssuedAt = issuedAt;
         Signature = signature;
     }
 
+    /// <summary>The format version: 2 for codes CheckIn signs now, 1 for older codes (which do not bind their base URL).</summary>
+    public int FormatVersion { get; }
+
     /// <summary>The URL the body is appended to, ending with <c>/</c>, e.g. <c>HTTPS://CHECKIN.EXAMPLE.VN/C/</c>.</summary>
     public string BaseUrl { get; }
 
     /// <summary>The id of the key that signed the payload.</summary>
     public ushort KeyId { get; }
+
+    /// <summary>The code's serial, unique per signing key, by which one code is revoked (version 1: always 0).</summary>
+    public uint Serial { get; }
+
+    /// <summary>When the code stops being valid, or null when it does not expire (version 1: always null).</summary>
+    public Instant? ExpiresAt { get; }
 
     /// <summary>The random 64-bit key of the venue or person, as registered with the issuer.</summary>
     public ulong SubjectKey { get; }
@@ -58,8 +92,14 @@ public abstract record SignedPayload : CheckInPayload
     /// <summary>The 64-byte ECDSA P-256 signature (r ‖ s).</summary>
     public EquatableArray<byte> Signature { get; }
 
-    /// <summary>Whether the reader verified the signature. Not part of the written text.</summary>
-    public SignatureStatus SignatureStatus { get; init; }
+    /// <summary>
+    /// Whether the reader verified the signature against a trusted key. Not part of the written text; set only by
+    /// <see cref="PayloadReader"/>, so a payload cannot claim it.
+    /// </summary>
+    public SignatureStatus SignatureStatus { get; internal init; }
+
+    /// <summary>True only when a reader verified the signature with a trusted key (<see cref="SignatureStatus.Valid"/>).</summary>
+    public bool IsVerified => SignatureStatus == SignatureStatus.Valid;
 
     private protected abstract int Subject { get; }
 
@@ -68,9 +108,9 @@ public abstract record SignedPayload : CheckInPayload
     /// <inheritdoc />
     public override string ToText()
     {
-        Span<byte> body = stackalloc byte[SignedPayloadFormat.BodyLength];
+        Span<byte> body = stackalloc byte[SignedPayloadFormat.BodyLength(FormatVersion)];
         WriteSignedPart(body);
-        Signature.Items.AsSpan().CopyTo(body[SignedPayloadFormat.SignedLength..]);
+        Signature.Items.AsSpan().CopyTo(body[SignedPayloadFormat.SignedLength(FormatVersion)..]);
         return BaseUrl + Base32.Encode(body);
     }
 
@@ -81,31 +121,35 @@ public abstract record SignedPayload : CheckInPayload
         new("provinceCode", ProvinceCode == 0 ? null : ProvinceCode.ToString("D2", CultureInfo.InvariantCulture)),
         .. ExtraFields(),
         new("issuedAt", IssuedAt.ToString()),
+        new("expiresAt", ExpiresAt?.ToString()),
+        new("serial", FormatVersion == 1 ? null : Serial.ToString(CultureInfo.InvariantCulture)),
         new("keyId", KeyId.ToString(CultureInfo.InvariantCulture)),
+        new("formatVersion", FormatVersion.ToString(CultureInfo.InvariantCulture)),
         new("signature", SignatureStatus.ToString()),
         new("baseUrl", BaseUrl),
     ];
 
     private protected virtual IEnumerable<PayloadField> ExtraFields() => [];
 
-    internal void WriteSignedPart(Span<byte> destination) =>
-        SignedPayloadFormat.WriteSignedPart(destination, Subject, KeyId, SubjectKey, ProvinceCode, VenueKindByte, IssuedAt);
+    internal void WriteSignedPart(Span<byte> destination)
+    {
+        if (FormatVersion == 1)
+        {
+            SignedPayloadFormat.WriteV1SignedPart(destination, Subject, KeyId, SubjectKey, ProvinceCode, VenueKindByte, IssuedAt);
+        }
+        else
+        {
+            SignedPayloadFormat.WriteV2SignedPart(destination, Subject, KeyId, Serial, SubjectKey, ProvinceCode, VenueKindByte, IssuedAt, ExpiresAt, BaseUrl);
+        }
+    }
 }
 
 /// <summary>A signed venue code: printed on a venue's poster and scanned by visitors' phones.</summary>
 public sealed record SignedVenuePayload : SignedPayload
 {
-    /// <summary>Creates a payload from its parts (use <see cref="CheckInSigner.SignVenue"/> to sign a new one).</summary>
-    /// <param name="baseUrl">The URL prefix, ending with <c>/</c>.</param>
-    /// <param name="keyId">The signing key id.</param>
-    /// <param name="venueKey">The venue's random key.</param>
-    /// <param name="provinceCode">The venue's province code, or 0.</param>
-    /// <param name="venueKind">The kind of venue.</param>
-    /// <param name="issuedAt">The signing time (whole seconds).</param>
-    /// <param name="signature">The 64-byte signature.</param>
-    /// <exception cref="ArgumentException">A part is out of range.</exception>
-    public SignedVenuePayload(string baseUrl, ushort keyId, ulong venueKey, int provinceCode, VenueKind venueKind, Instant issuedAt, EquatableArray<byte> signature)
-        : base(baseUrl, keyId, venueKey, provinceCode, issuedAt, signature)
+    internal SignedVenuePayload(int formatVersion, string baseUrl, ushort keyId, uint serial, ulong venueKey, int provinceCode, VenueKind venueKind,
+        Instant issuedAt, Instant? expiresAt, EquatableArray<byte> signature)
+        : base(formatVersion, baseUrl, keyId, serial, venueKey, provinceCode, issuedAt, expiresAt, signature)
     {
         if (!Enum.IsDefined(venueKind))
         {
@@ -135,16 +179,9 @@ public sealed record SignedVenuePayload : SignedPayload
 /// </remarks>
 public sealed record SignedPersonPayload : SignedPayload
 {
-    /// <summary>Creates a payload from its parts (use <see cref="CheckInSigner.SignPerson"/> to sign a new one).</summary>
-    /// <param name="baseUrl">The URL prefix, ending with <c>/</c>.</param>
-    /// <param name="keyId">The signing key id.</param>
-    /// <param name="personKey">The person's random key.</param>
-    /// <param name="provinceCode">The home province code, or 0.</param>
-    /// <param name="issuedAt">The signing time (whole seconds).</param>
-    /// <param name="signature">The 64-byte signature.</param>
-    /// <exception cref="ArgumentException">A part is out of range.</exception>
-    public SignedPersonPayload(string baseUrl, ushort keyId, ulong personKey, int provinceCode, Instant issuedAt, EquatableArray<byte> signature)
-        : base(baseUrl, keyId, personKey, provinceCode, issuedAt, signature)
+    internal SignedPersonPayload(int formatVersion, string baseUrl, ushort keyId, uint serial, ulong personKey, int provinceCode, Instant issuedAt,
+        Instant? expiresAt, EquatableArray<byte> signature)
+        : base(formatVersion, baseUrl, keyId, serial, personKey, provinceCode, issuedAt, expiresAt, signature)
     {
     }
 
