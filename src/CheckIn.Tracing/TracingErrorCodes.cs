@@ -75,6 +75,38 @@ public static class TracingErrorCodes
         public const string ContactCapReached = "Trace.ContactCapReached";
     }
 
+    /// <summary>
+    /// Codes of <see cref="Notices.ExposureNoticePackage.Read"/> for the package's format (the position is the byte
+    /// offset, the field the notice's index). Key and signature failures carry the <c>SignedPayload.*</c> codes of
+    /// CheckIn.Core.
+    /// </summary>
+    public static class NoticePackage
+    {
+        /// <summary>The package is larger than 16 MiB.</summary>
+        public const string TooLarge = "NoticePackage.TooLarge";
+
+        /// <summary>The package does not start with <c>CKNOTE</c>.</summary>
+        public const string Magic = "NoticePackage.Magic";
+
+        /// <summary>The package is shorter than its header and signature.</summary>
+        public const string Truncated = "NoticePackage.Truncated";
+
+        /// <summary>The package's format version is not supported.</summary>
+        public const string Version = "NoticePackage.Version";
+
+        /// <summary>The issue time is out of range.</summary>
+        public const string Field = "NoticePackage.Field";
+
+        /// <summary>The notice count is negative, over a million, or more than the bytes can hold.</summary>
+        public const string Count = "NoticePackage.Count";
+
+        /// <summary>A notice is malformed: empty or cut-off venue, venue not UTF-8, times out of range, or a window that does not end after it starts.</summary>
+        public const string Entry = "NoticePackage.Entry";
+
+        /// <summary>Bytes follow the last notice.</summary>
+        public const string TrailingData = "NoticePackage.TrailingData";
+    }
+
     /// <summary>Codes of <see cref="ContactTracerOptions"/> out of range (the property names the option).</summary>
     public static class TracerOptions
     {

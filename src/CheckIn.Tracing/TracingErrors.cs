@@ -6,4 +6,6 @@ namespace CheckIn.Tracing;
 internal static class TracingErrors
 {
     public static CheckInError Of(string code) => new(code, TracingErrorCodes.Messages);
+
+    public static CheckInError At(string code, int field, int position) => new(code, TracingErrorCodes.Messages) { Field = field, Position = position };
 }

@@ -5,20 +5,31 @@ using NodaTime;
 namespace CheckIn.Tracing.Notices;
 
 /// <summary>
-/// Checks a person's own visits against published <see cref="ExposureNotice"/>s on their device, with the same
-/// rule as the tracer: the overlap <c>[max(in, From), min(out, Until))</c> must last at least the minimum overlap
-/// and longer than zero. The visits never leave the device. Immutable and thread-safe.
+/// Checks a person's own visits against the notices of a verified <see cref="ExposureNoticePackage"/> on their
+/// device, with the same rule as the tracer: the overlap <c>[max(in, From), min(out, Until))</c> must last at least
+/// the minimum overlap and longer than zero. The visits never leave the device. Immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// The matcher takes only a package <see cref="ExposureNoticePackage.Read"/> verified against the authority's
+/// trust list: an unsigned or forged list of notices (which would send people into quarantine, or hide an
+/// outbreak) never reaches it.
+/// </remarks>
 public sealed class ExposureMatcher
 {
     private readonly FrozenDictionary<string, ExposureNotice[]> _byVenue;
     private readonly Duration _minOverlap;
 
-    /// <summary>Creates a matcher.</summary>
-    /// <param name="notices">The published notices.</param>
+    /// <summary>Creates a matcher over a verified package.</summary>
+    /// <param name="package">The package, as <see cref="ExposureNoticePackage.Read"/> verified it.</param>
     /// <param name="minOverlap">The minimum overlap (the tracer's <see cref="ContactTracerOptions.MinOverlap"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">The minimum overlap is negative.</exception>
-    public ExposureMatcher(IEnumerable<ExposureNotice> notices, Duration minOverlap)
+    public ExposureMatcher(ExposureNoticePackage package, Duration minOverlap)
+        : this((package ?? throw new ArgumentNullException(nameof(package))).Notices, minOverlap)
+    {
+    }
+
+    /// <summary>The authority's side (and tests): match against notices it made itself, with no package.</summary>
+    internal ExposureMatcher(IEnumerable<ExposureNotice> notices, Duration minOverlap)
     {
         ArgumentNullException.ThrowIfNull(notices);
         if (minOverlap < Duration.Zero)

@@ -284,6 +284,23 @@ public sealed class SignedPayloadTests : IDisposable
     }
 
     [Fact]
+    public void Version1_HighSSignature_StillVerifies()
+    {
+        // Version 1 signers wrote whichever s ECDSA gave; half of the codes in the field are high-S and stay valid.
+        var v1 = Version1Writer.Venue(_key, 1, "HTTPS://CHECKIN.EXAMPLE.VN/C/", 5, 46, 1, Issued);
+        var body = new byte[81];
+        Base32.Decode(v1.AsSpan(29), body, out _);
+        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var s = new BigInteger(body.AsSpan(49, 32), isUnsigned: true, isBigEndian: true);
+        var twin = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+        body.AsSpan(49, 32).Clear();
+        twin.CopyTo(body.AsSpan(81 - twin.Length));
+        var other = v1[..29] + Base32.Encode(body);
+        Assert.True(PayloadReader.Read(v1, _verifying).Value is SignedPayload { IsVerified: true });
+        Assert.True(PayloadReader.Read(other, _verifying).Value is SignedPayload { IsVerified: true });
+    }
+
+    [Fact]
     public void Version1_DocumentedExample_Bytes()
     {
         var v1 = Version1Writer.Venue(_key, 1, "HTTPS://CHECKIN.EXAMPLE.VN/C/", 0x0123456789abcdef, 46, 1, Issued);

@@ -37,7 +37,12 @@ public sealed class ExposureMatcherTests
         var options = new ContactTracerOptions { AsOf = World.Start + Duration.FromDays(4), MaxDepth = 1, Linger = Duration.FromMinutes(seed * 10) };
         var cases = World.Cases(visits, seed, 3, 3);
         var result = new ContactTracer(store.Flush()).Trace(cases, options);
-        var matcher = new ExposureMatcher(result.Notices, options.MinOverlap);
+        // Through the published form: signed by the authority, verified on the phone.
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var ring = new CheckIn.Core.Payloads.Signed.SigningKeyRing([KeyValuePair.Create((ushort)1, key.ExportSubjectPublicKeyInfo())]);
+        var published = CheckIn.Tracing.Notices.ExposureNoticePackage.Sign(key, 1, result.Notices, options.AsOf!.Value);
+        var package = ExposureNoticePackage.Read(published, ring, new NodaTime.Testing.FakeClock(options.AsOf.Value)).Value;
+        var matcher = new ExposureMatcher(package, options.MinOverlap);
         var caseSet = cases.Select(c => c.Person).ToHashSet();
         var f1 = result.Contacts.Select(c => c.Person).ToHashSet();
         foreach (var person in visits.Select(v => v.Person).Distinct().Where(p => !caseSet.Contains(p)))

@@ -131,7 +131,7 @@ internal static class SignedPayloadReader
         var status = SignatureStatus.NotVerified;
         if (options.VerificationKeys is { } keys)
         {
-            if (Verify(keys, version, subject, baseUrl, bytes, shape, fields, options) is { } failure)
+            if (Verify(keys, version, subject, baseUrl, bytes, fields, options) is { } failure)
             {
                 return Fail(failure, bodyStart);
             }
@@ -174,60 +174,15 @@ internal static class SignedPayloadReader
     }
 
     /// <summary>Checks the signature and the key's say over the code; null when it verifies, else the failure's code.</summary>
-    private static string? Verify(SigningKeyRing keys, int version, int subject, ReadOnlySpan<char> baseUrl, ReadOnlySpan<byte> bytes,
-        SignedPayloadFormat.SignatureShape shape, Fields fields, PayloadReaderOptions options)
+    private static string? Verify(SigningKeyRing keys, int version, int subject, ReadOnlySpan<char> baseUrl, ReadOnlySpan<byte> bytes, Fields fields,
+        PayloadReaderOptions options)
     {
-        if (!keys.TryGetKey(fields.KeyId, out var key))
-        {
-            return CoreErrorCodes.SignedPayload.UnknownKey;
-        }
-
-        if (key.Revoked)
-        {
-            return CoreErrorCodes.SignedPayload.KeyRevoked;
-        }
-
-        if (shape == SignedPayloadFormat.SignatureShape.OutOfRange)
-        {
-            return CoreErrorCodes.SignedPayload.BadSignature;
-        }
-
-        // Version 1 signs the body only, version 2 the base URL as well.
+        // Version 1 signs the body only, version 2 the base URL as well; version 1 has no serial to revoke.
         var signedData = SignedPayloadFormat.SignedData(version, version == 1 ? default : baseUrl, bytes);
-        if (!keys.Verify(fields.KeyId, signedData, bytes[SignedPayloadFormat.SignedLength(version)..]))
-        {
-            return CoreErrorCodes.SignedPayload.AlteredBody;
-        }
-
-        var kind = subject == SignedPayloadFormat.SubjectVenue ? SignedSubjects.Venue : SignedSubjects.Person;
-        if (!key.Subjects.HasFlag(kind))
-        {
-            return CoreErrorCodes.SignedPayload.WrongKind;
-        }
-
-        if (version == 2 && keys.IsRevoked(fields.KeyId, fields.Serial))
-        {
-            return CoreErrorCodes.SignedPayload.Revoked;
-        }
-
-        if ((key.NotBefore is { } notBefore && fields.IssuedAt < notBefore) || (key.NotAfter is { } notAfter && fields.IssuedAt > notAfter))
-        {
-            // Signed outside the key's life: a retired or leaked key was used after it was withdrawn.
-            return CoreErrorCodes.SignedPayload.IssuedOutsideKeyValidity;
-        }
-
-        var now = options.Clock.GetCurrentInstant();
-        if (key.NotAfter is { } end && end + options.SignedClockSkew <= now)
-        {
-            return CoreErrorCodes.SignedPayload.KeyExpired;
-        }
-
-        if (key.NotBefore is { } start && start > now + options.SignedClockSkew)
-        {
-            return CoreErrorCodes.SignedPayload.NotYetValid;
-        }
-
-        return null;
+        var verified = keys.VerifySigned(subject == SignedPayloadFormat.SubjectVenue ? SignedSubjects.Venue : SignedSubjects.Person, fields.KeyId,
+            version == 2 ? fields.Serial : null, fields.IssuedAt, signedData, bytes[SignedPayloadFormat.SignedLength(version)..],
+            options.Clock.GetCurrentInstant(), options.SignedClockSkew, allowHighS: version == 1);
+        return verified.Success ? null : verified.Error.Code;
     }
 
     private readonly record struct Fields(ushort KeyId, uint Serial, ulong SubjectKey, int Province, int VenueKind, Instant IssuedAt, Instant? ExpiresAt);

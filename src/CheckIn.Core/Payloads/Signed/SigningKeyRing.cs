@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using NodaTime;
 
 namespace CheckIn.Core.Payloads.Signed;
 
@@ -110,6 +111,100 @@ public sealed class SigningKeyRing : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Verifies a signature made by a key of the ring over data the caller built (with its own domain separator), and
+    /// everything the ring says about the key: the checks and codes of signed codes (<c>docs/signed-payload-v2.md</c>,
+    /// step 9), for other signed documents such as exposure-notice packages.
+    /// </summary>
+    /// <param name="subject">The kind of document; the key must sign it.</param>
+    /// <param name="keyId">The key id the document names.</param>
+    /// <param name="serial">The document's serial, checked against the revoked codes, or null when it has none.</param>
+    /// <param name="issuedAt">The issue time the document states; it must lie within the key's validity.</param>
+    /// <param name="signedData">The exact bytes that were signed.</param>
+    /// <param name="signature">The 64-byte ECDSA P-256 signature, <c>r ‖ s</c>, low-S.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="clockSkew">How far clocks may disagree.</param>
+    /// <returns>The key that verified, or a coded error (<c>SignedPayload.UnknownKey</c>, <c>KeyRevoked</c>,
+    /// <c>BadSignature</c>, <c>NonCanonical</c>, <c>AlteredBody</c>, <c>WrongKind</c>, <c>Revoked</c>,
+    /// <c>IssuedOutsideKeyValidity</c>, <c>KeyExpired</c>, <c>NotYetValid</c>).</returns>
+    public Result<TrustedSigningKey> VerifySigned(SignedSubjects subject, ushort keyId, uint? serial, Instant issuedAt, ReadOnlySpan<byte> signedData,
+        ReadOnlySpan<byte> signature, Instant now, Duration clockSkew) =>
+        VerifySigned(subject, keyId, serial, issuedAt, signedData, signature, now, clockSkew, allowHighS: false);
+
+    /// <summary>As the public overload; version 1 codes were signed before low-S was required, so they may be high-S.</summary>
+    internal Result<TrustedSigningKey> VerifySigned(SignedSubjects subject, ushort keyId, uint? serial, Instant issuedAt, ReadOnlySpan<byte> signedData,
+        ReadOnlySpan<byte> signature, Instant now, Duration clockSkew, bool allowHighS)
+    {
+        if (!_keys.TryGetValue(keyId, out var key))
+        {
+            return Fail(CoreErrorCodes.SignedPayload.UnknownKey);
+        }
+
+        if (key.Revoked)
+        {
+            return Fail(CoreErrorCodes.SignedPayload.KeyRevoked);
+        }
+
+        var shape = signature.Length == SignedPayloadFormat.SignatureLength ? SignedPayloadFormat.Shape(signature) : SignedPayloadFormat.SignatureShape.OutOfRange;
+        if (shape == SignedPayloadFormat.SignatureShape.OutOfRange)
+        {
+            return Fail(CoreErrorCodes.SignedPayload.BadSignature);
+        }
+
+        if (shape == SignedPayloadFormat.SignatureShape.HighS && !allowHighS)
+        {
+            return Fail(CoreErrorCodes.SignedPayload.NonCanonical);
+        }
+
+        if (!Verify(keyId, signedData, signature))
+        {
+            return Fail(CoreErrorCodes.SignedPayload.AlteredBody);
+        }
+
+        if ((key.Subjects & subject) != subject || subject == SignedSubjects.None)
+        {
+            return Fail(CoreErrorCodes.SignedPayload.WrongKind);
+        }
+
+        if (serial is { } number && IsRevoked(keyId, number))
+        {
+            return Fail(CoreErrorCodes.SignedPayload.Revoked);
+        }
+
+        if ((key.NotBefore is { } notBefore && issuedAt < notBefore) || (key.NotAfter is { } notAfter && issuedAt > notAfter))
+        {
+            // Signed outside the key's life: a retired or leaked key was used after it was withdrawn.
+            return Fail(CoreErrorCodes.SignedPayload.IssuedOutsideKeyValidity);
+        }
+
+        if (key.NotAfter is { } end && end + clockSkew <= now)
+        {
+            return Fail(CoreErrorCodes.SignedPayload.KeyExpired);
+        }
+
+        if (key.NotBefore is { } start && start > now + clockSkew)
+        {
+            return Fail(CoreErrorCodes.SignedPayload.NotYetValid);
+        }
+
+        return Result.Ok(key);
+    }
+
+    /// <summary>Rewrites an ECDSA P-256 signature (<c>r ‖ s</c>, 64 bytes) in its low-S form, the one readers accept.</summary>
+    /// <param name="signature">The signature, changed in place.</param>
+    /// <exception cref="ArgumentException">The signature is not 64 bytes.</exception>
+    public static void NormalizeSignature(Span<byte> signature)
+    {
+        if (signature.Length != SignedPayloadFormat.SignatureLength)
+        {
+            throw new ArgumentException("An ECDSA P-256 signature is 64 bytes.", nameof(signature));
+        }
+
+        SignedPayloadFormat.NormalizeLowS(signature);
+    }
+
+    private static Result<TrustedSigningKey> Fail(string code) => CoreErrors.Fail<TrustedSigningKey>(code, CheckInError.None, CheckInError.None);
 
     internal bool Verify(ushort keyId, ReadOnlySpan<byte> signedData, ReadOnlySpan<byte> signature)
     {

@@ -152,6 +152,11 @@ public static class TrustList
                     writer.WriteStringValue("person");
                 }
 
+                if (key.Subjects.HasFlag(SignedSubjects.Notices))
+                {
+                    writer.WriteStringValue("notices");
+                }
+
                 writer.WriteEndArray();
                 writer.WriteEndObject();
             }
@@ -285,7 +290,7 @@ public static class TrustList
         subjects = SignedSubjects.None;
         foreach (var item in value.EnumerateArray())
         {
-            var flag = item.ValueKind == JsonValueKind.String ? item.GetString() switch { "venue" => SignedSubjects.Venue, "person" => SignedSubjects.Person, _ => SignedSubjects.None } : SignedSubjects.None;
+            var flag = item.ValueKind == JsonValueKind.String ? item.GetString() switch { "venue" => SignedSubjects.Venue, "person" => SignedSubjects.Person, "notices" => SignedSubjects.Notices, _ => SignedSubjects.None } : SignedSubjects.None;
             if (flag == SignedSubjects.None || subjects.HasFlag(flag))
             {
                 return false;

@@ -16,8 +16,11 @@ public enum SignedSubjects
     /// <summary>Personal codes.</summary>
     Person = 2,
 
-    /// <summary>Both kinds.</summary>
-    All = Venue | Person,
+    /// <summary>Exposure-notice packages (<c>CheckIn.Tracing.Notices.ExposureNoticePackage</c>).</summary>
+    Notices = 4,
+
+    /// <summary>Every kind.</summary>
+    All = Venue | Person | Notices,
 }
 
 /// <summary>
@@ -67,7 +70,7 @@ public sealed record TrustedSigningKey
     /// <summary>True when the key was revoked (compromised): every code it signed is refused.</summary>
     public bool Revoked { get; init; }
 
-    /// <summary>The kinds of code the key signs. Default both.</summary>
+    /// <summary>The kinds of code the key signs. Default all.</summary>
     public SignedSubjects Subjects { get; init; } = SignedSubjects.All;
 
     /// <summary>The key's parameters, imported anew on each call (kept out of the record's equality).</summary>
