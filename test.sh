@@ -3,9 +3,10 @@
 # declared API), run every test project (unit and property tests, the package smoke test), then print
 # "N passed, N failed" counted from the test results (TRX). Exits non-zero when anything fails. Needs the
 # .NET SDK; the QR interoperability tests also need two independent QR tools from Debian (zbar-tools,
-# qrencode), and the demo's report test
-# a headless browser (chromium): installed here when missing and the machine allows it (root, or
-# passwordless sudo).
+# qrencode), the demo's report test a headless browser (chromium), and the fuzz campaign AFL++ (afl++):
+# installed here when missing and the machine allows it (root, or passwordless sudo). The fuzz campaign
+# (tests/CheckIn.Fuzz/fuzz.sh) gives each parser CHECKIN_FUZZ_SECONDS (default 5) under AFL++; its result
+# counts as one test per parser.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +22,7 @@ missing=()
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 command -v qrencode >/dev/null 2>&1 || missing+=(qrencode)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
+command -v afl-fuzz >/dev/null 2>&1 || missing+=(afl++)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo="none"; fi
   if [ "$sudo" = "none" ]; then
@@ -31,13 +33,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
       || echo "apt-get could not install ${missing[*]}: the tests that need them will fail and say so"
   fi
 fi
-echo "zbarimg: $(command -v zbarimg || echo missing), qrencode: $(command -v qrencode || echo missing), chromium: $(command -v chromium || echo missing)"
+echo "zbarimg: $(command -v zbarimg || echo missing), qrencode: $(command -v qrencode || echo missing), chromium: $(command -v chromium || echo missing), afl-fuzz: $(command -v afl-fuzz || echo missing)"
 
 step "restore"
 dotnet restore CheckIn.sln || { echo "0 passed, 1 failed"; exit 1; }
 
 step "build (Release)"
 dotnet build CheckIn.sln -c Release --no-restore || { echo "0 passed, 1 failed"; exit 1; }
+
+step "fuzz (AFL++ and SharpFuzz, ${CHECKIN_FUZZ_SECONDS:-5} s a parser)"
+tests/CheckIn.Fuzz/fuzz.sh --seconds "${CHECKIN_FUZZ_SECONDS:-5}" --trx "$results/fuzz.trx"
 
 step "test"
 dotnet test CheckIn.sln -c Release --no-build --logger trx --results-directory "$results" "$@"
@@ -60,10 +65,12 @@ if [ "${#trx_files[@]}" -eq 0 ] || { [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0
   failed=$((failed + 1))
 fi
 
-# Measurements the tests report (the hard QR corpus: CheckIn against ZXing.Net and zbarimg; crafted images).
+# Measurements the tests report (the hard QR corpus: CheckIn against ZXing.Net and zbarimg; crafted images),
+# and the fuzz campaign's executions per parser.
 for trx in "${trx_files[@]}"; do
   grep -o '\[corpus\][^<&]*' "$trx" || true
 done
+[ -f artifacts/fuzz/summary.tsv ] && awk -F '\t' 'NR > 1 { printf "[fuzz] %s: %s executions, corpus %s, %s crashes, %s hangs (%s)\n", $1, $2, $3, $4, $5, $7 }' artifacts/fuzz/summary.tsv
 
 echo
 echo "$passed passed, $failed failed"

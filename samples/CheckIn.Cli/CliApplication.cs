@@ -12,6 +12,7 @@ public static class CliApplication
         root.Subcommands.Add(DemoCommand.Create(output, error));
         root.Subcommands.Add(PayloadCommand.Create(output, error));
         root.Subcommands.Add(TraceCommand.Create(output, error));
+        root.Subcommands.Add(NoticesCommand.Create(output, error));
         root.Subcommands.Add(DeclarationCommand.Create(output, error));
         root.Subcommands.Add(QrCommand.Create(output, error));
         root.Subcommands.Add(DecodeCommand.Create(output, error));

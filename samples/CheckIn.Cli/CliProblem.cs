@@ -21,6 +21,9 @@ internal sealed class CliProblem(string code, string message, int exitCode = Exi
     /// <summary><c>payload keygen</c> would overwrite a file.</summary>
     public const string KeyExists = "Cli.KeyExists";
 
+    /// <summary>An output file (a notice package) exists; the tool never overwrites one.</summary>
+    public const string FileExists = "Cli.FileExists";
+
     /// <summary>An option's value is malformed or out of range.</summary>
     public const string Usage = "Cli.Usage";
 

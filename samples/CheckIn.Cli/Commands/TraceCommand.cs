@@ -6,6 +6,7 @@ using CheckIn.Core;
 using CheckIn.Core.Text;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Csv;
+using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
 using NodaTime;
@@ -37,17 +38,23 @@ public static class TraceCommand
         format.AcceptOnlyFromAmong("csv", "json");
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (exit 1) instead of reporting bad rows, tracing the rest and exiting 4." };
         var exactKeys = new Option<bool>("--exact-keys") { Description = "Compare persons and venues exactly as written (no canonical spelling)." };
+        var noticesOut = new Option<FileInfo?>("--notices-out") { Description = "Also write the cases' exposure notices as a signed package for citizens' apps (needs --signing-key)." };
+        var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The PEM private key (ECDSA P-256) that signs the notice package." };
+        var keyId = new Option<ushort>("--key-id") { Description = "The id of --signing-key in the trust list.", DefaultValueFactory = _ => 1 };
         var command = new Command("trace", "Trace contacts (F1, F2, …) of cases over a CSV of visits.")
         {
-            visits, cases, from, until, minOverlap, linger, depth, asOf, format, strict, exactKeys,
+            visits, cases, from, until, minOverlap, linger, depth, asOf, format, strict, exactKeys, noticesOut, signingKey, keyId,
         };
         command.SetAction(parse =>
         {
             try
             {
                 var reading = new VisitCsvReaderOptions { SkipBadRecords = !parse.GetValue(strict), CanonicalKeys = !parse.GetValue(exactKeys) };
+                var publish = parse.GetValue(noticesOut) is { } packageFile
+                    ? (packageFile, parse.GetValue(signingKey) ?? throw new UsageException("--notices-out needs --signing-key."), parse.GetValue(keyId))
+                    : ((FileInfo, FileInfo, ushort)?)null;
                 return Run(output, error, parse.GetRequiredValue(visits), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
-                    parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format), reading);
+                    parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format), reading, publish);
             }
             catch (UsageException exception)
             {
@@ -59,8 +66,11 @@ public static class TraceCommand
     }
 
     private static int Run(TextWriter output, TextWriter error, FileInfo visitsFile, string[] caseTexts, string? fromText, string? untilText,
-        string minOverlapText, string lingerText, int depth, string? asOfText, string format, VisitCsvReaderOptions reading)
+        string minOverlapText, string lingerText, int depth, string? asOfText, string format, VisitCsvReaderOptions reading,
+        (FileInfo Package, FileInfo Key, ushort KeyId)? publish)
     {
+        // The key is read first: a bad key stops the run before any work.
+        using var noticeKey = publish is { } p ? CliFiles.ReadPrivateKey(p.Key) : null;
         var options = new ContactTracerOptions
         {
             MinOverlap = ParseDuration(minOverlapText, "--min-overlap"),
@@ -127,6 +137,13 @@ public static class TraceCommand
         else
         {
             TraceResultWriter.WriteCsv(output, result, persons.IdentifierOf);
+        }
+
+        if (publish is { } target && noticeKey is not null)
+        {
+            var package = ExposureNoticePackage.Sign(noticeKey, target.KeyId, result.Notices, SystemClock.Instance.GetCurrentInstant());
+            CliFiles.WriteNewBytes(target.Package.FullName, package);
+            error.WriteLine($"{result.Notices.Count:N0} exposure notices signed into {target.Package.Name} ({package.Length:N0} bytes).");
         }
 
         return rejected > 0 ? ExitCodes.Partial : ExitCodes.Success;

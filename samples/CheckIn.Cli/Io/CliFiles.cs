@@ -86,6 +86,24 @@ internal static class CliFiles
     /// <summary>The PEM text of a public key file (checked by the key ring that takes it).</summary>
     public static string ReadPublicKeyPem(FileInfo file) => ReadText(file, MaxKeyBytes);
 
+    /// <summary>Creates a file that does not exist yet and writes the bytes: never overwrites (an existing file is Cli.FileExists).</summary>
+    public static void WriteNewBytes(string path, byte[] bytes)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(bytes);
+        }
+        catch (IOException) when (File.Exists(path) || Directory.Exists(path))
+        {
+            throw new CliProblem(CliProblem.FileExists, $"{Path.GetFileName(path)}: exists; refusing to overwrite it.");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliProblem(CliProblem.FileUnreadable, $"{Path.GetFileName(path)}: cannot be written.");
+        }
+    }
+
     /// <summary>
     /// Creates a file that does not exist yet and writes the text: never overwrites. With <paramref name="ownerOnly"/>
     /// the file is readable and writable by its owner only (Unix mode 600) from the moment it exists.

@@ -1,0 +1,210 @@
+using System.Security.Cryptography;
+using System.Text;
+using CheckIn.Core.Payloads;
+using CheckIn.Core.Payloads.Signed;
+using CheckIn.Declarations;
+using CheckIn.Qr;
+using CheckIn.Qr.Imaging;
+using CheckIn.Simulation;
+using CheckIn.Tracing.Csv;
+using CheckIn.Tracing.Notices;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CheckIn.Fuzz;
+
+/// <summary>
+/// One fuzz target per parser. Each takes any bytes and must return: a crash is an exception escaping the parser
+/// (they report bad input as a coded error, never by throwing) or a broken invariant, a hang is a run past the
+/// fuzzer's time limit. The same targets run under AFL++ (instrumented, <c>fuzz.sh</c>) and in-process over the
+/// corpus and the regressions (the tests).
+/// </summary>
+public static class FuzzTargets
+{
+    /// <summary>The targets by name.</summary>
+    public static IReadOnlyDictionary<string, Action<byte[]>> All { get; } = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
+    {
+        ["payload"] = Payload,
+        ["signed"] = Signed,
+        ["trustlist"] = TrustListTarget,
+        ["png"] = Image,
+        ["pnm"] = Image,
+        ["qr"] = Qr,
+        ["declaration"] = Declaration,
+        ["visitscsv"] = VisitsCsv,
+        ["simulation"] = Simulation,
+        ["notices"] = Notices,
+    };
+
+    /// <summary>
+    /// A target that must crash: it throws when the first byte is 0xFF, which the fuzzer reaches in seconds from its
+    /// seed. The campaign runs it first and fails unless a crash is found, so a broken harness (no instrumentation,
+    /// exceptions swallowed) cannot report "no crashes".
+    /// </summary>
+    public static Action<byte[]> Canary { get; } = data =>
+    {
+        // Through an instrumented library first, so the fuzzer sees coverage as with the real targets.
+        _ = PayloadReader.Read(Encoding.UTF8.GetString(data));
+        Check(data.Length == 0 || data[0] != 0xFF, "the canary's crash (expected)");
+    };
+
+    /// <summary>A key made for fuzzing only (it signs the seeds, so mutations reach the code after verification). Never trust it.</summary>
+    internal const string FuzzKeyPem = """
+        -----BEGIN PRIVATE KEY-----
+        MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgwcPjAmnf1s1Dc8b6
+        quLV6+VozyenYibfs0sOdVPa1uWhRANCAATqpqCrVLJ/c2OBBoqlspkGzAaU3kAH
+        KftcA6JzH6BAH8DXOlsd6pwUC+0ARAT2p3hrtrbsY3KlEhSuJQL79rYx
+        -----END PRIVATE KEY-----
+        """;
+
+    internal static readonly Instant Now = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    private static readonly Lazy<ECDsa> Key = new(() =>
+    {
+        var key = ECDsa.Create();
+        key.ImportFromPem(FuzzKeyPem);
+        return key;
+    });
+
+    private static readonly Lazy<SigningKeyRing> Ring = new(() => new SigningKeyRing(
+        [
+            new TrustedSigningKey(1, Key.Value.ExportSubjectPublicKeyInfo()),
+            new TrustedSigningKey(2, Key.Value.ExportSubjectPublicKeyInfo()) { NotAfter = Instant.FromUtc(2024, 1, 1, 0, 0), Subjects = SignedSubjects.Venue },
+        ],
+        [new RevokedCode(1, 41)]));
+
+    internal static ECDsa SigningKey => Key.Value;
+
+    private static void Payload(byte[] data)
+    {
+        var text = Encoding.UTF8.GetString(data);
+        var options = new PayloadReaderOptions { Clock = new FakeClock(Now) };
+        var result = PayloadReader.Read(text, options);
+        if (result.TryGetValue(out var payload))
+        {
+            // What a payload writes, the reader reads back as the same kind.
+            var again = PayloadReader.Read(payload.ToText(), options);
+            Check(again.Success && again.Value.Kind == payload.Kind, "a read payload's own text does not read back");
+            _ = payload.ToString();
+            _ = payload.GetFields();
+        }
+        else
+        {
+            Check(result.Error.Code.Contains('.', StringComparison.Ordinal), "an error without a code");
+        }
+    }
+
+    private static void Signed(byte[] data)
+    {
+        var text = Encoding.UTF8.GetString(data);
+        var options = new PayloadReaderOptions { Clock = new FakeClock(Now), VerificationKeys = Ring.Value };
+        var result = PayloadReader.Read(text, options);
+        if (result.TryGetValue(out var payload) && payload is SignedPayload signed)
+        {
+            Check(signed.IsVerified, "a signed payload read with keys is not verified");
+            if (signed.FormatVersion == 2)
+            {
+                // One accepted text: a verified version 2 code is exactly what it writes.
+                // (A byte-order mark before it and line breaks after it are the scanner's, not the code's.)
+                var scanned = text.StartsWith('\uFEFF') ? text[1..] : text;
+                Check(string.Equals(signed.ToText(), scanned.TrimEnd('\r', '\n'), StringComparison.Ordinal), "a verified version 2 code has a second spelling");
+            }
+        }
+    }
+
+    private static void TrustListTarget(byte[] data)
+    {
+        var result = TrustList.Read(data);
+        if (result.TryGetValue(out var ring))
+        {
+            var again = TrustList.Read(Encoding.UTF8.GetBytes(TrustList.Write(ring)));
+            Check(again.Success && again.Value.Keys.SequenceEqual(ring.Keys), "a trust list does not survive being written");
+        }
+    }
+
+    private static void Image(byte[] data)
+    {
+        var result = ImageReader.Read(data, new ImageReadOptions { MaxPixels = 4_000_000 });
+        if (result.TryGetValue(out var image))
+        {
+            Check((long)image.Width * image.Height <= 4_000_000, "an image over the pixel limit");
+        }
+    }
+
+    private static void Qr(byte[] data)
+    {
+        var image = ImageReader.Read(data, new ImageReadOptions { MaxPixels = 250_000 });
+        if (image.TryGetValue(out var pixels))
+        {
+            foreach (var code in new ManagedQrReader().Read(pixels))
+            {
+                Check(code.Text is not null && code.Version is >= 1 and <= 40, "a decoded code without text or version");
+            }
+        }
+    }
+
+    private static void Declaration(byte[] data)
+    {
+        var result = DeclarationJson.Read(Encoding.UTF8.GetString(data));
+        if (result.Document is { } document)
+        {
+            _ = new DeclarationValidator().Validate(document);
+            _ = document.ToString();
+            var again = DeclarationJson.Read(DeclarationJson.Write(document));
+            Check(again.Document is not null, "a declaration does not survive being written");
+        }
+    }
+
+    private static void VisitsCsv(byte[] data)
+    {
+        using var text = new StreamReader(new MemoryStream(data), Encoding.UTF8);
+        var reader = new VisitCsvReader(text, new VisitCsvReaderOptions { SkipBadRecords = true });
+        for (var records = 0; records < 100_000; records++)
+        {
+            var step = reader.Read();
+            if (!step.Success || !step.Value)
+            {
+                return;
+            }
+        }
+    }
+
+    private static void Simulation(byte[] data)
+    {
+        var opened = SimulationFiles.OpenBinary(new MemoryStream(data));
+        if (!opened.TryGetValue(out var file))
+        {
+            return;
+        }
+
+        var buffer = new SimulatedVisit[256];
+        for (var rounds = 0; rounds < 10_000; rounds++)
+        {
+            var read = file.Read(buffer);
+            if (!read.Success || read.Value == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private static void Notices(byte[] data)
+    {
+        var result = ExposureNoticePackage.Read(data, Ring.Value, new FakeClock(Now));
+        if (result.TryGetValue(out var package))
+        {
+            _ = new ExposureMatcher(package, Duration.FromMinutes(15));
+        }
+    }
+
+    private static void Check(bool condition, string invariant)
+    {
+        if (!condition)
+        {
+            throw new FuzzInvariantException(invariant);
+        }
+    }
+}
+
+/// <summary>An invariant a fuzz target checks was broken: reported to the fuzzer as a crash.</summary>
+public sealed class FuzzInvariantException(string message) : Exception(message);

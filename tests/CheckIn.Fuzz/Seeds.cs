@@ -1,0 +1,104 @@
+using System.Text;
+using CheckIn.Core.Payloads.Signed;
+using CheckIn.Core.Places;
+using CheckIn.Core.Tests.Support;
+using CheckIn.Declarations;
+using CheckIn.Declarations.Tests;
+using CheckIn.Qr.Imaging;
+using CheckIn.Qr.Printing;
+using CheckIn.Simulation;
+using CheckIn.Tracing.Notices;
+using NodaTime;
+
+namespace CheckIn.Fuzz;
+
+/// <summary>Writes the seed corpus: a few small valid inputs per target, made by the library itself (committed under corpus/).</summary>
+internal static class Seeds
+{
+    public static void Write(string folder)
+    {
+        var signer = new CheckInSigner(FuzzTargets.SigningKey, 1, "https://checkin.example.vn/c/");
+        var issued = Instant.FromUtc(2025, 6, 1, 0, 0);
+        var venue = signer.SignVenue(0x0123456789abcdef, 46, VenueKind.Market, issued, issued + Duration.FromDays(365), 7).ToText();
+        var person = signer.SignPerson(42, 1, issued).ToText();
+        var oldKey = new CheckInSigner(FuzzTargets.SigningKey, 2, "https://qr.hue.vn/").SignVenue(5, 46, VenueKind.School, Instant.FromUtc(2023, 1, 1, 0, 0)).ToText();
+
+        Text(folder, "payload", Samples.CitizenCard2021, Samples.CitizenCard2024, Samples.CitizenCardNoOldId, Samples.PersonalQr, Samples.PersonalQrMasked,
+            Samples.PersonalQrPassport, Samples.TokhaiyteVenue, Samples.HealthInsurance15, Samples.HealthInsurance17, venue, person);
+        Text(folder, "signed", venue, person, oldKey, "\uFEFF" + venue + "\r\n");
+
+        using var ring = new SigningKeyRing(
+            [new TrustedSigningKey(1, FuzzTargets.SigningKey.ExportSubjectPublicKeyInfo()) { NotBefore = issued, NotAfter = issued + Duration.FromDays(900), Subjects = SignedSubjects.Venue | SignedSubjects.Notices }],
+            [new RevokedCode(1, 41)]);
+        Text(folder, "trustlist", TrustList.Write(ring));
+
+        var symbol = Smallest(venue);
+        var small = Smallest("HTTPS://QR.HUE.VN/C/1");
+        Bytes(folder, "png", ("qr.png", small.ToPng()), ("gradient.png", PngWriter.Write(Gradient(16, 9))));
+        Bytes(folder, "pnm", ("gray.pgm", Pgm(Gradient(12, 7))), ("ascii.pgm", Encoding.ASCII.GetBytes("P2\n3 2\n255\n0 128 255\n255 128 0\n")),
+            ("colour.ppm", Encoding.ASCII.GetBytes("P3\n2 1\n255\n255 0 0 0 0 255\n")));
+        Bytes(folder, "qr", ("venue.png", symbol.ToPng()), ("small.pgm", Pgm(small.ToImage())));
+
+        var json = DeclarationSamples.All.Select(DeclarationJson.Write).ToArray();
+        Text(folder, "declaration", json);
+
+        Text(folder, "visitscsv",
+            "person,venue,check_in,check_out\nP1,V1,2021-09-20T08:00:00Z,2021-09-20T09:00:00Z\nP2,V1,2021-09-20T08:30:00Z,2021-09-20T10:00:00Z\n",
+            "person,venue,check_in,check_out\r\n\"0912 345 678\",\"Chợ, Đông Ba\",2021-09-20T08:00:00+07:00,\r\n");
+
+        using (var stream = new MemoryStream())
+        {
+            SimulationFiles.WriteBinary(new ProvinceSimulation(SyntheticProvince.Generate(SimulationOptions.Default with { Residents = 30, Days = 1, Seed = 3 })), stream);
+            Bytes(folder, "simulation", ("tiny.cksim", stream.ToArray()));
+        }
+
+        var windows = new[]
+        {
+            new ExposureNotice("V-HUE-0001", Instant.FromUtc(2025, 9, 20, 1, 0), Instant.FromUtc(2025, 9, 20, 2, 0)),
+            new ExposureNotice("Chợ Đông Ba", Instant.FromUtc(2025, 9, 20, 3, 0), Instant.FromUtc(2025, 9, 20, 5, 30)),
+        };
+        Bytes(folder, "notices", ("two.cknote", ExposureNoticePackage.Sign(FuzzTargets.SigningKey, 1, windows, Instant.FromUtc(2025, 9, 21, 0, 0))),
+            ("empty.cknote", ExposureNoticePackage.Sign(FuzzTargets.SigningKey, 1, [], Instant.FromUtc(2025, 9, 21, 0, 0))));
+    }
+
+    /// <summary>The code at the smallest whole-dot size the printer rules allow at 100 dpi (small seeds fuzz faster).</summary>
+    private static QrSymbol Smallest(string text)
+    {
+        for (var centimetres = 1.0; ; centimetres += 0.25)
+        {
+            if (QrSymbol.Encode(text, new QrPrintOptions { SymbolCentimetres = centimetres, DotsPerInch = 100, ScanDistanceMetres = 0.1 }).TryGetValue(out var symbol))
+            {
+                return symbol;
+            }
+        }
+    }
+
+    private static LuminanceImage Gradient(int width, int height)
+    {
+        var image = LuminanceImage.White(width, height);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                image.Pixels[(y * width) + x] = (byte)((x * 255 / (width - 1) + (y * 20)) % 256);
+            }
+        }
+
+        return image;
+    }
+
+    private static byte[] Pgm(LuminanceImage image) =>
+        [.. Encoding.ASCII.GetBytes($"P5\n{image.Width} {image.Height}\n255\n"), .. image.Pixels];
+
+    private static void Text(string folder, string target, params string[] texts) =>
+        Bytes(folder, target, [.. texts.Select((t, i) => ($"seed-{i:D2}.txt", Encoding.UTF8.GetBytes(t)))]);
+
+    private static void Bytes(string folder, string target, params (string Name, byte[] Data)[] files)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(folder, target));
+        foreach (var (name, data) in files)
+        {
+            File.WriteAllBytes(Path.Combine(directory.FullName, name), data);
+        }
+    }
+}
