@@ -82,9 +82,11 @@ public static class FuzzTargets
         var result = PayloadReader.Read(text, options);
         if (result.TryGetValue(out var payload))
         {
-            // What a payload writes, the reader reads back as the same kind.
-            var again = PayloadReader.Read(payload.ToText(), options);
+            // What a payload writes, the reader reads back as the same kind, and writes again unchanged.
+            var written = payload.ToText();
+            var again = PayloadReader.Read(written, options);
             Check(again.Success && again.Value.Kind == payload.Kind, "a read payload's own text does not read back");
+            Check(string.Equals(again.Value.ToText(), written, StringComparison.Ordinal), "a read payload's own text reads back as another payload");
             _ = payload.ToString();
             _ = payload.GetFields();
         }

@@ -43,7 +43,11 @@ internal static class PayloadText
             return false;
         }
 
-        if (TryRepairMojibake(text, out var repaired))
+        // Canonically equivalent texts are one text: a decomposed spelling is checked for mojibake as its composed
+        // form is (the fields are composed later anyway), so N + U+0303 + U+2026 is repaired exactly as Ñ + U+2026.
+        // Only combining marks (U+0300–U+036F) compose into Windows-1252 letters, and only then is a copy made.
+        var candidate = text.ContainsAnyInRange('\u0300', '\u036F') ? Text.VietnameseText.ToNfc(text.ToString()).AsSpan() : text;
+        if (TryRepairMojibake(candidate, out var repaired))
         {
             // Positions after a repair refer to the repaired text; the repair shortens multi-byte letters.
             text = repaired;
