@@ -31,6 +31,9 @@ public static class TracingErrorCodes
 
         /// <summary>A check-in followed within the same second by a check-in elsewhere makes no visit.</summary>
         public const string Superseded = "Visit.Superseded";
+
+        /// <summary>The event came later than the recorder's horizon allows (older than its watermark).</summary>
+        public const string TooLate = "Visit.TooLate";
     }
 
     /// <summary>Codes of the visits CSV (<c>person,venue,check_in,check_out</c>).</summary>
@@ -150,8 +153,21 @@ public static class TracingErrorCodes
         /// <summary>Each default visit length is for a known venue kind and is 1 second to 18 hours 12 minutes.</summary>
         public const string DefaultLengths = "VisitBuilderOptions.DefaultLengths";
 
+        /// <summary>The late check-out window is 0 to 1 day.</summary>
+        public const string LateCheckOutWindow = "VisitBuilderOptions.LateCheckOutWindow";
+
         /// <summary>The clock is required.</summary>
         public const string Clock = "VisitBuilderOptions.Clock";
+    }
+
+    /// <summary>Codes of <see cref="Visits.VisitRecorderOptions"/> out of range (the property names the option).</summary>
+    public static class RecorderOptions
+    {
+        /// <summary>The rules are required.</summary>
+        public const string Visits = "VisitRecorderOptions.Visits";
+
+        /// <summary>The horizon is 0 to 7 days.</summary>
+        public const string Horizon = "VisitRecorderOptions.Horizon";
     }
 
     /// <summary>Codes of <see cref="Index.VisitStoreOptions"/> out of range (the property names the option).</summary>

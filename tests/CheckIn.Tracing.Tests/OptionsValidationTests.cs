@@ -25,6 +25,9 @@ public sealed class OptionsValidationTests
         { "builder:default", TracingErrorCodes.BuilderOptions.DefaultLengths, "DefaultLengths[Market]" },
         { "builder:kind", TracingErrorCodes.BuilderOptions.DefaultLengths, "DefaultLengths[99]" },
         { "builder:clock", TracingErrorCodes.BuilderOptions.Clock, "Clock" },
+        { "builder:late", TracingErrorCodes.BuilderOptions.LateCheckOutWindow, "LateCheckOutWindow" },
+        { "recorder:horizon", TracingErrorCodes.RecorderOptions.Horizon, "Horizon" },
+        { "recorder:visits", TracingErrorCodes.RecorderOptions.Visits, "Visits" },
         { "store:capacity", TracingErrorCodes.StoreOptions.SegmentCapacity, "SegmentCapacity" },
         { "store:retention", TracingErrorCodes.StoreOptions.Retention, "Retention" },
         { "store:segments", TracingErrorCodes.StoreOptions.MaxSegments, "MaxSegments" },
@@ -40,6 +43,7 @@ public sealed class OptionsValidationTests
         var builder = VisitBuilderOptions.Default;
         var store = VisitStoreOptions.Default;
         var csv = CheckIn.Tracing.Csv.VisitCsvReaderOptions.Default;
+        var recorder = VisitRecorderOptions.Default;
         switch (which)
         {
             case "tracer:minOverlap": tracer = tracer with { MinOverlap = Duration.FromMinutes(-1) }; break;
@@ -56,6 +60,9 @@ public sealed class OptionsValidationTests
             case "builder:default": builder = builder with { DefaultLengths = new Dictionary<VenueKind, Duration> { [VenueKind.Market] = Duration.Zero } }; break;
             case "builder:kind": builder = builder with { DefaultLengths = new Dictionary<VenueKind, Duration> { [(VenueKind)99] = Duration.FromHours(1) } }; break;
             case "builder:clock": builder = builder with { Clock = null! }; break;
+            case "builder:late": builder = builder with { LateCheckOutWindow = Duration.FromDays(2) }; break;
+            case "recorder:horizon": recorder = recorder with { Horizon = Duration.FromDays(8) }; break;
+            case "recorder:visits": recorder = recorder with { Visits = null! }; break;
             case "store:capacity": store = store with { SegmentCapacity = 0 }; break;
             case "store:retention": store = store with { Retention = Duration.Zero }; break;
             case "store:segments": store = store with { MaxSegments = 2000 }; break;
@@ -63,13 +70,14 @@ public sealed class OptionsValidationTests
             default: store = store with { MaxDegreeOfParallelism = 0 }; break;
         }
 
-        var errors = tracer.Validate().Concat(builder.Validate()).Concat(store.Validate()).Concat(csv.Validate()).ToList();
+        var errors = tracer.Validate().Concat(builder.Validate()).Concat(store.Validate()).Concat(csv.Validate()).Concat(recorder.Validate()).ToList();
         var error = Assert.Single(errors);
         Assert.Equal((code, property), (error.Code, error.Property));
         Assert.NotEqual(code, error.GetDescription(MessageLanguage.Vietnamese));
         var exception = Assert.ThrowsAny<InvalidOptionsException>(() =>
         {
             _ = new VisitBuilder(builder);
+            _ = new VisitRecorder(recorder);
             _ = new VisitStore(store);
             _ = new CheckIn.Tracing.Csv.VisitCsvReader(TextReader.Null, csv);
             new ContactTracer(new VisitStore().Flush()).Trace([], tracer);
@@ -83,6 +91,7 @@ public sealed class OptionsValidationTests
     {
         Assert.Empty(ContactTracerOptions.Default.Validate());
         Assert.Empty(VisitBuilderOptions.Default.Validate());
+        Assert.Empty(VisitRecorderOptions.Default.Validate());
         Assert.Empty(VisitStoreOptions.Default.Validate());
         Assert.Empty(CheckIn.Tracing.Csv.VisitCsvReaderOptions.Default.Validate());
         var covered = Cases.Select(row => (string)row[1]).ToHashSet();

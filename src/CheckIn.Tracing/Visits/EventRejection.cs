@@ -1,6 +1,6 @@
 namespace CheckIn.Tracing.Visits;
 
-/// <summary>Why the visit builder did not turn an event into (part of) a visit. Every unused event is reported.</summary>
+/// <summary>Why the visit builder (or recorder) did not turn an event into (part of) a visit. Every unused event is reported.</summary>
 public enum EventRejection
 {
     /// <summary>The event lies further in the future than the clock-skew tolerance allows.</summary>
@@ -30,4 +30,7 @@ public enum EventRejection
     /// it makes no visit.
     /// </summary>
     Superseded = 7,
+
+    /// <summary><see cref="VisitRecorder"/>: the event is older than the recorder's watermark (it came later than the horizon allows).</summary>
+    TooLate = 8,
 }

@@ -17,6 +17,7 @@ public readonly record struct RejectedEvent(CheckInEvent Event, EventRejection R
         EventRejection.MissingVenue => TracingErrorCodes.Visit.MissingVenue,
         EventRejection.UnknownKind => TracingErrorCodes.Visit.UnknownKind,
         EventRejection.Superseded => TracingErrorCodes.Visit.Superseded,
+        EventRejection.TooLate => TracingErrorCodes.Visit.TooLate,
         _ => throw new InvalidOperationException($"Unknown rejection {Reason}."),
     });
 }

@@ -1,14 +1,16 @@
 using CheckIn.Core;
 using CheckIn.Tracing.Index;
-using NodaTime;
+using CheckIn.Tracing.Privacy;
 
 namespace CheckIn.Tracing.Visits;
 
 /// <summary>
-/// Turns check-in events into visits <c>[in, out)</c>. Accepts events in any order; pairs each check-in with the
-/// person's next check-out at the same venue; closes a visit whose check-out never came with the venue kind's
-/// default length (or at the person's next check-in, whichever is first); merges repeated scans; rejects
-/// events too far in the future. Every event not used comes back with its reason.
+/// Turns check-in events into visits <c>[in, out)</c>, all at once (<see cref="VisitRecorder"/> takes them as they
+/// come, with the same rules). Accepts events in any order; pairs each check-in with the person's next check-out at
+/// the same venue (cut at <see cref="VisitBuilderOptions.MaxVisitLength"/>; one later than that by more than
+/// <see cref="VisitBuilderOptions.LateCheckOutWindow"/> pairs with nothing); closes a visit whose check-out never
+/// came with the venue kind's default length (or at the person's next check-in, whichever is first); merges
+/// repeated scans; rejects events too far in the future. Every event not used comes back with its reason.
 /// </summary>
 /// <remarks>A person is in one place at a time: a check-in anywhere closes the person's open visit. Thread-safe.</remarks>
 public sealed class VisitBuilder
@@ -65,7 +67,7 @@ public sealed class VisitBuilder
         for (var i = 0; i < keys.Length; i++)
         {
             var e = accepted[i].Event;
-            keys[i] = new SortKey(e.Person.High, e.Person.Low, Second(e.At), e.Kind == CheckInEventKind.CheckOut ? 0 : 1, i);
+            keys[i] = new SortKey(e.Person.High, e.Person.Low, VisitMachine.Second(e.At), e.Kind == CheckInEventKind.CheckOut ? 0 : 1, i);
         }
 
         Array.Sort(keys);
@@ -76,85 +78,26 @@ public sealed class VisitBuilder
         }
 
         var visits = new List<Visit>();
-        Open? open = null;
+        var machineRejections = new List<(long Order, RejectedEvent Rejection)>();
+        VisitMachine? machine = null;
+        PersonPseudonym? person = null;
         foreach (var (eventOrder, e) in sorted)
         {
-            if (open is { } current && current.Event.Person != e.Person)
+            if (person != e.Person)
             {
-                visits.Add(CloseByDefault(current, next: null)!.Value);
-                open = null;
+                machine?.End(visits);
+                machine = new VisitMachine(_options);
+                person = e.Person;
             }
 
-            if (e.Kind == CheckInEventKind.CheckIn)
-            {
-                if (open is { } same && same.Event.Venue == e.Venue && e.At - same.LastScan <= _options.MergeTolerance)
-                {
-                    rejected.Add((eventOrder, new RejectedEvent(e, EventRejection.DuplicateScan)));
-                    open = same with { LastScan = e.At };
-                    continue;
-                }
-
-                if (open is { } previous)
-                {
-                    if (CloseByDefault(previous, next: e.At) is { } closed)
-                    {
-                        visits.Add(closed);
-                    }
-                    else
-                    {
-                        rejected.Add((previous.Order, new RejectedEvent(previous.Event, EventRejection.Superseded)));
-                    }
-                }
-
-                open = new Open(e, e.At, eventOrder);
-            }
-            else if (open is { } visit && visit.Event.Venue == e.Venue && Second(e.At) > Second(visit.Event.At))
-            {
-                var cap = visit.Event.At + _options.MaxVisitLength;
-                visits.Add(e.At > cap
-                    ? new Visit(visit.Event.Person, visit.Event.Venue, visit.Event.At, cap, VisitClosure.Capped)
-                    : new Visit(visit.Event.Person, visit.Event.Venue, visit.Event.At, e.At, VisitClosure.CheckedOut));
-                open = null;
-            }
-            else
-            {
-                rejected.Add((eventOrder, new RejectedEvent(e, EventRejection.CheckOutWithoutCheckIn)));
-            }
+            machine!.Feed(e, eventOrder, visits, machineRejections);
         }
 
-        if (open is { } last)
-        {
-            visits.Add(CloseByDefault(last, next: null)!.Value);
-        }
-
+        machine?.End(visits);
+        rejected.AddRange(machineRejections.Select(r => ((int)r.Order, r.Rejection)));
         rejected.Sort((a, b) => a.Order.CompareTo(b.Order));
         return new VisitBuildResult(visits, [.. rejected.Select(r => r.Rejection)]);
     }
-
-    /// <summary>
-    /// The visit an open check-in makes when no check-out closed it: until the next check-in, or the default length,
-    /// whichever is first; none when the next check-in comes within the same second (the index holds whole seconds).
-    /// </summary>
-    private Visit? CloseByDefault(Open open, Instant? next)
-    {
-        var end = open.Event.At + _options.DefaultLengthFor(open.Event.VenueKind);
-        if (next is { } nextCheckIn && Second(nextCheckIn) == Second(open.Event.At))
-        {
-            return null;
-        }
-
-        if (next is { } later && later < end && later > open.Event.At)
-        {
-            return new Visit(open.Event.Person, open.Event.Venue, open.Event.At, later, VisitClosure.NextCheckIn);
-        }
-
-        return new Visit(open.Event.Person, open.Event.Venue, open.Event.At, end, VisitClosure.DefaultLength);
-    }
-
-    /// <summary>The whole second an instant falls in (the index's precision): events are compared in these.</summary>
-    private static long Second(Instant instant) => Math.DivRem(instant.ToUnixTimeTicks(), NodaConstants.TicksPerSecond, out var rest) - (rest < 0 ? 1 : 0);
-
-    private readonly record struct Open(CheckInEvent Event, Instant LastScan, int Order);
 
     /// <summary>Sorts events by person, time, check-outs first, then input order (which makes the sort stable).</summary>
     private readonly record struct SortKey(ulong High, ulong Low, long Second, int KindRank, int Index) : IComparable<SortKey>

@@ -20,6 +20,13 @@ public sealed record VisitBuilderOptions
     /// <summary>The longest visit kept; longer ones are cut (and marked <see cref="VisitClosure.Capped"/>). Default 12 h, at most 18 h.</summary>
     public Duration MaxVisitLength { get; init; } = Duration.FromHours(12);
 
+    /// <summary>
+    /// How long after <see cref="MaxVisitLength"/> a forgotten check-out still closes its visit (cut at the maximum,
+    /// <see cref="VisitClosure.Capped"/>); a later one is not this visit's check-out, and the visit ends by default.
+    /// Bounds how long a visit stays open to change, so live recording settles it. Default 12 h; 0 to 1 day.
+    /// </summary>
+    public Duration LateCheckOutWindow { get; init; } = Duration.FromHours(12);
+
     /// <summary>Repeated check-ins of the same person at the same venue within this time of the previous scan are one visit. Default 5 min.</summary>
     public Duration MergeTolerance { get; init; } = Duration.FromMinutes(5);
 
@@ -37,6 +44,7 @@ public sealed record VisitBuilderOptions
             .Check(MaxVisitLength >= Duration.FromSeconds(1) && MaxVisitLength <= Index.IndexTime.MaxIndexedVisitLength, TracingErrorCodes.BuilderOptions.MaxVisitLength, nameof(MaxVisitLength))
             .Check(MergeTolerance >= Duration.Zero && MergeTolerance <= Duration.FromHours(1), TracingErrorCodes.BuilderOptions.MergeTolerance, nameof(MergeTolerance))
             .Check(ClockSkewTolerance >= Duration.Zero && ClockSkewTolerance <= Duration.FromDays(1), TracingErrorCodes.BuilderOptions.ClockSkewTolerance, nameof(ClockSkewTolerance))
+            .Check(LateCheckOutWindow >= Duration.Zero && LateCheckOutWindow <= Duration.FromDays(1), TracingErrorCodes.BuilderOptions.LateCheckOutWindow, nameof(LateCheckOutWindow))
             .Check(Clock is not null, TracingErrorCodes.BuilderOptions.Clock, nameof(Clock))
             .Check(DefaultLengths is not null, TracingErrorCodes.BuilderOptions.DefaultLengths, nameof(DefaultLengths));
         foreach (var (kind, length) in DefaultLengths ?? FrozenDictionary<VenueKind, Duration>.Empty)

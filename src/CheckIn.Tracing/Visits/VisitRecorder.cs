@@ -1,0 +1,319 @@
+using CheckIn.Core;
+using CheckIn.Tracing.Index;
+using CheckIn.Tracing.Privacy;
+using NodaTime;
+
+namespace CheckIn.Tracing.Visits;
+
+/// <summary>
+/// Records check-in events as they happen, one at a time or in batches of any size, and turns them into visits with
+/// the rules of <see cref="VisitBuilder"/>: fed the same events, in whatever order and batches, it makes the same
+/// visits and rejects the same events as one <see cref="VisitBuilder.Build"/> over all of them, provided each event
+/// arrives within <see cref="VisitRecorderOptions.Horizon"/> of the latest one seen.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Events wait until the watermark (the latest event time seen, or the time given to <see cref="Advance"/>, minus the
+/// horizon) passes them, so late and out-of-order events within the horizon are placed where they belong; an event
+/// older than the watermark is refused (<see cref="EventRejection.TooLate"/>). A check-out that arrives later closes
+/// its visit. A visit left open past its venue kind's default length is reported once as assumed
+/// (<see cref="RecordingStep.Assumed"/>, closure <see cref="VisitClosure.DefaultLength"/>): a late check-out may
+/// still replace it; it is final (<see cref="RecordingStep.Closed"/>) when nothing can change it any more, or at
+/// <see cref="Complete"/>.
+/// </para>
+/// <para>Thread-safe: calls are serialized. Work per event is logarithmic in the number of people with open visits.</para>
+/// </remarks>
+public sealed class VisitRecorder
+{
+    private readonly VisitRecorderOptions _options;
+    private readonly Dictionary<PersonPseudonym, PersonState> _people = [];
+    private readonly PriorityQueue<PersonPseudonym, long> _due = new();
+    private readonly Lock _gate = new();
+    private readonly Collector _step = new();
+    private Instant? _latest;
+    private Instant? _watermark;
+    private long _arrivals;
+
+    /// <summary>Creates a recorder.</summary>
+    /// <param name="options">The options, or null for <see cref="VisitRecorderOptions.Default"/>.</param>
+    /// <exception cref="InvalidOptionsException">An option is out of range (<see cref="VisitRecorderOptions.Validate"/>).</exception>
+    public VisitRecorder(VisitRecorderOptions? options = null)
+    {
+        _options = options ?? VisitRecorderOptions.Default;
+        InvalidOptionsException.ThrowIfAny(_options.Validate(), nameof(options));
+    }
+
+    /// <summary>The number of people with events not yet settled or an open visit.</summary>
+    public int OpenPeople
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _people.Count;
+            }
+        }
+    }
+
+    /// <summary>The watermark: events older than this are refused as too late. Null before the first event.</summary>
+    public Instant? Watermark
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watermark;
+            }
+        }
+    }
+
+    /// <summary>Records one event.</summary>
+    /// <param name="checkInEvent">The event.</param>
+    /// <returns>What the event settled: visits closed, visits assumed, events rejected.</returns>
+    public RecordingStep Record(CheckInEvent checkInEvent) => Record([checkInEvent]);
+
+    /// <summary>Records a batch of events (in any order).</summary>
+    /// <param name="events">The events.</param>
+    /// <returns>What the batch settled.</returns>
+    public RecordingStep Record(IEnumerable<CheckInEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        lock (_gate)
+        {
+            var step = _step.Start();
+            var latestAllowed = _options.Visits.Clock.GetCurrentInstant() + _options.Visits.ClockSkewTolerance;
+            foreach (var e in events)
+            {
+                var order = _arrivals++;
+                if (Refusal(e, latestAllowed) is { } reason)
+                {
+                    step.Rejected.Add((order, new RejectedEvent(e, reason)));
+                    continue;
+                }
+
+                if (_watermark is { } watermark && e.At < watermark)
+                {
+                    step.Rejected.Add((order, new RejectedEvent(e, EventRejection.TooLate)));
+                    continue;
+                }
+
+                if (!_people.TryGetValue(e.Person, out var person))
+                {
+                    person = new PersonState(new VisitMachine(_options.Visits));
+                    _people.Add(e.Person, person);
+                }
+
+                person.Pending.Add(new Pending(VisitMachine.Second(e.At), e.Kind == CheckInEventKind.CheckOut ? 0 : 1, order, e));
+                Schedule(e.Person, person);
+                if (_latest is null || e.At > _latest)
+                {
+                    _latest = e.At;
+                }
+            }
+
+            if (_latest is { } latest)
+            {
+                MoveWatermark(latest - _options.Horizon, step);
+            }
+
+            return step.ToStep();
+        }
+    }
+
+    /// <summary>
+    /// Tells the recorder that time has passed with no events (a quiet night): the watermark moves to
+    /// <paramref name="now"/> minus the horizon, which settles visits and reports assumed ones.
+    /// </summary>
+    /// <param name="now">The current time; an earlier time than before changes nothing.</param>
+    /// <returns>What the passing time settled.</returns>
+    public RecordingStep Advance(Instant now)
+    {
+        lock (_gate)
+        {
+            var step = _step.Start();
+            if (IndexTime.IsIndexable(now))
+            {
+                MoveWatermark(now - _options.Horizon, step);
+            }
+
+            return step.ToStep();
+        }
+    }
+
+    /// <summary>Ends the stream: every waiting event is taken and every open visit closes by default, as at the end of a batch.</summary>
+    /// <returns>The visits closed and the events rejected.</returns>
+    public RecordingStep Complete()
+    {
+        lock (_gate)
+        {
+            var step = _step.Start();
+            foreach (var (_, person) in _people.OrderBy(p => p.Key.High).ThenBy(p => p.Key.Low))
+            {
+                Take(person, long.MaxValue, step);
+                person.Machine.End(step.Closed);
+            }
+
+            _people.Clear();
+            _due.Clear();
+            return step.ToStep();
+        }
+    }
+
+    private static EventRejection? Refusal(CheckInEvent e, Instant latestAllowed) =>
+        string.IsNullOrEmpty(e.Venue) ? EventRejection.MissingVenue
+        : e.Kind is not (CheckInEventKind.CheckIn or CheckInEventKind.CheckOut) ? EventRejection.UnknownKind
+        : !IndexTime.IsIndexable(e.At) ? EventRejection.OutOfRange
+        : e.At > latestAllowed ? EventRejection.InFuture
+        : null;
+
+    private void MoveWatermark(Instant candidate, Collector step)
+    {
+        if (_watermark is { } current && candidate <= current)
+        {
+            return;
+        }
+
+        _watermark = candidate;
+        var second = VisitMachine.Second(candidate);
+        while (_due.TryPeek(out var person, out var due) && due < second)
+        {
+            _due.Dequeue();
+            if (!_people.TryGetValue(person, out var state) || state.Due != due)
+            {
+                continue; // a stale entry: the person was rescheduled or settled
+            }
+
+            state.Due = null;
+            Take(state, second, step);
+            var machine = state.Machine;
+            if (machine.Current is not null && machine.AssumedAfter is { } assumedAfter && !state.AssumedReported && assumedAfter < candidate)
+            {
+                step.Assumed.Add(machine.Assumed!.Value);
+                state.AssumedReported = true;
+            }
+
+            if (machine.Current is not null && machine.SettledAfter is { } settledAfter && settledAfter < candidate)
+            {
+                machine.End(step.Closed);
+            }
+
+            if (machine.Current is null && state.Pending.Count == 0)
+            {
+                _people.Remove(person);
+            }
+            else
+            {
+                Schedule(person, state);
+            }
+        }
+    }
+
+    /// <summary>Feeds the person's waiting events before the second (in the builder's order) to their machine.</summary>
+    private static void Take(PersonState person, long beforeSecond, Collector step)
+    {
+        if (person.Pending.Count == 0)
+        {
+            return;
+        }
+
+        person.Pending.Sort();
+        var taken = 0;
+        foreach (var pending in person.Pending)
+        {
+            if (pending.Second >= beforeSecond)
+            {
+                break;
+            }
+
+            var openBefore = person.Machine.Current;
+            person.Machine.Feed(pending.Event, pending.Order, step.Closed, step.Rejected);
+            if (person.Machine.Current != openBefore)
+            {
+                person.AssumedReported = false;
+            }
+
+            taken++;
+        }
+
+        person.Pending.RemoveRange(0, taken);
+    }
+
+    /// <summary>Queues the person for the next second at which something of theirs can settle.</summary>
+    private void Schedule(PersonPseudonym person, PersonState state)
+    {
+        long? due = null;
+        if (state.Pending.Count > 0)
+        {
+            due = state.Pending.Min(p => p.Second);
+        }
+
+        var machine = state.Machine;
+        if (machine.Current is not null)
+        {
+            var next = !state.AssumedReported && machine.AssumedAfter is { } assumed ? assumed : machine.SettledAfter!.Value;
+            var second = VisitMachine.Second(next);
+            due = due is { } d ? Math.Min(d, second) : second;
+        }
+
+        if (due is { } value && state.Due != value)
+        {
+            state.Due = value;
+            _due.Enqueue(person, value);
+        }
+    }
+
+    private sealed class PersonState(VisitMachine machine)
+    {
+        public VisitMachine Machine { get; } = machine;
+
+        public List<Pending> Pending { get; } = [];
+
+        public long? Due { get; set; }
+
+        public bool AssumedReported { get; set; }
+    }
+
+    private readonly record struct Pending(long Second, int KindRank, long Order, CheckInEvent Event) : IComparable<Pending>
+    {
+        public int CompareTo(Pending other)
+        {
+            var c = Second.CompareTo(other.Second);
+            if (c == 0)
+            {
+                c = KindRank.CompareTo(other.KindRank);
+            }
+
+            return c != 0 ? c : Order.CompareTo(other.Order);
+        }
+    }
+
+    /// <summary>What one call settles; reused from call to call (calls are serialized), copied out only when not empty.</summary>
+    private sealed class Collector
+    {
+        private static readonly RecordingStep Nothing = new([], [], []);
+
+        public List<Visit> Closed { get; } = [];
+
+        public List<Visit> Assumed { get; } = [];
+
+        public List<(long Order, RejectedEvent Rejection)> Rejected { get; } = [];
+
+        public Collector Start()
+        {
+            Closed.Clear();
+            Assumed.Clear();
+            Rejected.Clear();
+            return this;
+        }
+
+        public RecordingStep ToStep() => Closed.Count + Assumed.Count + Rejected.Count == 0
+            ? Nothing
+            : new([.. Closed], [.. Assumed], [.. Rejected.OrderBy(r => r.Order).Select(r => r.Rejection)]);
+    }
+}
+
+/// <summary>What one call to <see cref="VisitRecorder"/> settled.</summary>
+/// <param name="Closed">Visits that are final: nothing later can change them.</param>
+/// <param name="Assumed">Visits left open past their default length, reported once with the default end; a late check-out may still replace them (the final visit then comes in <see cref="Closed"/>).</param>
+/// <param name="Rejected">Events not used, with their reasons, in arrival order.</param>
+public sealed record RecordingStep(IReadOnlyList<Visit> Closed, IReadOnlyList<Visit> Assumed, IReadOnlyList<RejectedEvent> Rejected);
