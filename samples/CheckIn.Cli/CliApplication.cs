@@ -13,6 +13,7 @@ public static class CliApplication
         root.Subcommands.Add(PayloadCommand.Create(output, error));
         root.Subcommands.Add(TraceCommand.Create(output, error));
         root.Subcommands.Add(NoticesCommand.Create(output, error));
+        root.Subcommands.Add(RecordCommand.Create(output, error));
         root.Subcommands.Add(DeclarationCommand.Create(output, error));
         root.Subcommands.Add(QrCommand.Create(output, error));
         root.Subcommands.Add(DecodeCommand.Create(output, error));

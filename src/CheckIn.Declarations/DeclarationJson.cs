@@ -60,13 +60,26 @@ public static class DeclarationJson
         return false;
     }
 
-    /// <summary>Writes a document as indented JSON, <c>kind</c> first.</summary>
+    /// <summary>
+    /// Writes a document as indented JSON, <c>kind</c> first. Every document <see cref="Read"/> returns can be written
+    /// (a choice it left out stays out); a choice no form has, set in code, is a programmer error.
+    /// </summary>
     /// <param name="document">The document.</param>
     /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentException">A choice holds a value that is not one of its enum's (set in code, never read).</exception>
     public static string Write(DeclarationDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var body = JsonSerializer.SerializeToNode(document, document.GetType(), Options)!.AsObject();
+        JsonObject body;
+        try
+        {
+            body = JsonSerializer.SerializeToNode(document, document.GetType(), Options)!.AsObject();
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"The document holds a value no form has ({exception.Path}).", nameof(document), exception);
+        }
+
         var json = new JsonObject { ["kind"] = NameOf(document.Kind) };
         foreach (var (name, value) in body.ToList())
         {
@@ -253,7 +266,7 @@ public static class DeclarationJson
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver
             {
-                Modifiers = { IgnoreKindProperty },
+                Modifiers = { IgnoreKindProperty, OmitMissingChoices },
             },
             Converters =
             {
@@ -265,6 +278,20 @@ public static class DeclarationJson
         };
         options.MakeReadOnly();
         return options;
+    }
+
+    // A choice the document left out reads as the enum's 0, which no form defines (the validator reports it): Write
+    // leaves it out again, so every document Read returns can be written and reads back the same.
+    private static void OmitMissingChoices(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type.IsEnum && !Enum.IsDefined(type, Enum.ToObject(type, 0)))
+            {
+                property.ShouldSerialize = (_, value) => value is not null && !value.Equals(Enum.ToObject(type, 0));
+            }
+        }
     }
 
     // The document's kind is written by Write as the first property; the computed Kind property itself is not.

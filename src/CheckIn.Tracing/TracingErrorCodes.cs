@@ -64,6 +64,40 @@ public static class TracingErrorCodes
         public const string RecordTooLong = "VisitCsv.RecordTooLong";
     }
 
+    /// <summary>Codes of <see cref="Csv.CheckInEventCsvReader"/> (the line and field say where).</summary>
+    public static class EventCsv
+    {
+        /// <summary>The first line is not <c>id_kind,id,venue,event,at</c> (optionally <c>,channel</c>).</summary>
+        public const string Header = "EventCsv.Header";
+
+        /// <summary>A record has another number of fields than the header.</summary>
+        public const string FieldCount = "EventCsv.FieldCount";
+
+        /// <summary>The id kind is not cccd, cmnd, bhyt, qid, phone, passport or paper.</summary>
+        public const string IdKind = "EventCsv.IdKind";
+
+        /// <summary>The identifier is empty.</summary>
+        public const string Identifier = "EventCsv.Identifier";
+
+        /// <summary>The venue is empty.</summary>
+        public const string Venue = "EventCsv.Venue";
+
+        /// <summary>The event is neither in nor out.</summary>
+        public const string Event = "EventCsv.Event";
+
+        /// <summary>The time is not an ISO-8601 instant with an offset, or lies outside 1952–2088.</summary>
+        public const string Instant = "EventCsv.Instant";
+
+        /// <summary>The channel is not app, staff or paper.</summary>
+        public const string Channel = "EventCsv.Channel";
+
+        /// <summary>A quoted field is never closed.</summary>
+        public const string Quote = "EventCsv.Quote";
+
+        /// <summary>A record is longer than the reader allows.</summary>
+        public const string RecordTooLong = "EventCsv.RecordTooLong";
+    }
+
     /// <summary>Codes a trace reports alongside its result.</summary>
     public static class Trace
     {

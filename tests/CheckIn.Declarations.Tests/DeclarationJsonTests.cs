@@ -195,3 +195,28 @@ public sealed class DeclarationJsonTests
         Assert.True(accepted > 100 && rejected > 100, $"accepted {accepted}, rejected {rejected}");
     }
 }
+
+public sealed class DeclarationJsonWriteTests
+{
+    [Fact]
+    public void Write_ReadDocumentWithAChoiceLeftOut_WritesAndReadsBackTheSame()
+    {
+        // Found by the fuzz tests: an item without its criterion read (the validator reports it), then Write threw.
+        var json = DeclarationJson.Write(DeclarationSamples.Safety);
+        var start = json.IndexOf("\"criterion\"", StringComparison.Ordinal);
+        var end = json.IndexOf('\n', start);
+        var withoutCriterion = json.Remove(start, end - start + 1);
+        var read = DeclarationJson.Read(withoutCriterion).Document!;
+        Assert.NotEmpty(new DeclarationValidator().Validate(read).Failures);
+        var written = DeclarationJson.Write(read);
+        Assert.Equal(read, DeclarationJson.Read(written).Document);
+    }
+
+    [Fact]
+    public void Write_ChoiceNoFormHas_ArgumentException()
+    {
+        var safety = DeclarationSamples.Safety;
+        var broken = safety with { Items = new CheckIn.Core.EquatableArray<SafetyCheckItem>([safety.Items[0] with { Criterion = (SafetyCriterion)99 }]) };
+        Assert.Throws<ArgumentException>(() => DeclarationJson.Write(broken));
+    }
+}

@@ -46,6 +46,10 @@ internal static class Seeds
             "person,venue,check_in,check_out\nP1,V1,2021-09-20T08:00:00Z,2021-09-20T09:00:00Z\nP2,V1,2021-09-20T08:30:00Z,2021-09-20T10:00:00Z\n",
             "person,venue,check_in,check_out\r\n\"0912 345 678\",\"Chợ, Đông Ba\",2021-09-20T08:00:00+07:00,\r\n");
 
+        Text(folder, "eventscsv",
+            "id_kind,id,venue,event,at,channel\ncccd,001090123456,V1,in,2021-09-01T08:00:00+07:00,staff\ncccd,001090123456,V1,out,2021-09-01T02:00:00Z,\nphone,0912345678,\"Chợ, Đông Ba\",in,2021-09-01T03:00:00Z,app\n",
+            "id_kind,id,venue,event,at\nbhyt,HS4010120878811,V2,in,2021-09-01T01:00:00Z\npaper,P-1,V2,in,2021-09-01T01:02:00Z\nbhyt,HS4010120878811,V2,out,2021-09-01T00:59:00Z\n");
+
         using (var stream = new MemoryStream())
         {
             SimulationFiles.WriteBinary(new ProvinceSimulation(SyntheticProvince.Generate(SimulationOptions.Default with { Residents = 30, Days = 1, Seed = 3 })), stream);

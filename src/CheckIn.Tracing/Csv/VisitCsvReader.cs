@@ -1,4 +1,3 @@
-using System.Text;
 using CheckIn.Core;
 using CheckIn.Core.Text;
 using CheckIn.Tracing.Index;
@@ -35,10 +34,8 @@ public sealed class VisitCsvReader
 
     private static readonly string[] HeaderFields = ["person", "venue", "check_in", "check_out"];
 
-    private readonly TextReader _reader;
-    private readonly StringBuilder _field = new();
+    private readonly CsvRecordTokenizer _tokenizer;
     private readonly List<string> _fields = new(4);
-    private int _nextLine = 1;
     private bool _headerRead;
     private readonly VisitCsvReaderOptions _options;
     private CheckInError _failure;
@@ -52,7 +49,7 @@ public sealed class VisitCsvReader
         ArgumentNullException.ThrowIfNull(reader);
         _options = options ?? VisitCsvReaderOptions.Default;
         InvalidOptionsException.ThrowIfAny(_options.Validate(), nameof(options));
-        _reader = reader;
+        _tokenizer = new CsvRecordTokenizer(reader, MaxRecordLength);
     }
 
     /// <summary>The record read by the last successful <see cref="Read"/> that returned true.</summary>
@@ -213,95 +210,11 @@ public sealed class VisitCsvReader
 
     private static CheckInError Error(string code, int line, int field) => TracingErrors.Of(code) with { Line = line, Field = field };
 
-    private void SkipLine()
+    /// <summary>Reads one record into <see cref="_fields"/> (none at the end of the text).</summary>
+    private CheckInError ReadRecord(out int line) => _tokenizer.Read(_fields, out line) switch
     {
-        int next;
-        while ((next = _reader.Read()) >= 0 && next != '\n')
-        {
-        }
-
-        _nextLine++;
-    }
-
-    /// <summary>Reads one RFC 4180 record into <see cref="_fields"/> (none at the end of the text).</summary>
-    private CheckInError ReadRecord(out int line)
-    {
-        _fields.Clear();
-        line = _nextLine;
-        if (_reader.Peek() < 0)
-        {
-            return default;
-        }
-
-        var quoted = false;
-        var length = 0;
-        _field.Clear();
-        while (true)
-        {
-            var next = _reader.Read();
-            if (next < 0)
-            {
-                if (quoted)
-                {
-                    return Error(TracingErrorCodes.VisitCsv.Quote, line, _fields.Count);
-                }
-
-                _fields.Add(_field.ToString());
-                return default;
-            }
-
-            if (++length > MaxRecordLength)
-            {
-                // The rest of the line is passed over, so a reader that skips bad records reads on at the next one.
-                SkipLine();
-                return Error(TracingErrorCodes.VisitCsv.RecordTooLong, line, CheckInError.None);
-            }
-
-            var c = (char)next;
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (_reader.Peek() == '"')
-                    {
-                        _reader.Read();
-                        _field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    _nextLine += c == '\n' ? 1 : 0;
-                    _field.Append(c);
-                }
-            }
-            else if (c == '"' && _field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                _fields.Add(_field.ToString());
-                _field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && _reader.Peek() == '\n')
-                {
-                    _reader.Read();
-                }
-
-                _nextLine++;
-                _fields.Add(_field.ToString());
-                return default;
-            }
-            else
-            {
-                _field.Append(c);
-            }
-        }
-    }
+        CsvRecordProblem.Quote => Error(TracingErrorCodes.VisitCsv.Quote, line, _fields.Count),
+        CsvRecordProblem.TooLong => Error(TracingErrorCodes.VisitCsv.RecordTooLong, line, CheckInError.None),
+        _ => default,
+    };
 }
