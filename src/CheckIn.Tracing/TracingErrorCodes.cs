@@ -98,6 +98,22 @@ public static class TracingErrorCodes
         public const string RecordTooLong = "EventCsv.RecordTooLong";
     }
 
+    /// <summary>Codes of <see cref="Visits.ScanInterpreter"/>: a scan that cannot make an event.</summary>
+    public static class Scan
+    {
+        /// <summary>The visitor's app scanned a code that is not a venue's (a personal code, a card).</summary>
+        public const string NotAVenueCode = "Scan.NotAVenueCode";
+
+        /// <summary>Staff scanned a code that is not a person's (a venue code).</summary>
+        public const string NotAPersonCode = "Scan.NotAPersonCode";
+
+        /// <summary>A masked personal code: its hidden digits cannot tell two people apart.</summary>
+        public const string MaskedCode = "Scan.MaskedCode";
+
+        /// <summary>A CheckIn signed code that was not verified, where signatures are required.</summary>
+        public const string Unverified = "Scan.Unverified";
+    }
+
     /// <summary>Codes a trace reports alongside its result.</summary>
     public static class Trace
     {
