@@ -35,9 +35,11 @@ public sealed partial class ReadmeSnippetTests
     [Fact]
     public void SignVenue_VerifiesWithRing()
     {
-        var (url, verified) = SignVenue();
-        Assert.StartsWith("HTTPS://CHECKIN.EXAMPLE.VN/C/", url, StringComparison.Ordinal);
+        var (url, verified, genuine) = SignVenue();
+        Assert.StartsWith("HTTPS://CHECKIN.EXAMPLE.VN/C/EEAA", url, StringComparison.Ordinal);
+        Assert.Equal(178, url.Length);
         Assert.Equal(SignatureStatus.Valid, ((SignedVenuePayload)verified.Value).SignatureStatus);
+        Assert.True(genuine);
     }
 
     [Fact]
@@ -117,17 +119,18 @@ public sealed partial class ReadmeSnippetTests
         return console.Text.Trim();
     }
 
-    private static (string Url, CheckIn.Core.Result<CheckInPayload> Verified) SignVenue()
+    private static (string Url, CheckIn.Core.Result<CheckInPayload> Verified, bool Genuine) SignVenue()
     {
         #region snippet:sign-venue
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var signer = new CheckInSigner(key, keyId: 1, baseUrl: "https://checkin.example.vn/c/");
         var venue = signer.SignVenue(CheckInSigner.NewSubjectKey(), provinceCode: 46, VenueKind.Market, SystemClock.Instance.GetCurrentInstant());
-        string url = venue.ToText(); // HTTPS://CHECKIN.EXAMPLE.VN/C/CEAA… fits a version 7-M QR code
-        var keys = new SigningKeyRing([KeyValuePair.Create((ushort)1, signer.ExportPublicKey())]);
-        var verified = PayloadReader.Read(url, new PayloadReaderOptions { VerificationKeys = keys });
+        string url = venue.ToText(); // HTTPS://CHECKIN.EXAMPLE.VN/C/EEAA…: 178 characters, a version 7-M QR code
+        var keys = new SigningKeyRing([new TrustedSigningKey(1, signer.ExportPublicKey())]); // or TrustList.Read(jwks)
+        var verified = PayloadReader.Read(url, new PayloadReaderOptions { VerificationKeys = keys, TrustedHosts = ["checkin.example.vn"] });
+        bool genuine = verified.Value is SignedPayload { IsVerified: true }; // moved, altered, expired or revoked codes fail with their own code
         #endregion
-        return (url, verified);
+        return (url, verified, genuine);
     }
 
     private static (AdministrativeUnit Hanoi, UnitValidity Validity, IReadOnlyList<CommuneSuccession> Successors) Places()
