@@ -254,6 +254,69 @@ public sealed class VisitStore
     }
 
     /// <summary>
+    /// Makes two pseudonyms one person (a chip card and an insurance card found to be the same visitor): every visit of
+    /// <paramref name="from"/>, indexed or buffered, becomes <paramref name="into"/>'s, and <paramref name="from"/> is no
+    /// longer known. Readers see the merge whole, in one new snapshot; the next trace follows the person across both.
+    /// Costs a rebuild of the segments that hold <paramref name="from"/>'s visits.
+    /// </summary>
+    /// <param name="into">The pseudonym that stays.</param>
+    /// <param name="from">The pseudonym whose visits move.</param>
+    /// <returns>How many visits moved (0 when the store does not know <paramref name="from"/>, or both are one).</returns>
+    public long Merge(PersonPseudonym into, PersonPseudonym from)
+    {
+        if (into == from)
+        {
+            return 0;
+        }
+
+        lock (_writeLock)
+        {
+            if (!_persons.TryGetId(from, _persons.Count, out var fromId))
+            {
+                return 0;
+            }
+
+            var intoId = _persons.Intern(into);
+            long moved = 0;
+            for (var i = 0; i < _buffered; i++)
+            {
+                if (_buffer[i].Person == fromId)
+                {
+                    _buffer[i] = _buffer[i] with { Person = intoId };
+                    moved++;
+                }
+            }
+
+            var segments = ImmutableArray.CreateBuilder<VisitSegment>();
+            foreach (var segment in Current)
+            {
+                if (fromId >= segment.PersonCount || segment.RowsOf(fromId).Length == 0)
+                {
+                    segments.Add(segment);
+                    continue;
+                }
+
+                var rows = new PendingVisit[segment.Count];
+                segment.CopyTo(rows);
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    if (rows[i].Person == fromId)
+                    {
+                        rows[i] = rows[i] with { Person = intoId };
+                        moved++;
+                    }
+                }
+
+                segments.Add(VisitSegment.Build(rows, rows.Length, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism));
+            }
+
+            _persons = _persons.Copy((id, key) => id == fromId ? (default, false) : (key, true));
+            Publish(segments.ToImmutable());
+            return moved;
+        }
+    }
+
+    /// <summary>
     /// Re-keys every person's pseudonym with <paramref name="rekeyer"/> (the visits stay as they are) and publishes a new
     /// snapshot. Afterwards pseudonymize new identifiers with <see cref="PersonPseudonymizer.ThenRekeyed"/> of the
     /// same rekeyer, and look persons up by their re-keyed pseudonyms. Costs one HMAC per person.
