@@ -287,9 +287,10 @@ public static class DeclarationJson
         foreach (var property in info.Properties)
         {
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (type.IsEnum && !Enum.IsDefined(type, Enum.ToObject(type, 0)))
+            var zero = type.IsEnum ? Enum.ToObject(type, 0) : null;
+            if (zero is not null && !Enum.IsDefined(type, zero))
             {
-                property.ShouldSerialize = (_, value) => value is not null && !value.Equals(Enum.ToObject(type, 0));
+                property.ShouldSerialize = (_, value) => value is not null && !value.Equals(zero);
             }
         }
     }

@@ -71,7 +71,7 @@ public static class RecordCommand
 
             var record = reader.Current;
             var person = pseudonymizer.Pseudonymize(record.Kind, record.Identifier);
-            written.TryAdd(person, $"{KindName(record.Kind, record.Identifier)}:{record.Identifier}");
+            written.TryAdd(person, $"{record.IdKind}:{record.Identifier}");
             Print(recorder.Record(new CheckInEvent(person, record.Venue, CheckIn.Core.Places.VenueKind.Other, record.At, record.Event)));
         }
 
@@ -103,14 +103,4 @@ public static class RecordCommand
             }
         }
     }
-
-    private static string KindName(IdentifierKind kind, string identifier) => kind switch
-    {
-        IdentifierKind.CitizenId => identifier.Length == 9 ? "cmnd" : "cccd",
-        IdentifierKind.HealthInsurance => "bhyt",
-        IdentifierKind.PlatformId => "qid",
-        IdentifierKind.Phone => "phone",
-        IdentifierKind.Passport => "passport",
-        _ => "paper",
-    };
 }

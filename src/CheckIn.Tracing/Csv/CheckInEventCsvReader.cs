@@ -25,13 +25,14 @@ public enum EventChannel
 /// pseudonymize it, with its <see cref="Kind"/>, before it goes anywhere (<see cref="PersonPseudonymizer"/>).
 /// </summary>
 /// <param name="Kind">What the identifier is.</param>
+/// <param name="IdKind">The <c>id_kind</c> as the file names it, in lower case (<c>cccd</c> and <c>cmnd</c> are both <see cref="IdentifierKind.CitizenId"/>).</param>
 /// <param name="Identifier">The identifier.</param>
 /// <param name="Venue">The venue identifier.</param>
 /// <param name="Event">Check-in or check-out.</param>
 /// <param name="At">When.</param>
 /// <param name="Channel">How it was recorded, when the file says.</param>
 /// <param name="Line">The line the record starts on.</param>
-public readonly record struct CheckInEventCsvRecord(IdentifierKind Kind, string Identifier, string Venue, CheckInEventKind Event, NodaTime.Instant At, EventChannel? Channel, int Line)
+public readonly record struct CheckInEventCsvRecord(IdentifierKind Kind, string IdKind, string Identifier, string Venue, CheckInEventKind Event, NodaTime.Instant At, EventChannel? Channel, int Line)
 {
     /// <summary>Returns the kind, venue, event, time and line; never the identifier.</summary>
     /// <returns>The text.</returns>
@@ -177,7 +178,7 @@ public sealed class CheckInEventCsvReader
                 }
             }
 
-            Current = new CheckInEventCsvRecord(kind, identifier, venue, eventKind.Value, at, channel, line);
+            Current = new CheckInEventCsvRecord(kind, _fields[0].Trim().ToLowerInvariant(), identifier, venue, eventKind.Value, at, channel, line);
             return Result.Ok(true);
         }
     }

@@ -210,7 +210,7 @@ public sealed class VisitStore
         var limit = IndexTime.IsIndexable(horizon) ? IndexTime.ToSeconds(horizon) : horizon < IndexTime.Epoch ? long.MinValue : long.MaxValue;
         lock (_writeLock)
         {
-            return RemoveLocked(v => v.Start + (long)v.Length > limit, segment => segment.MinStart + 1L > limit, segment => segment.MaxEnd <= limit);
+            return RewriteLocked(v => v.Start + (long)v.Length > limit ? v : null, segment => segment.MinStart + 1L > limit, segment => segment.MaxEnd <= limit);
         }
     }
 
@@ -247,8 +247,12 @@ public sealed class VisitStore
             }
 
             _persons = _persons.Copy((id, key) => ids.Contains(id) ? (default, false) : (key, true));
-            var removed = RemoveLocked(v => !ids.Contains(v.Person), segment => !ids.Any(id => id < segment.PersonCount && segment.RowsOf(id).Length > 0), _ => false);
-            Publish(Current);
+            var removed = RewriteLocked(v => ids.Contains(v.Person) ? null : v, segment => !ids.Any(id => id < segment.PersonCount && segment.RowsOf(id).Length > 0), _ => false);
+            if (removed == 0)
+            {
+                Publish(Current); // no visit left, but readers must no longer know the erased pseudonyms
+            }
+
             return removed;
         }
     }
@@ -277,41 +281,16 @@ public sealed class VisitStore
             }
 
             var intoId = _persons.Intern(into);
-            long moved = 0;
-            for (var i = 0; i < _buffered; i++)
-            {
-                if (_buffer[i].Person == fromId)
-                {
-                    _buffer[i] = _buffer[i] with { Person = intoId };
-                    moved++;
-                }
-            }
-
-            var segments = ImmutableArray.CreateBuilder<VisitSegment>();
-            foreach (var segment in Current)
-            {
-                if (fromId >= segment.PersonCount || segment.RowsOf(fromId).Length == 0)
-                {
-                    segments.Add(segment);
-                    continue;
-                }
-
-                var rows = new PendingVisit[segment.Count];
-                segment.CopyTo(rows);
-                for (var i = 0; i < rows.Length; i++)
-                {
-                    if (rows[i].Person == fromId)
-                    {
-                        rows[i] = rows[i] with { Person = intoId };
-                        moved++;
-                    }
-                }
-
-                segments.Add(VisitSegment.Build(rows, rows.Length, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism));
-            }
-
             _persons = _persons.Copy((id, key) => id == fromId ? (default, false) : (key, true));
-            Publish(segments.ToImmutable());
+            var moved = RewriteLocked(
+                v => v.Person == fromId ? v with { Person = intoId } : v,
+                segment => fromId >= segment.PersonCount || segment.RowsOf(fromId).Length == 0,
+                _ => false);
+            if (moved == 0)
+            {
+                Publish(Current); // no visit moved, but readers must no longer know the absorbed pseudonym
+            }
+
             return moved;
         }
     }
@@ -334,32 +313,35 @@ public sealed class VisitStore
     }
 
     /// <summary>
-    /// Keeps the buffered and indexed visits <paramref name="keep"/> accepts: segments <paramref name="untouched"/>
-    /// vouches for stay as they are, those <paramref name="dropWhole"/> names go, the rest are rebuilt. Publishes
-    /// when anything was removed.
+    /// Rewrites the buffered and indexed visits: <paramref name="rewrite"/> returns a visit as it stays, changed, or
+    /// null to remove it. Segments <paramref name="untouched"/> vouches for stay as they are, those
+    /// <paramref name="dropWhole"/> names go, the rest are rebuilt when anything in them changed. Publishes when
+    /// anything changed.
     /// </summary>
-    private long RemoveLocked(Func<PendingVisit, bool> keep, Func<VisitSegment, bool> untouched, Func<VisitSegment, bool> dropWhole)
+    /// <returns>How many visits were removed or changed.</returns>
+    private long RewriteLocked(Func<PendingVisit, PendingVisit?> rewrite, Func<VisitSegment, bool> untouched, Func<VisitSegment, bool> dropWhole)
     {
-        long removed = 0;
+        long affected = 0;
         var kept = 0;
         for (var i = 0; i < _buffered; i++)
         {
-            if (keep(_buffer[i]))
+            if (rewrite(_buffer[i]) is { } visit)
             {
-                _buffer[kept++] = _buffer[i];
+                affected += visit == _buffer[i] ? 0 : 1;
+                _buffer[kept++] = visit;
             }
         }
 
-        removed += _buffered - kept;
+        affected += _buffered - kept;
         _buffered = kept;
 
         var segments = ImmutableArray.CreateBuilder<VisitSegment>();
-        var changed = false;
+        var changed = affected > 0;
         foreach (var segment in Current)
         {
             if (dropWhole(segment))
             {
-                removed += segment.Count;
+                affected += segment.Count;
                 changed = true;
                 continue;
             }
@@ -372,18 +354,32 @@ public sealed class VisitStore
 
             var rows = new PendingVisit[segment.Count];
             segment.CopyTo(rows);
-            var survivors = rows.Where(keep).ToArray();
-            if (survivors.Length == rows.Length)
+            var survivors = new List<PendingVisit>(rows.Length);
+            var rowsAffected = 0;
+            foreach (var row in rows)
+            {
+                if (rewrite(row) is { } visit)
+                {
+                    rowsAffected += visit == row ? 0 : 1;
+                    survivors.Add(visit);
+                }
+                else
+                {
+                    rowsAffected++;
+                }
+            }
+
+            if (rowsAffected == 0)
             {
                 segments.Add(segment);
                 continue;
             }
 
-            removed += rows.Length - survivors.Length;
+            affected += rowsAffected;
             changed = true;
-            if (survivors.Length > 0)
+            if (survivors.Count > 0)
             {
-                segments.Add(VisitSegment.Build(survivors, survivors.Length, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism));
+                segments.Add(VisitSegment.Build([.. survivors], survivors.Count, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism));
             }
         }
 
@@ -392,7 +388,7 @@ public sealed class VisitStore
             Publish(segments.ToImmutable());
         }
 
-        return removed;
+        return affected;
     }
 
     private void FlushLocked(CancellationToken cancellationToken = default)

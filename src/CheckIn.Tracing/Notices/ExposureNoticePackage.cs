@@ -58,7 +58,18 @@ public sealed class ExposureNoticePackage
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         ArgumentNullException.ThrowIfNull(notices);
-        if (privateKey.KeySize != 256)
+        // Other 256-bit curves (secp256k1, brainpoolP256r1) have the same key size: the curve itself is checked.
+        ECParameters curve;
+        try
+        {
+            curve = privateKey.ExportParameters(includePrivateParameters: false);
+        }
+        catch (CryptographicException exception)
+        {
+            throw new ArgumentException("The package is signed with an ECDSA P-256 key.", nameof(privateKey), exception);
+        }
+
+        if (curve.Curve.Oid?.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
         {
             throw new ArgumentException("The package is signed with an ECDSA P-256 key.", nameof(privateKey));
         }

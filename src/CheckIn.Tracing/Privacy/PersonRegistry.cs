@@ -17,6 +17,7 @@ public sealed class PersonRegistry
     private readonly List<PersonPseudonym> _keys = [];
     private readonly List<int> _parent = [];
     private readonly List<int> _size = [];
+    private readonly List<int> _representative = [];
     private readonly Lock _gate = new();
 
     /// <summary>The number of pseudonyms known.</summary>
@@ -38,7 +39,7 @@ public sealed class PersonRegistry
     {
         lock (_gate)
         {
-            return _ids.TryGetValue(person, out var id) ? _keys[Representative(Find(id))] : person;
+            return _ids.TryGetValue(person, out var id) ? _keys[_representative[Find(id)]] : person;
         }
     }
 
@@ -60,21 +61,15 @@ public sealed class PersonRegistry
                 return null;
             }
 
-            var keepA = Representative(a) < Representative(b);
-            var (kept, absorbed) = keepA ? (a, b) : (b, a);
-            var keptKey = _keys[Representative(kept)];
-            var absorbedKey = _keys[Representative(absorbed)];
-
-            // Union by size; the group remembers its representative (the earliest seen) separately from its root.
+            // The earliest seen (lowest id) stays. Union by size; the root keeps the group's representative.
+            var (kept, absorbed) = (Math.Min(_representative[a], _representative[b]), Math.Max(_representative[a], _representative[b]));
             var (root, child) = _size[a] >= _size[b] ? (a, b) : (b, a);
             _parent[child] = root;
             _size[root] += _size[child];
-            _representative[root] = Math.Min(_representative[a], _representative[b]);
-            return new PersonMerge(keptKey, absorbedKey);
+            _representative[root] = kept;
+            return new PersonMerge(_keys[kept], _keys[absorbed]);
         }
     }
-
-    private readonly List<int> _representative = [];
 
     private int IdOf(PersonPseudonym person)
     {
@@ -101,8 +96,6 @@ public sealed class PersonRegistry
 
         return id;
     }
-
-    private int Representative(int root) => _representative[root];
 }
 
 /// <summary>Two people found to be one.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CheckIn.Core;
 using CheckIn.Core.Identity;
 using CheckIn.Core.Payloads;
@@ -173,16 +172,9 @@ public static class ScanInterpreter
     public static string? VenueKeyOf(CheckInPayload payload) => payload switch
     {
         TokhaiyteVenuePayload tokhaiyte => "tokhaiyte:" + tokhaiyte.GroupId.ToLowerInvariant(),
-        SignedVenuePayload signed => "checkin:" + Host(signed.BaseUrl) + "/" + signed.SubjectKeyText,
+        SignedVenuePayload signed => "checkin:" + new Uri(signed.BaseUrl).Authority.ToLowerInvariant() + "/" + signed.SubjectKeyText,
         _ => null,
     };
-
-    private static string Host(string baseUrl)
-    {
-        var rest = baseUrl[(baseUrl.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return (slash < 0 ? rest : rest[..slash]).ToLower(CultureInfo.InvariantCulture);
-    }
 
     private static Result<ScannedEvent> Fail(string code) => Result.Fail<ScannedEvent>(TracingErrors.Of(code));
 }

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Security.Cryptography;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
+using CheckIn.Testing;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -172,12 +172,8 @@ public sealed class SignedPayloadTests : IDisposable
         var text = Code();
         var body = new byte[93];
         Base32.Decode(text.AsSpan(29), body, out _);
-        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-        var s = new BigInteger(body.AsSpan(61, 32), isUnsigned: true, isBigEndian: true);
-        Assert.True(s <= order / 2, "the signer writes low-S signatures");
-        var high = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
-        body.AsSpan(61, 32).Clear();
-        high.CopyTo(body.AsSpan(93 - high.Length));
+        Assert.True(EcdsaTwin.IsLowS(body.AsSpan(29)), "the signer writes low-S signatures");
+        EcdsaTwin.Flip(body.AsSpan(29));
         var twin = text[..29] + Base32.Encode(body);
 
         // The twin is a valid ECDSA signature too; refusing it leaves every code one accepted text.
@@ -290,11 +286,7 @@ public sealed class SignedPayloadTests : IDisposable
         var v1 = Version1Writer.Venue(_key, 1, "HTTPS://CHECKIN.EXAMPLE.VN/C/", 5, 46, 1, Issued);
         var body = new byte[81];
         Base32.Decode(v1.AsSpan(29), body, out _);
-        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-        var s = new BigInteger(body.AsSpan(49, 32), isUnsigned: true, isBigEndian: true);
-        var twin = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
-        body.AsSpan(49, 32).Clear();
-        twin.CopyTo(body.AsSpan(81 - twin.Length));
+        EcdsaTwin.Flip(body.AsSpan(17));
         var other = v1[..29] + Base32.Encode(body);
         Assert.True(PayloadReader.Read(v1, _verifying).Value is SignedPayload { IsVerified: true });
         Assert.True(PayloadReader.Read(other, _verifying).Value is SignedPayload { IsVerified: true });

@@ -224,7 +224,7 @@ public sealed class ImageReaderTests
     }
 
     [Fact]
-    public void Read_PngWithTooLittleData_RefusedAfterOnlyRowsAllocated()
+    public void Read_PngWhoseDataEndsEarly_PngData()
     {
         // Compressed data that could hold the image but ends early: the reader fails with Png.Data.
         var png = PngBuilder.Bomb(64, 64, bitDepth: 8, colorType: 0);

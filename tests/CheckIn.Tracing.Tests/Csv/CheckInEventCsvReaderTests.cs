@@ -35,6 +35,7 @@ public sealed class CheckInEventCsvReaderTests
         Assert.Equal((IdentifierKind.CitizenId, "001090123456", CheckInEventKind.CheckIn, Instant.FromUtc(2021, 9, 1, 1, 0), EventChannel.StaffScan),
             (records[0].Kind, records[0].Identifier, records[0].Event, records[0].At, records[0].Channel));
         Assert.Null(records[1].Channel);
+        Assert.Equal(["cccd", "bhyt", "phone", "paper"], records.Select(r => r.IdKind));
         Assert.Equal((IdentifierKind.Phone, "0912345678", "Chợ, Đông Ba"), (records[2].Kind, records[2].Identifier, records[2].Venue));
         Assert.Equal((IdentifierKind.Opaque, EventChannel.Paper, 5), (records[3].Kind, records[3].Channel, records[3].Line));
         Assert.DoesNotContain("001090123456", records[0].ToString(), StringComparison.Ordinal);
@@ -94,6 +95,7 @@ public sealed class CheckInEventCsvReaderTests
     public void Read_MutatedFiles_NeverThrow()
     {
         var random = new Random(2021);
+        var (accepted, rejected) = (0, 0);
         for (var i = 0; i < 3000; i++)
         {
             var chars = Events.ToCharArray();
@@ -112,11 +114,24 @@ public sealed class CheckInEventCsvReaderTests
                     break;
                 }
 
-                if (!step.Success && step.Error.Code is "EventCsv.Header" or "EventCsv.Quote")
+                if (step.Success)
+                {
+                    accepted++;
+                    Assert.False(string.IsNullOrWhiteSpace(reader.Current.Identifier));
+                    continue;
+                }
+
+                rejected++;
+                Assert.StartsWith("EventCsv.", step.Error.Code, StringComparison.Ordinal);
+                Assert.True(step.Error.Line >= 1, step.Error.ToString());
+                if (step.Error.Code is "EventCsv.Header" or "EventCsv.Quote")
                 {
                     break;
                 }
             }
         }
+
+        // The mutations must reach both paths, or the test proves nothing.
+        Assert.True(accepted > 1000 && rejected > 1000, $"accepted {accepted}, rejected {rejected}");
     }
 }

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Security.Cryptography;
 using CheckIn.Core;
 using CheckIn.Core.Payloads.Signed;
+using CheckIn.Testing;
 using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Visits;
 using NodaTime;
@@ -103,11 +103,8 @@ public sealed class ExposureNoticePackageTests : IDisposable
     public void Read_HighS_NonCanonical()
     {
         var bytes = Package();
-        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-        var s = new BigInteger(bytes.AsSpan(bytes.Length - 32), isUnsigned: true, isBigEndian: true);
-        var high = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
-        bytes.AsSpan(bytes.Length - 32).Clear();
-        high.CopyTo(bytes.AsSpan(bytes.Length - high.Length));
+        Assert.True(EcdsaTwin.IsLowS(bytes.AsSpan(bytes.Length - 64)), "the package is signed low-S");
+        EcdsaTwin.Flip(bytes.AsSpan(bytes.Length - 64));
         Assert.Equal(CoreErrorCodes.SignedPayload.NonCanonical, Error(bytes));
     }
 

@@ -74,13 +74,28 @@ public sealed class ScanInterpreterTests
     }
 
     [Fact]
-    public void OnePersonTwoCards_LinkedIdentifiersPseudonymizeApart_UntilARegistryJoinsThem()
+    public void OnePersonTwoCards_TheScansLinksJoinThemInTheRegistry()
     {
-        // The registry that joins them is the next step; here the links it needs come out of the scans.
+        // A 1405 code scanned at one venue carries the insurance number scanned as a card at another: pseudonymized
+        // apart, the link the scan returned makes them one person.
         var pseudonymizer = new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32));
-        var chip = ScanInterpreter.PersonCodeScanned("001090123456|NGUYEN VAN A|1990-01-01|0|QID8F3K2M9X|1<HS4010120878811", "market", At, CheckInEventKind.CheckIn).Value;
-        var insuranceCard = new PersonIdentifier(IdentifierKind.HealthInsurance, "HS4010120878811");
-        Assert.Contains(insuranceCard, chip.Links);
-        Assert.NotEqual(pseudonymizer.Pseudonymize(chip.Person.Kind, chip.Person.Value), pseudonymizer.Pseudonymize(insuranceCard.Kind, insuranceCard.Value));
+        PersonPseudonym Pseudonym(PersonIdentifier id) => pseudonymizer.Pseudonymize(id.Kind, id.Value);
+        var code = ScanInterpreter.PersonCodeScanned("001090123456|NGUYEN VAN A|1990-01-01|0|QID8F3K2M9X|1<HS4010120878811", "market", At, CheckInEventKind.CheckIn).Value;
+        var card = ScanInterpreter.PersonCodeScanned(
+            "HS4010120878811|4e677579e1bb856e2056c4836e20416e|01/01/1990|1|58c3a3205068c3ba205468c6b0e1bba16e67|79 - 017|01/01/2021|-|01/01/2021|46010120878811|-|4|01/01/2021|a1b2c3d4e5f60718-1234|$",
+            "clinic", At, CheckInEventKind.CheckIn);
+        Assert.True(card.Success, card.ToString());
+        Assert.Equal(new PersonIdentifier(IdentifierKind.HealthInsurance, "HS4010120878811"), card.Value.Person);
+        var cardPerson = Pseudonym(card.Value.Person);
+        Assert.NotEqual(Pseudonym(code.Person), cardPerson);
+
+        var registry = new PersonRegistry();
+        foreach (var link in code.Links)
+        {
+            registry.Link(Pseudonym(code.Person), Pseudonym(link));
+        }
+
+        Assert.Equal(registry.Resolve(Pseudonym(code.Person)), registry.Resolve(cardPerson));
+        Assert.NotEqual(registry.Resolve(Pseudonym(code.Person)), registry.Resolve(Pseudonym(Visitor)));
     }
 }

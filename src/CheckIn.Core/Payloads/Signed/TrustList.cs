@@ -124,8 +124,9 @@ public static class TrustList
                 writer.WriteString("kid", key.KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 writer.WriteString("use", "sig");
                 writer.WriteString("alg", "ES256");
-                writer.WriteString("x", Base64Url(key.Parameters.Q.X!));
-                writer.WriteString("y", Base64Url(key.Parameters.Q.Y!));
+                var point = key.Parameters.Q; // imported once per key
+                writer.WriteString("x", Base64Url(point.X!));
+                writer.WriteString("y", Base64Url(point.Y!));
                 if (key.NotBefore is { } notBefore)
                 {
                     writer.WriteNumber("nbf", notBefore.ToUnixTimeSeconds());
