@@ -31,7 +31,8 @@ public static class SimulationFiles
     private const long MaxStartSeconds = 1000L * 366 * 86400;
 
     /// <summary>
-    /// Runs the simulation and writes <c>person,venue,check_in,check_out</c> (ISO-8601 UTC) for every recorded
+    /// Runs the simulation and writes <c>person,venue,check_in,check_out,closure</c> (ISO-8601 UTC; the closure empty
+    /// for a visit that checked out, else how its end was assumed) for every recorded
     /// visit: app check-ins and check-outs, card scans, and paper-log entries whose phone number is right,
     /// closed and merged by <see cref="VisitBuilder"/> as a deployment would. Persons are the residents' keys
     /// (<c>R0000042</c>), venues their ids (<c>V000042</c>).
@@ -48,7 +49,7 @@ public static class SimulationFiles
         ArgumentNullException.ThrowIfNull(destination);
         var recording = new SimulatedRecording(simulation, KeyOf);
         var writer = new AsciiWriter(destination);
-        writer.Write("person,venue,check_in,check_out\n"u8);
+        writer.Write("person,venue,check_in,check_out,closure\n"u8);
         long written = 0;
         foreach (var recorded in recording.Run(cancellationToken))
         {
@@ -62,6 +63,12 @@ public static class SimulationFiles
                 writer.WriteInstant(visit.CheckIn);
                 writer.Write((byte)',');
                 writer.WriteInstant(visit.CheckOut);
+                writer.Write((byte)',');
+                if (visit.Closure != VisitClosure.CheckedOut)
+                {
+                    writer.WriteAscii(visit.Closure.ToString());
+                }
+
                 writer.Write((byte)'\n');
                 written++;
             }

@@ -39,10 +39,10 @@ public static class TracingErrorCodes
     /// <summary>Codes of the visits CSV (<c>person,venue,check_in,check_out</c>).</summary>
     public static class VisitCsv
     {
-        /// <summary>The first line is not the header <c>person,venue,check_in,check_out</c>.</summary>
+        /// <summary>The first line is not the header <c>person,venue,check_in,check_out</c> (optionally <c>,closure</c>).</summary>
         public const string Header = "VisitCsv.Header";
 
-        /// <summary>A record does not have exactly four fields.</summary>
+        /// <summary>A record does not have as many fields as the header.</summary>
         public const string FieldCount = "VisitCsv.FieldCount";
 
         /// <summary>The person is empty.</summary>
@@ -56,6 +56,9 @@ public static class TracingErrorCodes
 
         /// <summary>The check-out is not after the check-in, the visit is longer than the index holds, or outside 1952–2088.</summary>
         public const string Interval = "VisitCsv.Interval";
+
+        /// <summary>The closure is not one of <c>CheckedOut</c>, <c>DefaultLength</c>, <c>NextCheckIn</c>, <c>Capped</c> (any case, or empty for checked out).</summary>
+        public const string Closure = "VisitCsv.Closure";
 
         /// <summary>A quoted field is not closed.</summary>
         public const string Quote = "VisitCsv.Quote";

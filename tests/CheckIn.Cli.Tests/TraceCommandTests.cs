@@ -33,10 +33,10 @@ public sealed class TraceCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(
             [
-                "person,level,exposed_at,venue,overlap_minutes,source",
-                "Bình,1,2021-09-01T08:30:00Z,Chợ Đông Ba,30,An",
-                "Dung,2,2021-09-01T09:00:00Z,Chợ Đông Ba,20,Bình",
-                "Cường,2,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Bình",
+                "person,level,exposed_at,venue,overlap_minutes,source,assumed",
+                "Bình,1,2021-09-01T08:30:00Z,Chợ Đông Ba,30,An,false",
+                "Dung,2,2021-09-01T09:00:00Z,Chợ Đông Ba,20,Bình,false",
+                "Cường,2,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Bình,false",
             ],
             result.Output.TrimEnd('\n').Split('\n'));
     }
@@ -69,13 +69,13 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Visits), "--depth", "1",
             "--case", "An@2021-09-01T09:30:00Z/2021-09-02T00:00:00Z", "--case", "Cường@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
         // An's window starts after the market: only Em (school, 10 min overlap < 15) would be reachable, so only Cường's contact Bình.
-        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source", "Bình,1,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Cường"], result.Output.TrimEnd('\n').Split('\n'));
+        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed", "Bình,1,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Cường,false"], result.Output.TrimEnd('\n').Split('\n'));
     }
 
     [Theory]
     [InlineData("person,venue,check_in,check_out\nAn,X,yesterday,2021-09-01T09:00:00Z", "VisitCsv.Instant", "not an ISO-8601 UTC instant such as 2021-09-01T08:00:00Z (line 2, field 2)")]
     [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z,2021-09-01T08:00:00Z", "VisitCsv.Interval", "must be after the check-in, within 18 hours, between 1952 and 2088 (line 2, field 3)")]
-    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z", "VisitCsv.FieldCount", "four fields: person,venue,check_in,check_out (line 2)")]
+    [InlineData("person,venue,check_in,check_out\nAn,X,2021-09-01T09:00:00Z", "VisitCsv.FieldCount", "fields: person,venue,check_in,check_out (and closure when the header has it) (line 2)")]
     public void Trace_BadRow_ReportedWithLineRestTracedExitPartial(string content, string code, string message)
     {
         var result = CliRunner.Run("trace", "--visits", Write(Visits + content[content.IndexOf('\n', StringComparison.Ordinal)..]), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
@@ -107,7 +107,7 @@ public sealed class TraceCommandTests : IDisposable
     {
         var result = CliRunner.Run("trace", "--visits", Write("name,place,in,out\nAn,X,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z"), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
         Assert.Equal(ExitCodes.Invalid, result.ExitCode);
-        Assert.Contains("header person,venue,check_in,check_out (line 1)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("header person,venue,check_in,check_out (optionally ,closure) (line 1)", result.Error, StringComparison.Ordinal);
     }
 
     /// <summary>Regression: venue and person keys were compared raw: four spellings of one venue, three of one phone.</summary>
@@ -126,8 +126,8 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Content), "--case", "0912.345.678@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", "--depth", "1");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(
-            ["0913000001,1,2021-09-01T08:00:00Z,V1,60,0912345678", "0913000002,1,2021-09-01T08:00:00Z,V1,60,0912345678",
-             "0913000003,1,2021-09-01T08:00:00Z,V1,60,0912345678", "0913000004,1,2021-09-01T10:00:00Z,V2,60,0912345678"],
+            ["0913000001,1,2021-09-01T08:00:00Z,V1,60,0912345678,false", "0913000002,1,2021-09-01T08:00:00Z,V1,60,0912345678,false",
+             "0913000003,1,2021-09-01T08:00:00Z,V1,60,0912345678,false", "0913000004,1,2021-09-01T10:00:00Z,V2,60,0912345678,false"],
             result.Output.TrimEnd('\n').Split('\n').Skip(1));
 
         // --exact-keys: as before, no other spelling of V1 is V1, and the case's other spelling is another person.
@@ -185,6 +185,6 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Visits), "--case", "Zed@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("no visits", result.Error, StringComparison.Ordinal);
-        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source", result.Output.Trim());
+        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed", result.Output.Trim());
     }
 }

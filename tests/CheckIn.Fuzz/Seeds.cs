@@ -44,7 +44,8 @@ internal static class Seeds
 
         Text(folder, "visitscsv",
             "person,venue,check_in,check_out\nP1,V1,2021-09-20T08:00:00Z,2021-09-20T09:00:00Z\nP2,V1,2021-09-20T08:30:00Z,2021-09-20T10:00:00Z\n",
-            "person,venue,check_in,check_out\r\n\"0912 345 678\",\"Chợ, Đông Ba\",2021-09-20T08:00:00+07:00,\r\n");
+            "person,venue,check_in,check_out\r\n\"0912 345 678\",\"Chợ, Đông Ba\",2021-09-20T08:00:00+07:00,\r\n",
+            "person,venue,check_in,check_out,closure\nP1,V1,2021-09-20T08:00:00Z,2021-09-20T09:00:00Z,DefaultLength\nP2,V1,2021-09-20T08:30:00Z,2021-09-20T10:00:00Z,\n");
 
         Text(folder, "eventscsv",
             "id_kind,id,venue,event,at,channel\ncccd,001090123456,V1,in,2021-09-01T08:00:00+07:00,staff\ncccd,001090123456,V1,out,2021-09-01T02:00:00Z,\nphone,0912345678,\"Chợ, Đông Ba\",in,2021-09-01T03:00:00Z,app\n",

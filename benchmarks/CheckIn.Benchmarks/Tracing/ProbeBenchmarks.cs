@@ -34,7 +34,7 @@ public class ProbeBenchmarks
         _snapshot = _workload.ToStore().Snapshot;
         _exposures = _workload.SampleExposures(Queries, seed: 7);
         // The store numbers venues in order of first appearance; translate the workload's venue numbers.
-        _exposureList = [.. _exposures.Select(e => new ContactTracer.Exposure(VenueId(e.Venue), e.Start, e.End, -1, e.Start, e.End)).OrderBy(e => e.Venue).ThenBy(e => e.Start)];
+        _exposureList = [.. _exposures.Select(e => new ContactTracer.Exposure(VenueId(e.Venue), e.Start, e.End, -1, e.Start, e.End, 0)).OrderBy(e => e.Venue).ThenBy(e => e.Start)];
         _databasePath = Path.Combine(Path.GetTempPath(), $"checkin-rtree-{Visits}-{Environment.ProcessId}.db");
         BuildRTree();
         var contacts = IndexProbe();

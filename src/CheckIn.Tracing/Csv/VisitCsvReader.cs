@@ -2,6 +2,7 @@ using CheckIn.Core;
 using CheckIn.Core.Text;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Visits;
 using NodaTime;
 using NodaTime.Text;
 
@@ -9,7 +10,9 @@ namespace CheckIn.Tracing.Csv;
 
 /// <summary>
 /// Reads the visits CSV that <c>checkin trace</c> takes and CheckIn.Simulation writes: the header
-/// <c>person,venue,check_in,check_out</c>, then one visit per record with ISO-8601 UTC times (RFC 4180 quoting;
+/// <c>person,venue,check_in,check_out</c> with an optional fifth column <c>closure</c> (how the end was decided, as
+/// <c>checkin record</c> prints it: <c>CheckedOut</c>, <c>DefaultLength</c>, <c>NextCheckIn</c>, <c>Capped</c>), then
+/// one visit per record with ISO-8601 UTC times (RFC 4180 quoting;
 /// LF or CRLF; blank lines skipped). Streams: one record in memory at a time, each at most
 /// <see cref="MaxRecordLength"/> characters. Never throws on content: a bad record is a coded error
 /// (<c>VisitCsv.*</c>) with its line and field, which ends the read or, with
@@ -32,11 +35,12 @@ public sealed class VisitCsvReader
     /// <summary>The longest record read, in characters (quoted line breaks included).</summary>
     public const int MaxRecordLength = 4096;
 
-    private static readonly string[] HeaderFields = ["person", "venue", "check_in", "check_out"];
+    private static readonly string[] HeaderFields = ["person", "venue", "check_in", "check_out", "closure"];
 
     private readonly CsvRecordTokenizer _tokenizer;
     private readonly List<string> _fields = new(4);
     private bool _headerRead;
+    private int _columns;
     private readonly VisitCsvReaderOptions _options;
     private CheckInError _failure;
 
@@ -77,10 +81,12 @@ public sealed class VisitCsvReader
                 return Fail(problem);
             }
 
-            if (_fields.Count != HeaderFields.Length || !_fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(HeaderFields))
+            if (_fields.Count is < 4 or > 5 || !_fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(HeaderFields.Take(_fields.Count)))
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Header, headerLine, CheckInError.None));
             }
+
+            _columns = _fields.Count;
         }
 
         while (true)
@@ -101,7 +107,7 @@ public sealed class VisitCsvReader
                 continue;
             }
 
-            if (_fields.Count != 4)
+            if (_fields.Count != _columns)
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.FieldCount, line, CheckInError.None));
             }
@@ -135,7 +141,13 @@ public sealed class VisitCsvReader
                 return Fail(Error(TracingErrorCodes.VisitCsv.Interval, line, 3));
             }
 
-            Current = new VisitCsvRecord(person, venue, checkIn.Value, checkOut.Value, line);
+            var closure = VisitClosure.CheckedOut;
+            if (_columns == 5 && !TryParseClosure(_fields[4], out closure))
+            {
+                return Fail(Error(TracingErrorCodes.VisitCsv.Closure, line, 4));
+            }
+
+            Current = new VisitCsvRecord(person, venue, checkIn.Value, checkOut.Value, line) { Closure = closure };
             return Result.Ok(true);
         }
     }
@@ -191,10 +203,33 @@ public sealed class VisitCsvReader
             var record = Current;
             var person = persons.Pseudonymize(record.Person);
             distinct.Add(person);
-            store.Add(person, record.Venue, record.CheckIn, record.CheckOut);
+            store.Add(person, record.Venue, record.CheckIn, record.CheckOut, record.Closure);
             latest = latest is { } l && l >= record.CheckOut ? l : record.CheckOut;
             visits++;
         }
+    }
+
+    /// <summary>A closure as <c>checkin record</c> prints it (the enum name, any case); empty is checked out.</summary>
+    private static bool TryParseClosure(string text, out VisitClosure closure)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            closure = VisitClosure.CheckedOut;
+            return true;
+        }
+
+        foreach (var value in Enum.GetValues<VisitClosure>())
+        {
+            if (string.Equals(trimmed, value.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                closure = value;
+                return true;
+            }
+        }
+
+        closure = VisitClosure.CheckedOut;
+        return false;
     }
 
     private Result<bool> Fail(CheckInError error)

@@ -1,3 +1,4 @@
+using CheckIn.Tracing.Visits;
 using NodaTime;
 
 namespace CheckIn.Tracing.Csv;
@@ -10,6 +11,9 @@ namespace CheckIn.Tracing.Csv;
 /// <param name="Line">The one-based line the record starts on.</param>
 public readonly record struct VisitCsvRecord(string Person, string Venue, Instant CheckIn, Instant CheckOut, int Line)
 {
+    /// <summary>How the visit's end was decided: the optional <c>closure</c> column, <see cref="VisitClosure.CheckedOut"/> without it.</summary>
+    public VisitClosure Closure { get; init; } = VisitClosure.CheckedOut;
+
     /// <summary>Returns the venue, times and line; never the person.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"line {Line}: {Venue} [{CheckIn}, {CheckOut})";

@@ -58,7 +58,7 @@ public sealed class VisitIndexSnapshot
 
     /// <summary>The indexed visits of one person, ordered by check-in.</summary>
     /// <param name="person">The person's pseudonym.</param>
-    /// <returns>The visits (closure reported as <see cref="VisitClosure.CheckedOut"/>: the index keeps intervals only).</returns>
+    /// <returns>The visits, each with how its end was decided.</returns>
     public IReadOnlyList<Visit> VisitsOf(PersonPseudonym person)
     {
         if (!TryGetPerson(person, out var id))
@@ -72,7 +72,7 @@ public sealed class VisitIndexSnapshot
             foreach (var row in segment.RowsOf(id))
             {
                 var start = segment.Start[row];
-                visits.Add(new Visit(person, VenueKeys.Span[segment.VenueOf(row)], IndexTime.FromSeconds(start), IndexTime.FromSeconds(start + (long)segment.Length[row])));
+                visits.Add(new Visit(person, VenueKeys.Span[segment.VenueOf(row)], IndexTime.FromSeconds(start), IndexTime.FromSeconds(start + (long)segment.Length[row]), segment.ClosureOf(row)));
             }
         }
 

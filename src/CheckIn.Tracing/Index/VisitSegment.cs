@@ -8,7 +8,10 @@ namespace CheckIn.Tracing.Index;
 /// scan. Splitting by duration class keeps one 10-hour shift at a market from stretching the scan of
 /// every query there. A second index maps each person to their rows.
 /// </summary>
-/// <remarks>Held per visit: start (4 bytes), length (2), person (4), person→row entry (4) = 14 bytes.</remarks>
+/// <remarks>
+/// Held per visit: start (4 bytes), length (2), person (4), person→row entry (4) = 14 bytes, plus two bits for how
+/// the visit's end was decided when any visit in the segment did not check out.
+/// </remarks>
 internal sealed class VisitSegment
 {
     public const int Classes = 4;
@@ -17,9 +20,10 @@ internal sealed class VisitSegment
     // The first level of the build scatters into at most 2^SuperBits ranges of groups.
     private const int SuperBits = 10;
 
-    private VisitSegment(int[] start, ushort[] length, int[] person, int[] bucketOffsets, ushort[] bucketMaxLength, int[] personOffsets, int[] personRows, int venueCount, int minStart, int maxEnd)
+    private VisitSegment(int[] start, ushort[] length, int[] person, ulong[]? closures, int[] bucketOffsets, ushort[] bucketMaxLength, int[] personOffsets, int[] personRows, int venueCount, int minStart, int maxEnd)
     {
         Start = start;
+        Closures = closures;
         Length = length;
         Person = person;
         BucketOffsets = bucketOffsets;
@@ -39,6 +43,9 @@ internal sealed class VisitSegment
     public ushort[] Length { get; }
 
     public int[] Person { get; }
+
+    /// <summary>Two bits a row (<see cref="ClosureColumn"/>); null when every visit checked out.</summary>
+    public ulong[]? Closures { get; }
 
     /// <summary>Start row of each (venue × <see cref="Classes"/> + class) group, plus the end.</summary>
     public int[] BucketOffsets { get; }
@@ -61,7 +68,13 @@ internal sealed class VisitSegment
 
     public long BytesHeld =>
         (Start.Length * 4L) + (Length.Length * 2L) + (Person.Length * 4L) + (BucketOffsets.Length * 4L)
-        + (BucketMaxLength.Length * 2L) + (PersonOffsets.Length * 4L) + (PersonRows.Length * 4L);
+        + (BucketMaxLength.Length * 2L) + (PersonOffsets.Length * 4L) + (PersonRows.Length * 4L) + ((Closures?.Length ?? 0) * 8L);
+
+    /// <summary>How a row's end was decided.</summary>
+    public Visits.VisitClosure ClosureOf(int row) => ClosureColumn.FromCode(ClosureColumn.CodeAt(Closures, row));
+
+    /// <summary>A row's closure code (0: checked out).</summary>
+    public int ClosureCodeOf(int row) => ClosureColumn.CodeAt(Closures, row);
 
     public static int ClassOf(int length)
     {
@@ -209,6 +222,7 @@ internal sealed class VisitSegment
         var start = new int[n];
         var length = new ushort[n];
         var person = new int[n];
+        var closure = HasClosures(input, n) ? new byte[n] : null;
         var maxLength = new ushort[buckets];
         var bucketOffsets = new int[buckets + 1];
         bucketOffsets[buckets] = n;
@@ -224,7 +238,7 @@ internal sealed class VisitSegment
                 {
                     var firstBucket = s << superShift;
                     var endBucket = Math.Min(buckets, (s + 1) << superShift);
-                    SortRange(staged, superOffsets[s], superOffsets[s + 1], firstBucket, endBucket, bucketOffsets, start, length, person, maxLength, scratch);
+                    SortRange(staged, superOffsets[s], superOffsets[s + 1], firstBucket, endBucket, bucketOffsets, new Columns(start, length, person, closure), maxLength, scratch);
                 }
 
                 return scratch;
@@ -274,7 +288,7 @@ internal sealed class VisitSegment
             }
         });
 
-        return new VisitSegment(start, length, person, bucketOffsets, maxLength, personOffsets, personRows, venueCount, minStart, maxEnd);
+        return new VisitSegment(start, length, person, ClosureColumn.Pack(closure, n), bucketOffsets, maxLength, personOffsets, personRows, venueCount, minStart, maxEnd);
     }
 
     /// <summary>Reads a segment's rows back as pending visits (for merging segments).</summary>
@@ -285,9 +299,22 @@ internal sealed class VisitSegment
             var venue = b / Classes;
             for (var i = BucketOffsets[b]; i < BucketOffsets[b + 1]; i++)
             {
-                destination[i] = new PendingVisit(Person[i], venue, Start[i], Length[i]);
+                destination[i] = new PendingVisit(Person[i], venue, Start[i], Length[i] | (ClosureCodeOf(i) << 16));
             }
         }
+    }
+
+    private static bool HasClosures(PendingVisit[] input, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            if (input[i].ClosureCode != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Bucket(PendingVisit visit) => (visit.Venue * Classes) + ClassOf(visit.Length);
@@ -304,8 +331,9 @@ internal sealed class VisitSegment
     }
 
     private static void SortRange(PendingVisit[] staged, int lo, int hi, int firstBucket, int endBucket, int[] bucketOffsets,
-        int[] start, ushort[] length, int[] person, ushort[] maxLength, SortScratch scratch)
+        Columns columns, ushort[] maxLength, SortScratch scratch)
     {
+        var (start, length, person, closure) = (columns.Start, columns.Length, columns.Person, columns.Closure);
         var cursor = scratch.Cursors(endBucket - firstBucket + 1);
         cursor.AsSpan(0, endBucket - firstBucket + 1).Clear();
         for (var i = lo; i < hi; i++)
@@ -328,6 +356,11 @@ internal sealed class VisitSegment
             start[position] = visit.Start;
             length[position] = (ushort)visit.Length;
             person[position] = visit.Person;
+            if (closure is not null)
+            {
+                closure[position] = (byte)visit.ClosureCode;
+            }
+
             scratch.MinStart = Math.Min(scratch.MinStart, visit.Start);
             scratch.MaxEnd = Math.Max(scratch.MaxEnd, visit.Start + visit.Length);
         }
@@ -335,13 +368,14 @@ internal sealed class VisitSegment
         for (var b = firstBucket; b < endBucket; b++)
         {
             var groupEnd = b + 1 < endBucket ? bucketOffsets[b + 1] : hi;
-            maxLength[b] = SortGroup(bucketOffsets[b], groupEnd, start, length, person, scratch);
+            maxLength[b] = SortGroup(bucketOffsets[b], groupEnd, columns, scratch);
         }
     }
 
     /// <summary>Sorts the rows [from, to) of the columns by start, in place; returns the longest length.</summary>
-    private static ushort SortGroup(int from, int to, int[] start, ushort[] length, int[] person, SortScratch scratch)
+    private static ushort SortGroup(int from, int to, Columns columns, SortScratch scratch)
     {
+        var (start, length, person, closure) = (columns.Start, columns.Length, columns.Person, columns.Closure);
         var count = to - from;
         ushort max = 0;
         foreach (var l in length.AsSpan(from, count))
@@ -362,18 +396,28 @@ internal sealed class VisitSegment
                 var s = start[i];
                 var l = length[i];
                 var p = person[i];
+                var k = closure?[i] ?? 0;
                 var j = i - 1;
                 while (j >= from && start[j] > s)
                 {
                     start[j + 1] = start[j];
                     length[j + 1] = length[j];
                     person[j + 1] = person[j];
+                    if (closure is not null)
+                    {
+                        closure[j + 1] = closure[j];
+                    }
+
                     j--;
                 }
 
                 start[j + 1] = s;
                 length[j + 1] = l;
                 person[j + 1] = p;
+                if (closure is not null)
+                {
+                    closure[j + 1] = k;
+                }
             }
 
             return max;
@@ -397,12 +441,17 @@ internal sealed class VisitSegment
         start.AsSpan(from, count).CopyTo(scratch.Start);
         length.AsSpan(from, count).CopyTo(scratch.Length);
         person.AsSpan(from, count).CopyTo(scratch.Person);
+        closure?.AsSpan(from, count).CopyTo(scratch.Closure);
         for (var i = 0; i < count; i++)
         {
             var source = (int)(uint)keys[i];
             start[from + i] = scratch.Start[source];
             length[from + i] = scratch.Length[source];
             person[from + i] = scratch.Person[source];
+            if (closure is not null)
+            {
+                closure[from + i] = scratch.Closure[source];
+            }
         }
 
         return max;
@@ -421,6 +470,9 @@ internal sealed class VisitSegment
         return true;
     }
 
+    /// <summary>The columns a build fills (the closure codes one a byte until packed; null when all checked out).</summary>
+    private readonly record struct Columns(int[] Start, ushort[] Length, int[] Person, byte[]? Closure);
+
     /// <summary>Per-thread buffers for <see cref="SortRange"/>, grown as needed and reused across ranges.</summary>
     private sealed class SortScratch
     {
@@ -437,6 +489,8 @@ internal sealed class VisitSegment
 
         public int[] Person { get; private set; } = [];
 
+        public byte[] Closure { get; private set; } = [];
+
         public void Ensure(int count)
         {
             if (Start.Length < count)
@@ -445,6 +499,7 @@ internal sealed class VisitSegment
                 Start = new int[size];
                 Length = new ushort[size];
                 Person = new int[size];
+                Closure = new byte[size];
             }
         }
 

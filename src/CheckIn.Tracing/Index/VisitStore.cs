@@ -58,9 +58,9 @@ public sealed class VisitStore
     }
 
     /// <summary>Adds a visit to the append buffer.</summary>
-    /// <param name="visit">The visit; at most 18 h 12 min long (the visit builder caps at 12 h).</param>
+    /// <param name="visit">The visit; at most 18 h 12 min long (the visit builder caps at 12 h). Its closure is kept.</param>
     /// <exception cref="ArgumentOutOfRangeException">The visit is too long or outside 1952–2088.</exception>
-    public void Add(Visit visit) => Add(visit.Person, visit.Venue, visit.CheckIn, visit.CheckOut);
+    public void Add(Visit visit) => Add(visit.Person, visit.Venue, visit.CheckIn, visit.CheckOut, visit.Closure);
 
     /// <summary>Adds a visit to the append buffer.</summary>
     /// <param name="person">The person's pseudonym.</param>
@@ -69,12 +69,24 @@ public sealed class VisitStore
     /// <param name="checkOut">The end (exclusive), after the start.</param>
     /// <exception cref="ArgumentException">The venue is empty, or the end is not after the start.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The visit is too long or outside 1952–2088.</exception>
-    public void Add(PersonPseudonym person, string venue, Instant checkIn, Instant checkOut)
+    public void Add(PersonPseudonym person, string venue, Instant checkIn, Instant checkOut) =>
+        Add(person, venue, checkIn, checkOut, VisitClosure.CheckedOut);
+
+    /// <summary>Adds a visit to the append buffer with how its end was decided (traces report it as evidence).</summary>
+    /// <param name="person">The person's pseudonym.</param>
+    /// <param name="venue">The venue identifier.</param>
+    /// <param name="checkIn">The start (inclusive).</param>
+    /// <param name="checkOut">The end (exclusive), after the start.</param>
+    /// <param name="closure">How the end was decided.</param>
+    /// <exception cref="ArgumentException">The venue is empty, or the end is not after the start.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The visit is too long or outside 1952–2088, or the closure is unknown.</exception>
+    public void Add(PersonPseudonym person, string venue, Instant checkIn, Instant checkOut, VisitClosure closure)
     {
         var visit = Prepare(venue, checkIn, checkOut);
+        var code = ClosureColumn.Code(closure);
         lock (_writeLock)
         {
-            Append(person, venue, visit.Start, visit.Length);
+            Append(person, venue, visit.Start, visit.Length | (code << 16));
         }
     }
 
@@ -92,10 +104,11 @@ public sealed class VisitStore
         var batch = visits as IReadOnlyList<Visit> ?? [.. visits];
 
         // Every visit is checked before the first is added, so a bad one leaves the store as it was.
-        var prepared = new (int Start, int Length)[batch.Count];
+        var prepared = new (int Start, int Packed)[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            prepared[i] = Prepare(batch[i].Venue, batch[i].CheckIn, batch[i].CheckOut);
+            var (start, length) = Prepare(batch[i].Venue, batch[i].CheckIn, batch[i].CheckOut);
+            prepared[i] = (start, length | (ClosureColumn.Code(batch[i].Closure) << 16));
         }
 
         lock (_writeLock)
@@ -105,7 +118,7 @@ public sealed class VisitStore
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    Append(batch[i].Person, batch[i].Venue, prepared[i].Start, prepared[i].Length);
+                    Append(batch[i].Person, batch[i].Venue, prepared[i].Start, prepared[i].Packed);
                 }
             }
             finally
@@ -162,7 +175,7 @@ public sealed class VisitStore
         return (start, (int)length);
     }
 
-    private void Append(PersonPseudonym person, string venue, int start, int length)
+    private void Append(PersonPseudonym person, string venue, int start, int packed)
     {
         if (_buffered == _buffer.Length)
         {
@@ -176,7 +189,7 @@ public sealed class VisitStore
             }
         }
 
-        _buffer[_buffered++] = new PendingVisit(_persons.Intern(person), _venues.Intern(venue), start, length);
+        _buffer[_buffered++] = new PendingVisit(_persons.Intern(person), _venues.Intern(venue), start, packed);
     }
 
     /// <summary>Indexes the buffered visits into a new segment and publishes a new snapshot.</summary>

@@ -69,7 +69,7 @@ public sealed class ExposureMatcher
                 var overlap = Min(visit.CheckOut, notice.Until) - start;
                 if (overlap > Duration.Zero && overlap >= _minOverlap)
                 {
-                    matches.Add(new ExposureMatch(notice, new VisitInterval(visit.CheckIn, visit.CheckOut), start, overlap));
+                    matches.Add(new ExposureMatch(notice, new VisitInterval(visit.CheckIn, visit.CheckOut, visit.Closure), start, overlap));
                 }
             }
         }

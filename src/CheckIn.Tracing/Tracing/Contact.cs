@@ -23,4 +23,11 @@ public sealed record Contact(
     Duration Overlap,
     PersonPseudonym Source,
     VisitInterval SourceVisit,
-    VisitInterval ContactVisit);
+    VisitInterval ContactVisit)
+{
+    /// <summary>
+    /// True when the overlap lies in an assumed tail: the source's or the contact's visit never checked out, so its
+    /// end (and the overlap) rests on a default length or the next check-in (<see cref="VisitInterval.IsAssumed"/>).
+    /// </summary>
+    public bool InAssumedTail => SourceVisit.IsAssumed || ContactVisit.IsAssumed;
+}

@@ -139,9 +139,12 @@ public sealed class ContactTracer
     internal readonly record struct Source(int Person, long From, long Until);
 
     /// <summary>A source's presence at a venue: <c>[Start, End)</c> with linger, and the source visit it came from.</summary>
-    internal readonly record struct Exposure(int Venue, long Start, long End, int Source, int SourceStart, int SourceEnd);
+    internal readonly record struct Exposure(int Venue, long Start, long End, int Source, int SourceStart, int SourceEnd, byte SourceClosure);
 
     /// <summary>An overlap long enough: who, when, how long, through which exposure, during which of their visits.</summary>
     [StructLayout(LayoutKind.Auto)]
-    internal readonly record struct Candidate(long ExposedAt, int Overlap, int Exposure, int ContactStart, int ContactEnd);
+    internal readonly record struct Candidate(long ExposedAt, int Overlap, int Exposure, int ContactStart, ushort ContactLength, byte ContactClosure)
+    {
+        public int ContactEnd => ContactStart + ContactLength;
+    }
 }

@@ -18,7 +18,7 @@ namespace CheckIn.Tracing;
 public static class TraceResultWriter
 {
     /// <summary>The CSV header.</summary>
-    public const string CsvHeader = "person,level,exposed_at,venue,overlap_minutes,source";
+    public const string CsvHeader = "person,level,exposed_at,venue,overlap_minutes,source,assumed";
 
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -34,7 +34,10 @@ public static class TraceResultWriter
         return [.. result.Contacts.OrderBy(c => c.Level).ThenBy(c => c.ExposedAt).ThenBy(c => nameOf(c.Person), StringComparer.Ordinal)];
     }
 
-    /// <summary>Writes <see cref="CsvHeader"/> and one record per contact (LF line ends, RFC 4180 quoting).</summary>
+    /// <summary>
+    /// Writes <see cref="CsvHeader"/> and one record per contact (LF line ends, RFC 4180 quoting); <c>assumed</c> is
+    /// <c>true</c> when the overlap lies in an assumed tail (<see cref="Contact.InAssumedTail"/>).
+    /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="result">The trace.</param>
     /// <param name="nameOf">How a person prints (for example <see cref="PseudonymTable.IdentifierOf"/>).</param>
@@ -46,13 +49,13 @@ public static class TraceResultWriter
         foreach (var c in Ordered(result, nameOf))
         {
             CsvRecordWriter.WriteRecord(writer, nameOf(c.Person), c.Level.ToString(CultureInfo.InvariantCulture), Iso(c.ExposedAt), c.Venue,
-                Math.Round(c.Overlap.TotalMinutes, 2).ToString(CultureInfo.InvariantCulture), nameOf(c.Source));
+                Math.Round(c.Overlap.TotalMinutes, 2).ToString(CultureInfo.InvariantCulture), nameOf(c.Source), c.InAssumedTail ? "true" : "false");
         }
     }
 
     /// <summary>
     /// Writes the trace as one JSON object: <c>asOf</c>, <c>cases</c> (person, from, until), <c>contacts</c> (person,
-    /// level, exposedAt, venue, overlapMinutes, source, sourceVisit, contactVisit), <c>notices</c> (venue, from, until)
+    /// level, exposedAt, venue, overlapMinutes, source, inAssumedTail, sourceVisit and contactVisit with checkIn, checkOut and closure), <c>notices</c> (venue, from, until)
     /// and <c>warnings</c> (code, message, field); times as ISO-8601 UTC.
     /// </summary>
     /// <param name="destination">Where to write (UTF-8).</param>
@@ -88,6 +91,7 @@ public static class TraceResultWriter
             json.WriteString("venue", c.Venue);
             json.WriteNumber("overlapMinutes", c.Overlap.TotalMinutes);
             json.WriteString("source", nameOf(c.Source));
+            json.WriteBoolean("inAssumedTail", c.InAssumedTail);
             WriteInterval(json, "sourceVisit", c.SourceVisit);
             WriteInterval(json, "contactVisit", c.ContactVisit);
             json.WriteEndObject();
@@ -121,6 +125,7 @@ public static class TraceResultWriter
         json.WriteStartObject(name);
         json.WriteString("checkIn", Iso(interval.CheckIn));
         json.WriteString("checkOut", Iso(interval.CheckOut));
+        json.WriteString("closure", interval.Closure.ToString());
         json.WriteEndObject();
     }
 

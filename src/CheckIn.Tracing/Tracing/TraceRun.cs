@@ -44,7 +44,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
                     var insideEnd = Math.Min(end, until);
                     if (insideEnd > inside)
                     {
-                        exposures.Add(new Exposure(segment.VenueOf(row), inside, insideEnd + _linger, source.Person, start, end));
+                        exposures.Add(new Exposure(segment.VenueOf(row), inside, insideEnd + _linger, source.Person, start, end, (byte)segment.ClosureCodeOf(row)));
                     }
                 }
             }
@@ -174,11 +174,11 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
             snapshot.VenueKeys.Span[exposure.Venue],
             Duration.FromSeconds(candidate.Overlap),
             persons[exposure.Source],
-            new VisitInterval(IndexTime.FromSeconds(exposure.SourceStart), IndexTime.FromSeconds(exposure.SourceEnd)),
-            new VisitInterval(IndexTime.FromSeconds(candidate.ContactStart), IndexTime.FromSeconds(candidate.ContactEnd)));
+            new VisitInterval(IndexTime.FromSeconds(exposure.SourceStart), IndexTime.FromSeconds(exposure.SourceEnd), ClosureColumn.FromCode(exposure.SourceClosure)),
+            new VisitInterval(IndexTime.FromSeconds(candidate.ContactStart), IndexTime.FromSeconds(candidate.ContactEnd), ClosureColumn.FromCode(candidate.ContactClosure)));
     }
 
-    /// <summary>The documented tie-break: earlier exposure, then smaller source pseudonym, venue, source visit start, contact visit start, longer overlap, earlier source visit end, earlier contact visit end.</summary>
+    /// <summary>The documented tie-break: earlier exposure, then smaller source pseudonym, venue, source visit start, contact visit start, longer overlap, earlier source visit end, earlier contact visit end, then observed ends before assumed ones (source, contact).</summary>
     public bool IsBetter(Candidate candidate, Candidate current, List<Exposure> exposures)
     {
         if (candidate.ExposedAt != current.ExposedAt)
@@ -219,6 +219,17 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
         if (c == 0)
         {
             c = candidate.ContactEnd.CompareTo(current.ContactEnd);
+        }
+
+        // Identical intervals: an observed end before an assumed one.
+        if (c == 0)
+        {
+            c = a.SourceClosure.CompareTo(b.SourceClosure);
+        }
+
+        if (c == 0)
+        {
+            c = candidate.ContactClosure.CompareTo(current.ContactClosure);
         }
 
         return c < 0;
@@ -528,7 +539,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
 
             CandidateCount++;
             long start = segment.Start[row];
-            var candidate = new Candidate(overlapStart, overlap, exposureIndex, (int)start, (int)(start + segment.Length[row]));
+            var candidate = new Candidate(overlapStart, overlap, exposureIndex, (int)start, segment.Length[row], (byte)segment.ClosureCodeOf(row));
             ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(Best, person, out var exists);
             if (!exists || run.IsBetter(candidate, best, exposures))
             {

@@ -3,6 +3,7 @@ using CheckIn.Core;
 using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Visits;
 using NodaTime;
 using Codes = CheckIn.Tracing.TracingErrorCodes.VisitCsv;
 
@@ -33,6 +34,39 @@ public sealed class VisitCsvReaderTests
 
             records.Add(reader.Current);
         }
+    }
+
+    [Fact]
+    public void Read_ClosureColumn_AsTheRecordCommandPrintsIt()
+    {
+        var text = "person,venue,check_in,check_out,closure\n"
+            + "A,V,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z,CheckedOut\n"
+            + "B,V,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z,defaultlength\n"
+            + "C,V,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z,\n"
+            + "D,V,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z,NextCheckIn\n";
+        var records = ReadAll(text, out var error);
+        Assert.True(error.IsEmpty);
+        Assert.Equal(
+            [VisitClosure.CheckedOut, VisitClosure.DefaultLength, VisitClosure.CheckedOut, VisitClosure.NextCheckIn],
+            records.Select(r => r.Closure));
+
+        var store = new VisitStore();
+        var persons = new PseudonymTable(new PersonPseudonymizer(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        Assert.True(new VisitCsvReader(new StringReader(text)).ReadInto(store, persons).Success);
+        Assert.Equal(VisitClosure.DefaultLength, store.Flush().VisitsOf(persons.Pseudonymize("B")).Single().Closure);
+    }
+
+    [Theory]
+    [InlineData("person,venue,check_in,check_out,closure\nA,V,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z,Maybe\n", Codes.Closure, 2, 4)]
+    [InlineData("person,venue,check_in,check_out,closure\nA,V,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z\n", Codes.FieldCount, 2, -1)]
+    [InlineData("person,venue,check_in,check_out\nA,V,2021-09-01T08:00:00Z,2021-09-01T09:00:00Z,CheckedOut\n", Codes.FieldCount, 2, -1)]
+    [InlineData("person,venue,check_in,check_out,kind\n", Codes.Header, 1, -1)]
+    public void Read_BadClosureColumn_Coded(string text, string code, int line, int field)
+    {
+        ReadAll(text, out var error);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(line, error.Line);
+        Assert.Equal(field, error.Field);
     }
 
     [Fact]

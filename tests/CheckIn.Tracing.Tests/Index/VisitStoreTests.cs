@@ -141,6 +141,54 @@ public sealed class VisitStoreTests
     }
 
     [Fact]
+    public void Closures_KeptThroughFlushMergeRetentionAndPersonMerge()
+    {
+        // Many small segments merged, then a retention rewrite and a person merge: every visit keeps its closure.
+        var store = new VisitStore(new VisitStoreOptions { SegmentCapacity = 37, MaxSegments = 2, Retention = Duration.FromDays(2) });
+        var visits = World.Generate(11, persons: 30, venues: 5, days: 3, visitsPerPerson: 12);
+        Assert.Equal(4, visits.Select(v => v.Closure).Distinct().Count());
+        foreach (var visit in visits)
+        {
+            store.Add(visit);
+        }
+
+        Assert.Equal(Expected(visits), Actual(store.Flush(), visits));
+
+        var now = World.Start + Duration.FromDays(3);
+        store.ApplyRetention(now);
+        var kept = visits.Where(v => v.CheckOut > now - Duration.FromDays(2)).ToList();
+        Assert.Equal(Expected(kept), Actual(store.Snapshot, kept));
+
+        var (into, from) = (kept[0].Person, kept.First(v => v.Person != kept[0].Person).Person);
+        store.Merge(into, from);
+        var merged = kept.Select(v => v.Person == from ? new Visit(into, v.Venue, v.CheckIn, v.CheckOut, v.Closure) : v).ToList();
+        Assert.Equal(Expected(merged), Actual(store.Snapshot, merged));
+
+        static List<(ulong, ulong, string, Instant, Instant, VisitClosure)> Expected(List<Visit> visits) =>
+            [.. visits.Select(v => (v.Person.High, v.Person.Low, v.Venue, v.CheckIn, v.CheckOut, v.Closure)).Order()];
+
+        static List<(ulong, ulong, string, Instant, Instant, VisitClosure)> Actual(VisitIndexSnapshot snapshot, List<Visit> visits) =>
+            [.. visits.Select(v => v.Person).Distinct().SelectMany(snapshot.VisitsOf).Select(v => (v.Person.High, v.Person.Low, v.Venue, v.CheckIn, v.CheckOut, v.Closure)).Order()];
+    }
+
+    [Fact]
+    public void Closures_NoColumnWhenEveryVisitCheckedOut()
+    {
+        var checkedOut = new VisitStore();
+        var assumed = new VisitStore();
+        for (var i = 0; i < 1000; i++)
+        {
+            checkedOut.Add(P(i), "A", At(8), At(9));
+            assumed.Add(P(i), "A", At(8), At(9), i == 500 ? VisitClosure.DefaultLength : VisitClosure.CheckedOut);
+        }
+
+        // Two bits a visit, only in a segment that needs them.
+        Assert.Equal(checkedOut.Flush().BytesHeld + (((1000 + 31) / 32) * 8), assumed.Flush().BytesHeld);
+        Assert.Equal(VisitClosure.DefaultLength, assumed.Snapshot.VisitsOf(P(500)).Single().Closure);
+        Assert.Equal(VisitClosure.CheckedOut, assumed.Snapshot.VisitsOf(P(499)).Single().Closure);
+    }
+
+    [Fact]
     public void Add_Invalid_Throws()
     {
         var store = new VisitStore();

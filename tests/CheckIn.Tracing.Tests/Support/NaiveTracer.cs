@@ -60,7 +60,7 @@ internal static class NaiveTracer
                         }
 
                         var candidate = new Contact(cv.Person, level, start, sv.Venue, overlap, source,
-                            new VisitInterval(sv.CheckIn, sv.CheckOut), new VisitInterval(cv.CheckIn, cv.CheckOut));
+                            new VisitInterval(sv.CheckIn, sv.CheckOut, sv.Closure), new VisitInterval(cv.CheckIn, cv.CheckOut, cv.Closure));
                         if (!best.TryGetValue(cv.Person, out var current) || Better(candidate, current))
                         {
                             best[cv.Person] = candidate;
@@ -126,8 +126,27 @@ internal static class NaiveTracer
             c = a.ContactVisit.CheckOut.CompareTo(b.ContactVisit.CheckOut);
         }
 
+        if (c == 0)
+        {
+            c = Rank(a.SourceVisit.Closure).CompareTo(Rank(b.SourceVisit.Closure));
+        }
+
+        if (c == 0)
+        {
+            c = Rank(a.ContactVisit.Closure).CompareTo(Rank(b.ContactVisit.Closure));
+        }
+
         return c < 0;
     }
+
+    /// <summary>Observed ends first, then default length, next check-in, capped (as the documentation orders them).</summary>
+    private static int Rank(VisitClosure closure) => closure switch
+    {
+        VisitClosure.CheckedOut => 0,
+        VisitClosure.DefaultLength => 1,
+        VisitClosure.NextCheckIn => 2,
+        _ => 3,
+    };
 
     private static int Compare(PersonPseudonym a, PersonPseudonym b) =>
         a.High != b.High ? a.High.CompareTo(b.High) : a.Low.CompareTo(b.Low);

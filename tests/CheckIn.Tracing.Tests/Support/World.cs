@@ -15,6 +15,9 @@ internal static class World
     public static List<Visit> Generate(int seed, int persons, int venues, int days, int visitsPerPerson)
     {
         var random = new Random(seed);
+
+        // Closures from their own stream, so the worlds' visits are the same with or without them.
+        var closures = new Random(seed * 7 + 1);
         var visits = new List<Visit>();
         var hot = Math.Max(1, venues / 5);
         for (var p = 0; p < persons; p++)
@@ -33,7 +36,8 @@ internal static class World
                     3 => Duration.FromMinutes(10),
                     _ => Duration.FromMinutes(5 * random.Next(1, 36)),
                 };
-                visits.Add(new Visit(person, "V" + venue.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), start, start + length));
+                visits.Add(new Visit(person, "V" + venue.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), start, start + length,
+                    (VisitClosure)closures.Next(1, 5)));
             }
         }
 

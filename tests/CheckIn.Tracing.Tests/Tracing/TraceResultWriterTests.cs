@@ -22,7 +22,7 @@ public sealed class TraceResultWriterTests
             new Visit(P(3), "Chợ Đông Ba", At(9), At(11)),
             new Visit(P(2), "Chợ Đông Ba", At(9), At(12)),
             new Visit(P(3), "Quán cơm, Lê Lợi", At(12), At(13)),
-            new Visit(P(4), "Quán cơm, Lê Lợi", At(12), At(12, 30)),
+            new Visit(P(4), "Quán cơm, Lê Lợi", At(12), At(12, 30), VisitClosure.DefaultLength),
         ]);
         return new ContactTracer(store.Flush()).Trace([new TraceCase(P(1), At(0), At(24)), new TraceCase(P(9), At(0), At(24))], new ContactTracerOptions { AsOf = At(24) });
     }
@@ -35,9 +35,9 @@ public sealed class TraceResultWriterTests
         Assert.Equal(
         [
             TraceResultWriter.CsvHeader,
-            "\"An, \"\"A\"\"\",1,2021-09-01T09:00:00Z,Chợ Đông Ba,60,Zung",
-            "Bình,1,2021-09-01T09:00:00Z,Chợ Đông Ba,60,Zung",
-            "Cường,2,2021-09-01T12:00:00Z,\"Quán cơm, Lê Lợi\",30,Bình",
+            "\"An, \"\"A\"\"\",1,2021-09-01T09:00:00Z,Chợ Đông Ba,60,Zung,false",
+            "Bình,1,2021-09-01T09:00:00Z,Chợ Đông Ba,60,Zung,false",
+            "Cường,2,2021-09-01T12:00:00Z,\"Quán cơm, Lê Lợi\",30,Bình,true",
         ], writer.ToString().TrimEnd('\n').Split('\n'));
     }
 
@@ -54,6 +54,10 @@ public sealed class TraceResultWriterTests
         Assert.Equal(["An, \"A\"", "Bình", "Cường"], contacts.Select(c => c.GetProperty("person").GetString()));
         Assert.Equal("2021-09-01T12:00:00Z", contacts[2].GetProperty("contactVisit").GetProperty("checkIn").GetString());
         Assert.Equal(30, contacts[2].GetProperty("overlapMinutes").GetDouble());
+        Assert.True(contacts[2].GetProperty("inAssumedTail").GetBoolean());
+        Assert.False(contacts[1].GetProperty("inAssumedTail").GetBoolean());
+        Assert.Equal("DefaultLength", contacts[2].GetProperty("contactVisit").GetProperty("closure").GetString());
+        Assert.Equal("CheckedOut", contacts[2].GetProperty("sourceVisit").GetProperty("closure").GetString());
         Assert.Equal("Chợ Đông Ba", root.GetProperty("notices")[0].GetProperty("venue").GetString());
         var warning = Assert.Single(root.GetProperty("warnings").EnumerateArray());
         Assert.Equal(TracingErrorCodes.Trace.UnknownCase, warning.GetProperty("code").GetString());
