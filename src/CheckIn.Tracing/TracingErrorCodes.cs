@@ -101,6 +101,63 @@ public static class TracingErrorCodes
         public const string RecordTooLong = "EventCsv.RecordTooLong";
     }
 
+    /// <summary>Codes of <see cref="Csv.PersonLinkCsvReader"/> (the line and field say where).</summary>
+    public static class LinkCsv
+    {
+        /// <summary>The first line is not <c>id_kind,id,id_kind2,id2</c>.</summary>
+        public const string Header = "LinkCsv.Header";
+
+        /// <summary>A record does not have four fields.</summary>
+        public const string FieldCount = "LinkCsv.FieldCount";
+
+        /// <summary>An id kind is not cccd, cmnd, bhyt, qid, phone, passport or paper.</summary>
+        public const string IdKind = "LinkCsv.IdKind";
+
+        /// <summary>An identifier is empty.</summary>
+        public const string Identifier = "LinkCsv.Identifier";
+
+        /// <summary>A quoted field is never closed.</summary>
+        public const string Quote = "LinkCsv.Quote";
+
+        /// <summary>A record is longer than the reader allows.</summary>
+        public const string RecordTooLong = "LinkCsv.RecordTooLong";
+    }
+
+    /// <summary>Codes of <see cref="Csv.VenueCsvReader"/> (the line and field say where).</summary>
+    public static class VenueCsv
+    {
+        /// <summary>The first line is not <c>venue,kind</c> (optionally <c>,commune</c> and <c>,name</c>).</summary>
+        public const string Header = "VenueCsv.Header";
+
+        /// <summary>A record has another number of fields than the header.</summary>
+        public const string FieldCount = "VenueCsv.FieldCount";
+
+        /// <summary>The venue key is empty.</summary>
+        public const string Venue = "VenueCsv.Venue";
+
+        /// <summary>The kind is not a venue kind.</summary>
+        public const string Kind = "VenueCsv.Kind";
+
+        /// <summary>The commune is not the code of a commune in the registry's era.</summary>
+        public const string Commune = "VenueCsv.Commune";
+
+        /// <summary>A quoted field is never closed.</summary>
+        public const string Quote = "VenueCsv.Quote";
+
+        /// <summary>A record is longer than the reader allows.</summary>
+        public const string RecordTooLong = "VenueCsv.RecordTooLong";
+    }
+
+    /// <summary>Codes of <see cref="Venues.VenueRegistry"/>.</summary>
+    public static class Venue
+    {
+        /// <summary>The venue key has nothing visible.</summary>
+        public const string Key = "Venue.Key";
+
+        /// <summary>The commune code is no commune of the registry's era.</summary>
+        public const string UnknownCommune = "Venue.UnknownCommune";
+    }
+
     /// <summary>Codes of <see cref="Visits.ScanInterpreter"/>: a scan that cannot make an event.</summary>
     public static class Scan
     {
@@ -221,6 +278,19 @@ public static class TracingErrorCodes
 
         /// <summary>The horizon is 0 to 7 days.</summary>
         public const string Horizon = "VisitRecorderOptions.Horizon";
+    }
+
+    /// <summary>Codes of <see cref="Visits.PaperLogMatcherOptions"/> out of range (the property names the option).</summary>
+    public static class PaperLogOptions
+    {
+        /// <summary>The name threshold is 0.5 to 1.</summary>
+        public const string NameThreshold = "PaperLogMatcherOptions.NameThreshold";
+
+        /// <summary>The phone-typo factor is above 0 and at most 1.</summary>
+        public const string PhoneTypoFactor = "PaperLogMatcherOptions.PhoneTypoFactor";
+
+        /// <summary>The tie margin is 0 to 0.5.</summary>
+        public const string TieMargin = "PaperLogMatcherOptions.TieMargin";
     }
 
     /// <summary>Codes of <see cref="Index.VisitStoreOptions"/> out of range (the property names the option).</summary>

@@ -33,6 +33,9 @@ public sealed class OptionsValidationTests
         { "store:segments", TracingErrorCodes.StoreOptions.MaxSegments, "MaxSegments" },
         { "store:threads", TracingErrorCodes.StoreOptions.MaxDegreeOfParallelism, "MaxDegreeOfParallelism" },
         { "csv:errors", TracingErrorCodes.CsvOptions.MaxReportedErrors, "MaxReportedErrors" },
+        { "paper:threshold", TracingErrorCodes.PaperLogOptions.NameThreshold, "NameThreshold" },
+        { "paper:typo", TracingErrorCodes.PaperLogOptions.PhoneTypoFactor, "PhoneTypoFactor" },
+        { "paper:tie", TracingErrorCodes.PaperLogOptions.TieMargin, "TieMargin" },
     };
 
     [Theory]
@@ -44,6 +47,7 @@ public sealed class OptionsValidationTests
         var store = VisitStoreOptions.Default;
         var csv = CheckIn.Tracing.Csv.VisitCsvReaderOptions.Default;
         var recorder = VisitRecorderOptions.Default;
+        var paper = PaperLogMatcherOptions.Default;
         switch (which)
         {
             case "tracer:minOverlap": tracer = tracer with { MinOverlap = Duration.FromMinutes(-1) }; break;
@@ -67,10 +71,13 @@ public sealed class OptionsValidationTests
             case "store:retention": store = store with { Retention = Duration.Zero }; break;
             case "store:segments": store = store with { MaxSegments = 2000 }; break;
             case "csv:errors": csv = csv with { MaxReportedErrors = -1 }; break;
+            case "paper:threshold": paper = paper with { NameThreshold = 0.2 }; break;
+            case "paper:typo": paper = paper with { PhoneTypoFactor = 0 }; break;
+            case "paper:tie": paper = paper with { TieMargin = 0.9 }; break;
             default: store = store with { MaxDegreeOfParallelism = 0 }; break;
         }
 
-        var errors = tracer.Validate().Concat(builder.Validate()).Concat(store.Validate()).Concat(csv.Validate()).Concat(recorder.Validate()).ToList();
+        var errors = tracer.Validate().Concat(builder.Validate()).Concat(store.Validate()).Concat(csv.Validate()).Concat(recorder.Validate()).Concat(paper.Validate()).ToList();
         var error = Assert.Single(errors);
         Assert.Equal((code, property), (error.Code, error.Property));
         Assert.NotEqual(code, error.GetDescription(MessageLanguage.Vietnamese));
@@ -80,6 +87,8 @@ public sealed class OptionsValidationTests
             _ = new VisitRecorder(recorder);
             _ = new VisitStore(store);
             _ = new CheckIn.Tracing.Csv.VisitCsvReader(TextReader.Null, csv);
+            _ = new PaperLogMatcher(new CheckIn.Tracing.Privacy.PersonPseudonymizer(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                new CheckIn.Tracing.Privacy.InMemoryContactDirectory(new CheckIn.Tracing.Privacy.PersonPseudonymizer(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))), paper);
             new ContactTracer(new VisitStore().Flush()).Trace([], tracer);
         });
         Assert.Equal(error, Assert.Single(exception.Errors));
@@ -94,6 +103,7 @@ public sealed class OptionsValidationTests
         Assert.Empty(VisitRecorderOptions.Default.Validate());
         Assert.Empty(VisitStoreOptions.Default.Validate());
         Assert.Empty(CheckIn.Tracing.Csv.VisitCsvReaderOptions.Default.Validate());
+        Assert.Empty(PaperLogMatcherOptions.Default.Validate());
         var covered = Cases.Select(row => (string)row[1]).ToHashSet();
         Assert.Empty(TracingErrorCodes.All().Where(c => c.Split('.')[0].EndsWith("Options", StringComparison.Ordinal)).Except(covered));
     }

@@ -86,7 +86,7 @@ public sealed class CheckInEventCsvReader
         "qid" => IdentifierKind.PlatformId,
         "phone" => IdentifierKind.Phone,
         "passport" => IdentifierKind.Passport,
-        "paper" => IdentifierKind.Opaque,
+        "paper" => IdentifierKind.PaperLog,
         _ => null,
     };
 
@@ -143,9 +143,7 @@ public sealed class CheckInEventCsvReader
                 return Fail(Error(TracingErrorCodes.EventCsv.IdKind, line, 0));
             }
 
-            var identifier = _options.CanonicalKeys
-                ? (kind == IdentifierKind.Phone ? IdentifierText.CanonicalizePerson(_fields[1]) : IdentifierText.Canonicalize(_fields[1]))
-                : _fields[1];
+            var identifier = CanonicalIdentifier(kind, _fields[1], _options.CanonicalKeys);
             if (identifier.AsSpan().Trim().IsEmpty)
             {
                 return Fail(Error(TracingErrorCodes.EventCsv.Identifier, line, 1));
@@ -182,6 +180,10 @@ public sealed class CheckInEventCsvReader
             return Result.Ok(true);
         }
     }
+
+    /// <summary>An identifier in the spelling the readers keep: a phone in its national form, others canonical; as written when asked.</summary>
+    internal static string CanonicalIdentifier(IdentifierKind kind, string text, bool canonical) =>
+        !canonical ? text : kind == IdentifierKind.Phone ? IdentifierText.CanonicalizePerson(text) : IdentifierText.Canonicalize(text);
 
     /// <summary>An instant in UTC (<c>…Z</c>) or with an offset (<c>…+07:00</c>, as Vietnamese devices write it).</summary>
     private static NodaTime.Instant? ParseInstant(string text)

@@ -24,4 +24,10 @@ public enum IdentifierKind
 
     /// <summary>The id of a national check-in platform's personal QR code.</summary>
     PlatformId = 5,
+
+    /// <summary>
+    /// A paper-log entry's own key (written name and phone, <see cref="Visits.PaperLogMatcher"/>): the person of an
+    /// entry that matched nobody registered.
+    /// </summary>
+    PaperLog = 6,
 }

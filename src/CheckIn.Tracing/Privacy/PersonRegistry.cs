@@ -18,6 +18,9 @@ public sealed class PersonRegistry
     private readonly List<int> _parent = [];
     private readonly List<int> _size = [];
     private readonly List<int> _representative = [];
+
+    // Each group's members form a ring through _next, spliced on union: Members walks it.
+    private readonly List<int> _next = [];
     private readonly Lock _gate = new();
 
     /// <summary>The number of pseudonyms known.</summary>
@@ -66,8 +69,62 @@ public sealed class PersonRegistry
             var (root, child) = _size[a] >= _size[b] ? (a, b) : (b, a);
             _parent[child] = root;
             _size[root] += _size[child];
+            (_next[a], _next[b]) = (_next[b], _next[a]);
             _representative[root] = kept;
             return new PersonMerge(_keys[kept], _keys[absorbed]);
+        }
+    }
+
+    /// <summary>
+    /// Records one event's person and the identifiers seen with them (a scan's <see cref="Visits.ScannedEvent.Links"/>,
+    /// a declaration's): registers each, links them all, and says whom to record the event under.
+    /// </summary>
+    /// <param name="person">The pseudonym the event came with.</param>
+    /// <param name="links">Pseudonyms seen together with it.</param>
+    /// <returns>The person's representative after the links, and the merges they caused (apply each to the index).</returns>
+    public PersonObservation Observe(PersonPseudonym person, IEnumerable<PersonPseudonym> links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        List<PersonMerge>? merges = null;
+        lock (_gate)
+        {
+            IdOf(person);
+            foreach (var link in links)
+            {
+                if (Link(person, link) is { } merge)
+                {
+                    (merges ??= []).Add(merge);
+                }
+            }
+
+            return new PersonObservation(Resolve(person), merges ?? (IReadOnlyList<PersonMerge>)[]);
+        }
+    }
+
+    /// <summary>Every pseudonym known to be the person (the pseudonym itself when it is linked to none), the representative first.</summary>
+    /// <param name="person">Any of the person's pseudonyms.</param>
+    /// <returns>The pseudonyms, in the order the registry first saw them after the representative.</returns>
+    public IReadOnlyList<PersonPseudonym> Members(PersonPseudonym person)
+    {
+        lock (_gate)
+        {
+            if (!_ids.TryGetValue(person, out var id))
+            {
+                return [person];
+            }
+
+            var ids = new List<int>(_size[Find(id)]);
+            var at = id;
+            do
+            {
+                ids.Add(at);
+                at = _next[at];
+            }
+            while (at != id);
+
+            ids.Sort();
+            var representative = _representative[Find(id)];
+            return [_keys[representative], .. ids.Where(i => i != representative).Select(i => _keys[i])];
         }
     }
 
@@ -81,6 +138,7 @@ public sealed class PersonRegistry
             _parent.Add(id);
             _size.Add(1);
             _representative.Add(id);
+            _next.Add(id);
         }
 
         return id;
@@ -97,6 +155,11 @@ public sealed class PersonRegistry
         return id;
     }
 }
+
+/// <summary>What <see cref="PersonRegistry.Observe"/> learned from one event.</summary>
+/// <param name="Representative">Whom to record the event under.</param>
+/// <param name="Merges">People the event's links joined, oldest first; apply each with <see cref="Index.VisitStore.Merge"/>.</param>
+public sealed record PersonObservation(PersonPseudonym Representative, IReadOnlyList<PersonMerge> Merges);
 
 /// <summary>Two people found to be one.</summary>
 /// <param name="Into">The representative that stays.</param>

@@ -37,7 +37,7 @@ public sealed class CheckInEventCsvReaderTests
         Assert.Null(records[1].Channel);
         Assert.Equal(["cccd", "bhyt", "phone", "paper"], records.Select(r => r.IdKind));
         Assert.Equal((IdentifierKind.Phone, "0912345678", "Chợ, Đông Ba"), (records[2].Kind, records[2].Identifier, records[2].Venue));
-        Assert.Equal((IdentifierKind.Opaque, EventChannel.Paper, 5), (records[3].Kind, records[3].Channel, records[3].Line));
+        Assert.Equal((IdentifierKind.PaperLog, EventChannel.Paper, 5), (records[3].Kind, records[3].Channel, records[3].Line));
         Assert.DoesNotContain("001090123456", records[0].ToString(), StringComparison.Ordinal);
     }
 

@@ -22,6 +22,45 @@ public sealed class PersonRegistryTests
     }
 
     [Fact]
+    public void Observe_LinksEverythingSeenTogether_ReportsMergesAndRepresentative()
+    {
+        var registry = new PersonRegistry();
+        Assert.Equal(new PersonObservation(P(1), []), registry.Observe(P(1), []));
+        var second = registry.Observe(P(2), [P(3)]);
+        Assert.Equal(P(2), second.Representative);
+        Assert.Equal([new PersonMerge(P(2), P(3))], second.Merges);
+
+        // A 1405 code that carries the chip card (P1) and the insurance number (P3): the two people become one.
+        var third = registry.Observe(P(4), [P(1), P(3)]);
+        Assert.Equal(P(1), third.Representative);
+        Assert.Equal([new PersonMerge(P(1), P(4)), new PersonMerge(P(1), P(2))], third.Merges);
+        Assert.Equal([P(1), P(2), P(3), P(4)], registry.Members(P(3)));
+        Assert.Equal([P(9)], registry.Members(P(9)));
+        Assert.Empty(registry.Observe(P(3), [P(4), P(1)]).Merges);
+    }
+
+    [Fact]
+    public void Members_ManyLinks_EveryGroupComplete()
+    {
+        var random = new Random(11);
+        var registry = new PersonRegistry();
+        for (var i = 0; i < 400; i++)
+        {
+            registry.Link(P(random.Next(150)), P(random.Next(150)));
+        }
+
+        for (var p = 0; p < 150; p++)
+        {
+            var members = registry.Members(P(p));
+            Assert.Equal(registry.Resolve(P(p)), members[0]);
+            Assert.Contains(P(p), members);
+            Assert.Equal(members.Count, members.Distinct().Count());
+            Assert.All(members, m => Assert.Equal(members[0], registry.Resolve(m)));
+            Assert.Equal(Enumerable.Range(0, 150).Count(q => registry.Resolve(P(q)) == members[0]), members.Count);
+        }
+    }
+
+    [Fact]
     public void Link_ManyInAnyOrder_SameGroupsAsBruteForce()
     {
         var random = new Random(7);
