@@ -280,6 +280,13 @@ public static class TracingErrorCodes
         public const string Horizon = "VisitRecorderOptions.Horizon";
     }
 
+    /// <summary>Codes of <see cref="Visits.PaperLogMatcher"/>.</summary>
+    public static class PaperLog
+    {
+        /// <summary>The entry has neither a readable name nor a digit of a phone: nothing to record it under.</summary>
+        public const string Empty = "PaperLog.Empty";
+    }
+
     /// <summary>Codes of <see cref="Visits.PaperLogMatcherOptions"/> out of range (the property names the option).</summary>
     public static class PaperLogOptions
     {

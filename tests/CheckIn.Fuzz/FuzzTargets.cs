@@ -33,6 +33,9 @@ public static class FuzzTargets
         ["declaration"] = Declaration,
         ["visitscsv"] = VisitsCsv,
         ["eventscsv"] = EventsCsv,
+        ["linkscsv"] = LinksCsv,
+        ["venuescsv"] = VenuesCsv,
+        ["paperlog"] = PaperLog,
         ["simulation"] = Simulation,
         ["notices"] = Notices,
     };
@@ -206,6 +209,95 @@ public static class FuzzTargets
         }
 
         _ = recorder.Complete();
+    }
+
+    private static readonly CheckIn.Tracing.Privacy.PersonPseudonymizer FuzzPseudonymizer =
+        new(Encoding.ASCII.GetBytes("fuzz-only pseudonymization key, never a real one"));
+
+    private static void LinksCsv(byte[] data)
+    {
+        // Links read and applied: every pair joins the registry, and each person's members resolve to one representative.
+        using var text = new StreamReader(new MemoryStream(data), Encoding.UTF8);
+        var reader = new PersonLinkCsvReader(text, new VisitCsvReaderOptions { SkipBadRecords = true });
+        var registry = new CheckIn.Tracing.Privacy.PersonRegistry();
+        for (var records = 0; records < 100_000; records++)
+        {
+            var step = reader.Read();
+            if (step.Success && !step.Value)
+            {
+                break;
+            }
+
+            if (!step.Success)
+            {
+                if (step.Error.Code is "LinkCsv.Header" or "LinkCsv.Quote")
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var first = FuzzPseudonymizer.Pseudonymize(reader.Current.First.Kind, reader.Current.First.Value);
+            var second = FuzzPseudonymizer.Pseudonymize(reader.Current.Second.Kind, reader.Current.Second.Value);
+            registry.Link(first, second);
+            var members = registry.Members(second);
+            if (members[0] != registry.Resolve(first) || !members.Contains(first))
+            {
+                throw new InvalidOperationException("A linked pair is not one person.");
+            }
+        }
+    }
+
+    private static void VenuesCsv(byte[] data)
+    {
+        using var text = new StreamReader(new MemoryStream(data), Encoding.UTF8);
+        var registry = new CheckIn.Tracing.Venues.VenueRegistry();
+        var reader = new VenueCsvReader(text, registry, new VisitCsvReaderOptions { SkipBadRecords = true });
+        for (var records = 0; records < 100_000; records++)
+        {
+            var step = reader.Read();
+            if (step.Success && !step.Value)
+            {
+                break;
+            }
+
+            if (!step.Success)
+            {
+                if (step.Error.Code is "VenueCsv.Header" or "VenueCsv.Quote")
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (registry.Find(reader.Current!.Key) is null)
+            {
+                throw new InvalidOperationException("A venue read is not found by its key.");
+            }
+        }
+    }
+
+    private static readonly Lazy<CheckIn.Tracing.Visits.PaperLogMatcher> Matcher = new(() =>
+    {
+        var directory = new CheckIn.Tracing.Privacy.InMemoryContactDirectory(FuzzPseudonymizer);
+        directory.Add(new CheckIn.Tracing.Privacy.PersonPseudonym(0, 1), new CheckIn.Tracing.Privacy.ContactCard("Nguyễn Thị Mỹ Hạnh", CheckIn.Core.Identity.PhoneNumber.Parse("0912345678")));
+        directory.Add(new CheckIn.Tracing.Privacy.PersonPseudonym(0, 2), new CheckIn.Tracing.Privacy.ContactCard("Trần Văn Bình", CheckIn.Core.Identity.PhoneNumber.Parse("0912345678")));
+        return new CheckIn.Tracing.Visits.PaperLogMatcher(FuzzPseudonymizer, directory);
+    });
+
+    private static void PaperLog(byte[] data)
+    {
+        // A typed-in entry: the name, a line break, the phone. Any text is matched or refused with a code, never thrown on.
+        var text = Encoding.UTF8.GetString(data);
+        var split = text.IndexOf('\n', StringComparison.Ordinal);
+        var (name, phone) = split < 0 ? (text, string.Empty) : (text[..split], text[(split + 1)..]);
+        var match = Matcher.Value.MatchAsync(name, phone).AsTask().GetAwaiter().GetResult();
+        if (match.Success && match.Value.Confidence is < 0 or > 1)
+        {
+            throw new InvalidOperationException("A confidence outside 0 to 1.");
+        }
     }
 
     private static void Simulation(byte[] data)

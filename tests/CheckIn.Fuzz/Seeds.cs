@@ -51,6 +51,16 @@ internal static class Seeds
             "id_kind,id,venue,event,at,channel\ncccd,001090123456,V1,in,2021-09-01T08:00:00+07:00,staff\ncccd,001090123456,V1,out,2021-09-01T02:00:00Z,\nphone,0912345678,\"Chợ, Đông Ba\",in,2021-09-01T03:00:00Z,app\n",
             "id_kind,id,venue,event,at\nbhyt,HS4010120878811,V2,in,2021-09-01T01:00:00Z\npaper,P-1,V2,in,2021-09-01T01:02:00Z\nbhyt,HS4010120878811,V2,out,2021-09-01T00:59:00Z\n");
 
+        Text(folder, "linkscsv",
+            "id_kind,id,id_kind2,id2\ncccd,046090001234,cmnd,191234567\ncccd,046090001234,phone,+84 912 345 678\nbhyt,DN4797915123456,qid,abc123\n",
+            "id_kind,id,id_kind2,id2\r\npaper,\"NGUYEN, AN|0912345678\",phone,0912345678\r\n");
+
+        Text(folder, "venuescsv",
+            "venue,kind,commune,name\nV1,market,00001,\"Chợ, Đông Ba\"\nV2,place_of_worship,,\nV3,,,\n",
+            "venue,kind\ntokhaiyte:5f8a,School\n");
+
+        Text(folder, "paperlog", "nguyen thi my hanh\n0912 345 678", "Tran Van Binh\n0912354678", "Võ Thị Em\n+84912345678", "\n");
+
         using (var stream = new MemoryStream())
         {
             SimulationFiles.WriteBinary(new ProvinceSimulation(SyntheticProvince.Generate(SimulationOptions.Default with { Residents = 30, Days = 1, Seed = 3 })), stream);

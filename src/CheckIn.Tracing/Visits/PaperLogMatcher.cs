@@ -103,32 +103,34 @@ public sealed class PaperLogMatcher
     /// <param name="writtenName">The name as written.</param>
     /// <param name="writtenPhone">The phone as written (any spelling; may be wrong or unreadable).</param>
     /// <param name="cancellationToken">Stops between lookups.</param>
-    /// <returns>Whom to record the entry under, how and how surely.</returns>
-    /// <exception cref="ArgumentException">Both the name and the phone are empty: the entry says nothing.</exception>
+    /// <returns>
+    /// Whom to record the entry under, how and how surely; or <c>PaperLog.Empty</c> when the entry has neither a
+    /// readable name nor a digit of a phone (nothing to record it under).
+    /// </returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public async ValueTask<PaperLogMatch> MatchAsync(string writtenName, string writtenPhone, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<PaperLogMatch>> MatchAsync(string writtenName, string writtenPhone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writtenName);
         ArgumentNullException.ThrowIfNull(writtenPhone);
         var ownKey = OwnKey(writtenName, writtenPhone);
         if (ownKey.Length == 0)
         {
-            throw new ArgumentException("A paper-log entry needs a name or a phone.", nameof(writtenName));
+            return Result.Fail<PaperLogMatch>(TracingErrors.Of(TracingErrorCodes.PaperLog.Empty));
         }
 
-        if (!PhoneNumber.TryParse(writtenPhone, out var phone) || VietnameseText.CollapseWhitespace(writtenName).Length == 0)
+        if (!PhoneNumber.TryParse(writtenPhone, out var phone) || ownKey[0] == '|')
         {
-            return Own(ownKey, PaperLogMatchKind.Unmatched, 0);
+            return Result.Ok(Own(ownKey, PaperLogMatchKind.Unmatched, 0));
         }
 
         var exact = await BestAsync(writtenName, [phone.National], cancellationToken).ConfigureAwait(false);
         if (exact.Best is null && _options.TryPhoneTypos)
         {
             var slipped = await BestAsync(writtenName, Slips(phone.National), cancellationToken).ConfigureAwait(false);
-            return Decide(slipped, PaperLogMatchKind.PhoneTypo, _options.PhoneTypoFactor, ownKey);
+            return Result.Ok(Decide(slipped, PaperLogMatchKind.PhoneTypo, _options.PhoneTypoFactor, ownKey));
         }
 
-        return Decide(exact, PaperLogMatchKind.Phone, 1, ownKey);
+        return Result.Ok(Decide(exact, PaperLogMatchKind.Phone, 1, ownKey));
     }
 
     private PaperLogMatch Decide(Candidates found, PaperLogMatchKind kind, double factor, string ownKey)
@@ -217,7 +219,7 @@ public sealed class PaperLogMatcher
     /// <summary>The entry's own key: the name folded (no diacritics, one case, single spaces) and the phone's digits.</summary>
     private static string OwnKey(string writtenName, string writtenPhone)
     {
-        var name = VietnameseText.FoldName(VietnameseText.CollapseWhitespace(VietnameseText.ToNfc(writtenName)).ToUpperInvariant());
+        var name = VietnameseText.FoldName(VietnameseText.CollapseWhitespace(IdentifierText.Canonicalize(writtenName)).ToUpperInvariant());
         var phone = PhoneNumber.TryParse(writtenPhone, out var number) ? number.National : string.Concat(writtenPhone.Where(char.IsAsciiDigit));
         return name.Length == 0 && phone.Length == 0 ? string.Empty : $"{name}|{phone}";
     }

@@ -24,6 +24,13 @@ public sealed class PaperLogMatcherTests
         _matcher = new PaperLogMatcher(_pseudonymizer, _directory);
     }
 
+    private async Task<PaperLogMatch> Match(string name, string phone, PaperLogMatcher? matcher = null)
+    {
+        var match = await (matcher ?? _matcher).MatchAsync(name, phone);
+        Assert.True(match.Success, match.Success ? null : match.Error.Code);
+        return match.Value;
+    }
+
     [Theory]
     [InlineData("Nguyễn Thị Mỹ Hạnh", "0912345678", 1, NameMatchKind.Exact)]
     [InlineData("nguyen thi my hanh", "+84 912 345 678", 1, NameMatchKind.SameWithoutDiacritics)]
@@ -34,7 +41,7 @@ public sealed class PaperLogMatcherTests
     [InlineData("Le Quang Cuonq", "0987654321", 3, NameMatchKind.Approximate)]
     public async Task Match_RightPhone_NameAsWritten_FindsTheWriter(string name, string phone, int person, NameMatchKind kind)
     {
-        var match = await _matcher.MatchAsync(name, phone);
+        var match = await Match(name, phone);
         Assert.Equal((PaperLogMatchKind.Phone, P(person), kind), (match.Kind, match.Person, match.Name!.Value));
         Assert.True(match.IsMatched);
         Assert.InRange(match.Confidence, NameMatcher.DefaultThreshold, 1);
@@ -45,35 +52,35 @@ public sealed class PaperLogMatcherTests
     [InlineData("0987564321")]   // two neighbours swapped
     public async Task Match_PhoneWithASlip_FoundWithLowerConfidence(string phone)
     {
-        var exact = await _matcher.MatchAsync("Lê Quang Cường", "0987654321");
-        var slipped = await _matcher.MatchAsync("Lê Quang Cường", phone);
+        var exact = await Match("Lê Quang Cường", "0987654321");
+        var slipped = await Match("Lê Quang Cường", phone);
         Assert.Equal((PaperLogMatchKind.PhoneTypo, P(3)), (slipped.Kind, slipped.Person));
         Assert.Equal(exact.Confidence * PaperLogMatcherOptions.Default.PhoneTypoFactor, slipped.Confidence, 9);
 
         var strict = new PaperLogMatcher(_pseudonymizer, _directory, new PaperLogMatcherOptions { TryPhoneTypos = false });
-        Assert.Equal(PaperLogMatchKind.Unmatched, (await strict.MatchAsync("Lê Quang Cường", phone)).Kind);
+        Assert.Equal(PaperLogMatchKind.Unmatched, (await Match("Lê Quang Cường", phone, strict)).Kind);
     }
 
     [Fact]
     public async Task Match_NameOfNobodyOnThePhone_OwnPersonTracedAsWritten()
     {
         // A neighbour wrote Hạnh's number: the phone alone never makes them Hạnh.
-        var first = await _matcher.MatchAsync("Võ Thị Em", "0912345678");
+        var first = await Match("Võ Thị Em", "0912345678");
         Assert.Equal(PaperLogMatchKind.Unmatched, first.Kind);
         Assert.False(first.IsMatched);
         Assert.Equal(0, first.Confidence);
         Assert.DoesNotContain(first.Person, new[] { P(1), P(2), P(3), P(4), P(5) });
 
         // The same person writing the same way at another venue is the same own person; another name is another.
-        Assert.Equal(first.Person, (await _matcher.MatchAsync("vo thi  em", "+84912345678")).Person);
-        Assert.NotEqual(first.Person, (await _matcher.MatchAsync("Võ Thị Én", "0912345678")).Person);
+        Assert.Equal(first.Person, (await Match("vo thi  em", "+84912345678")).Person);
+        Assert.NotEqual(first.Person, (await Match("Võ Thị Én", "0912345678")).Person);
         Assert.Equal(_pseudonymizer.Pseudonymize(IdentifierKind.PaperLog, "VO THI EM|0912345678"), first.Person);
     }
 
     [Fact]
     public async Task Match_TwoPeopleEquallyLikely_AmbiguousNotGuessed()
     {
-        var match = await _matcher.MatchAsync("Pham Thu Dung", "0977000111");
+        var match = await Match("Pham Thu Dung", "0977000111");
         Assert.Equal(PaperLogMatchKind.Ambiguous, match.Kind);
         Assert.False(match.IsMatched);
         Assert.DoesNotContain(match.Person, new[] { P(4), P(5) });
@@ -86,14 +93,19 @@ public sealed class PaperLogMatcherTests
     [InlineData("", "0912345678")]
     public async Task Match_UnreadablePhoneOrNoName_OwnPerson(string name, string phone)
     {
-        var match = await _matcher.MatchAsync(name, phone);
+        var match = await Match(name, phone);
         Assert.Equal(PaperLogMatchKind.Unmatched, match.Kind);
     }
 
     [Fact]
-    public async Task Match_NothingWritten_ProgrammerErrorAndCancellation()
+    public async Task Match_NothingWritten_CodedAndCancellation()
     {
-        await Assert.ThrowsAsync<ArgumentException>(async () => await _matcher.MatchAsync(" ", " "));
+        foreach (var (name, phone) in new[] { (" ", " "), ("\u200B", "-"), ("", "") })
+        {
+            var empty = await _matcher.MatchAsync(name, phone);
+            Assert.Equal(TracingErrorCodes.PaperLog.Empty, empty.Error.Code);
+        }
+
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await _matcher.MatchAsync("Le Quang Cuong", "0987654331", cancelled.Token));
@@ -138,8 +150,8 @@ public sealed class PaperLogMatcherTests
     public async Task Directory_ReplacedCard_OldPhoneNoLongerFindsThem()
     {
         _directory.Add(P(3), new ContactCard("Lê Quang Cường", PhoneNumber.Parse("0901111222")));
-        Assert.Equal(PaperLogMatchKind.Unmatched, (await _matcher.MatchAsync("Le Quang Cuong", "0987654321")).Kind);
-        Assert.Equal(P(3), (await _matcher.MatchAsync("Le Quang Cuong", "0901111222")).Person);
+        Assert.Equal(PaperLogMatchKind.Unmatched, (await Match("Le Quang Cuong", "0987654321")).Kind);
+        Assert.Equal(P(3), (await Match("Le Quang Cuong", "0901111222")).Person);
         Assert.Equal(5, _directory.Count);
     }
 }
