@@ -211,8 +211,11 @@ public static class FuzzTargets
         _ = recorder.Complete();
     }
 
-    private static readonly CheckIn.Tracing.Privacy.PersonPseudonymizer FuzzPseudonymizer =
-        new(Encoding.ASCII.GetBytes("fuzz-only pseudonymization key, never a real one"));
+    // Lazy: instrumented code must not run before the fuzzer has set up its coverage map (a static initializer would).
+    private static readonly Lazy<CheckIn.Tracing.Privacy.PersonPseudonymizer> LazyPseudonymizer =
+        new(() => new(Encoding.ASCII.GetBytes("fuzz-only pseudonymization key, never a real one")));
+
+    private static CheckIn.Tracing.Privacy.PersonPseudonymizer FuzzPseudonymizer => LazyPseudonymizer.Value;
 
     private static void LinksCsv(byte[] data)
     {

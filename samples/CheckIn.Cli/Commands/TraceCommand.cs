@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CheckIn.Cli.Io;
@@ -9,14 +10,16 @@ using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Venues;
+using CheckIn.Tracing.Visits;
 using NodaTime;
 using NodaTime.Text;
 
 namespace CheckIn.Cli.Commands;
 
 /// <summary>
-/// <c>checkin trace</c>: traces cases over a CSV of visits (<c>person,venue,check_in,check_out</c>, ISO-8601 UTC) and
-/// prints the contacts. Persons and venues are read in their canonical spelling (so <c>0912 345 678</c> and
+/// <c>checkin trace</c>: traces cases over a CSV of visits (<c>person,venue,check_in,check_out</c>, ISO-8601 UTC), or of
+/// raw check-in events with the links known between identifiers (one person behind many cards), and prints the contacts. Persons and venues are read in their canonical spelling (so <c>0912 345 678</c> and
 /// <c>+84912345678</c> are one person, printed <c>0912345678</c>) and print so; persons are pseudonymized with a key made for this run, and the
 /// command keeps the mapping back to its own input. A bad row is reported on standard error with its line and reason
 /// and skipped; the rest is traced and the exit code is <see cref="ExitCodes.Partial"/>. With <c>--strict</c> the first
@@ -26,8 +29,11 @@ public static class TraceCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var visits = new Option<FileInfo>("--visits") { Description = "CSV with columns person,venue,check_in,check_out (ISO-8601 UTC).", Required = true };
-        var cases = new Option<string[]>("--case") { Description = "A case: PERSON (uses --from/--until) or PERSON@FROM/UNTIL. Repeatable.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var visits = new Option<FileInfo?>("--visits") { Description = "CSV with columns person,venue,check_in,check_out[,closure] (ISO-8601 UTC). Give this or --events." };
+        var events = new Option<FileInfo?>("--events") { Description = "CSV of raw events id_kind,id,venue,event,at[,channel] (id_kind: cccd, cmnd, bhyt, qid, phone, passport, paper). Give this or --visits." };
+        var links = new Option<FileInfo?>("--links") { Description = "With --events: CSV of id_kind,id,id_kind2,id2 pairs known to be one person." };
+        var venues = new Option<FileInfo?>("--venues") { Description = "CSV of venue,kind[,commune,name]: with --events the kinds set default visit lengths; --by-commune reports by commune." };
+        var cases = new Option<string[]>("--case") { Description = "A case: PERSON (uses --from/--until) or PERSON@FROM/UNTIL; with --events PERSON is id_kind:id, or the id alone when no other kind has it. Repeatable.", Required = true, AllowMultipleArgumentsPerToken = false };
         var from = new Option<string?>("--from") { Description = "Start of the infectious window (ISO-8601 UTC)." };
         var until = new Option<string?>("--until") { Description = "End of the infectious window (ISO-8601 UTC)." };
         var minOverlap = new Option<string>("--min-overlap") { Description = "Shortest overlap that makes a contact.", DefaultValueFactory = _ => "15m" };
@@ -36,14 +42,15 @@ public static class TraceCommand
         var asOf = new Option<string?>("--as-of") { Description = "Trace time (ISO-8601 UTC); defaults to the latest check-out in the file." };
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
+        var byCommune = new Option<bool>("--by-commune") { Description = "Print the contacts counted by the commune of the venue that exposed them (needs --venues) instead of the contacts." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (exit 1) instead of reporting bad rows, tracing the rest and exiting 4." };
         var exactKeys = new Option<bool>("--exact-keys") { Description = "Compare persons and venues exactly as written (no canonical spelling)." };
         var noticesOut = new Option<FileInfo?>("--notices-out") { Description = "Also write the cases' exposure notices as a signed package for citizens' apps (needs --signing-key)." };
         var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The PEM private key (ECDSA P-256) that signs the notice package." };
         var keyId = new Option<ushort>("--key-id") { Description = "The id of --signing-key in the trust list.", DefaultValueFactory = _ => 1 };
-        var command = new Command("trace", "Trace contacts (F1, F2, …) of cases over a CSV of visits.")
+        var command = new Command("trace", "Trace contacts (F1, F2, …) of cases over a CSV of visits or of raw check-in events.")
         {
-            visits, cases, from, until, minOverlap, linger, depth, asOf, format, strict, exactKeys, noticesOut, signingKey, keyId,
+            visits, events, links, venues, cases, from, until, minOverlap, linger, depth, asOf, format, byCommune, strict, exactKeys, noticesOut, signingKey, keyId,
         };
         command.SetAction(parse =>
         {
@@ -53,8 +60,20 @@ public static class TraceCommand
                 var publish = parse.GetValue(noticesOut) is { } packageFile
                     ? (packageFile, parse.GetValue(signingKey) ?? throw new UsageException("--notices-out needs --signing-key."), parse.GetValue(keyId))
                     : ((FileInfo, FileInfo, ushort)?)null;
-                return Run(output, error, parse.GetRequiredValue(visits), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
-                    parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format), reading, publish);
+                var input = (parse.GetValue(visits), parse.GetValue(events)) switch
+                {
+                    ({ } v, null) => new Input(v, null, parse.GetValue(links) is null ? null : throw new UsageException("--links goes with --events.")),
+                    (null, { } e) => new Input(null, e, parse.GetValue(links)),
+                    _ => throw new UsageException("Give --visits or --events (one of them)."),
+                };
+                if (parse.GetValue(byCommune) && parse.GetValue(venues) is null)
+                {
+                    throw new UsageException("--by-commune needs --venues.");
+                }
+
+                return Run(output, error, input, parse.GetValue(venues), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
+                    parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format),
+                    parse.GetValue(byCommune), reading, publish);
             }
             catch (UsageException exception)
             {
@@ -65,8 +84,8 @@ public static class TraceCommand
         return command;
     }
 
-    private static int Run(TextWriter output, TextWriter error, FileInfo visitsFile, string[] caseTexts, string? fromText, string? untilText,
-        string minOverlapText, string lingerText, int depth, string? asOfText, string format, VisitCsvReaderOptions reading,
+    private static int Run(TextWriter output, TextWriter error, Input input, FileInfo? venuesFile, string[] caseTexts, string? fromText, string? untilText,
+        string minOverlapText, string lingerText, int depth, string? asOfText, string format, bool byCommune, VisitCsvReaderOptions reading,
         (FileInfo Package, FileInfo Key, ushort KeyId)? publish)
     {
         // The key is read first: a bad key stops the run before any work.
@@ -78,65 +97,51 @@ public static class TraceCommand
             MaxDepth = depth >= 0 ? depth : throw new UsageException("--depth must not be negative."),
         };
 
-        // A key for this run only: pseudonyms are never stored, the mapping back lives in this process.
-        var persons = new PseudonymTable(new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32)));
-        var store = new VisitStore();
-        Instant? latest;
-        long rejected;
-        using (var reader = CliFiles.OpenText(visitsFile))
+        var venueRegistry = new VenueRegistry();
+        long rejected = 0;
+        if (venuesFile is not null && !ReadVenues(error, venuesFile, venueRegistry, reading, ref rejected))
         {
-            var read = new VisitCsvReader(reader, reading).ReadInto(store, persons);
-            if (!read.TryGetValue(out var summary))
-            {
-                // Messages name the line and field, never the row's content (it holds personal data).
-                error.WriteLine($"{read.Error.Code}  {visitsFile.Name}: {read.Error.GetMessage(MessageLanguage.English)}");
-                return ExitCodes.Invalid;
-            }
-
-            foreach (var problem in summary.Errors)
-            {
-                error.WriteLine($"{problem.Code}  {visitsFile.Name}: {problem.GetMessage(MessageLanguage.English)}");
-            }
-
-            if (summary.Rejected > summary.Errors.Count)
-            {
-                error.WriteLine($"… and {summary.Rejected - summary.Errors.Count:N0} more bad rows.");
-            }
-
-            if (summary.Rejected > 0)
-            {
-                error.WriteLine($"{summary.Rejected:N0} bad rows skipped; {summary.Visits:N0} visits traced.");
-            }
-
-            latest = summary.LatestCheckOut;
-            rejected = summary.Rejected;
+            return ExitCodes.Invalid;
         }
 
+        // A key for this run only: pseudonyms are never stored, the mapping back lives in this process.
+        var loaded = input.Events is { } eventsFile
+            ? LoadEvents(error, eventsFile, input.Links, venueRegistry, reading)
+            : LoadVisits(error, input.Visits!, reading);
+        if (loaded is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        rejected += loaded.Rejected;
         var defaultFrom = fromText is null ? (Instant?)null : ParseInstant(fromText, "--from");
         var defaultUntil = untilText is null ? (Instant?)null : ParseInstant(untilText, "--until");
-        Func<string, string> canonical = reading.CanonicalKeys ? IdentifierText.CanonicalizePerson : text => text;
-        var traceCases = caseTexts.Select(text => ParseCase(text, defaultFrom, defaultUntil, person => persons.Pseudonymize(Key(canonical(person))))).ToList();
+        var traceCases = caseTexts.Select(text => ParseCase(text, defaultFrom, defaultUntil, loaded.CaseOf)).ToList();
         if (traceCases.Select(c => c.Person).Distinct().Count() != traceCases.Count)
         {
-            throw new UsageException("A person is given as a case twice.");
+            throw new UsageException("A person is given as a case twice (by one identifier or two of the same person).");
         }
 
-        options = options with { AsOf = asOfText is null ? latest ?? SystemClock.Instance.GetCurrentInstant() : ParseInstant(asOfText, "--as-of") };
-        var result = new ContactTracer(store.Flush()).Trace(traceCases, options);
+        options = options with { AsOf = asOfText is null ? loaded.Latest ?? SystemClock.Instance.GetCurrentInstant() : ParseInstant(asOfText, "--as-of") };
+        var result = new ContactTracer(loaded.Store.Flush()).Trace(traceCases, options);
         foreach (var warning in result.Warnings)
         {
-            error.WriteLine($"{warning.Code}  case {Masked(persons.IdentifierOf(traceCases[warning.Field].Person))} has no visits in {visitsFile.Name}.");
+            error.WriteLine($"{warning.Code}  case {Masked(loaded.NameOf(traceCases[warning.Field].Person))} has no visits in {loaded.FileName}.");
         }
 
-        if (format == "json")
+        if (byCommune)
+        {
+            WriteCommunes(output, venueRegistry.ContactsByCommune(result), options.MaxDepth);
+        }
+        else if (format == "json")
         {
             using var stream = new MemoryStream();
-            TraceResultWriter.WriteJson(stream, result, persons.IdentifierOf, MessageLanguage.English);
+            TraceResultWriter.WriteJson(stream, result, loaded.NameOf, MessageLanguage.English);
             output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
         }
         else
         {
-            TraceResultWriter.WriteCsv(output, result, persons.IdentifierOf);
+            TraceResultWriter.WriteCsv(output, result, loaded.NameOf);
         }
 
         if (publish is { } target && noticeKey is not null)
@@ -147,6 +152,211 @@ public static class TraceCommand
         }
 
         return rejected > 0 ? ExitCodes.Partial : ExitCodes.Success;
+    }
+
+    /// <summary>What a source file gave: the visits, how to print a person, how a case names one.</summary>
+    private sealed record Loaded(VisitStore Store, Func<PersonPseudonym, string> NameOf, Func<string, PersonPseudonym> CaseOf, Instant? Latest, long Rejected, string FileName);
+
+    private sealed record Input(FileInfo? Visits, FileInfo? Events, FileInfo? Links);
+
+    private static Loaded? LoadVisits(TextWriter error, FileInfo visitsFile, VisitCsvReaderOptions reading)
+    {
+        var persons = new PseudonymTable(new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32)));
+        var store = new VisitStore();
+        using var reader = CliFiles.OpenText(visitsFile);
+        var read = new VisitCsvReader(reader, reading).ReadInto(store, persons);
+        if (!read.TryGetValue(out var summary))
+        {
+            // Messages name the line and field, never the row's content (it holds personal data).
+            error.WriteLine($"{read.Error.Code}  {visitsFile.Name}: {read.Error.GetMessage(MessageLanguage.English)}");
+            return null;
+        }
+
+        ReportBadRows(error, visitsFile.Name, summary.Errors, summary.Rejected);
+        if (summary.Rejected > 0)
+        {
+            error.WriteLine($"{summary.Rejected:N0} bad rows skipped; {summary.Visits:N0} visits traced.");
+        }
+
+        Func<string, string> canonical = reading.CanonicalKeys ? IdentifierText.CanonicalizePerson : text => text;
+        return new Loaded(store, persons.IdentifierOf, person => persons.Pseudonymize(Key(canonical(person))), summary.LatestCheckOut, summary.Rejected, visitsFile.Name);
+    }
+
+    /// <summary>
+    /// Raw events, with the links known: identifiers pseudonymized with their kind, linked into one person where the links
+    /// say so, built into visits by the person's representative. A person prints as the first identifier the events show
+    /// for them, as <c>id_kind:id</c>.
+    /// </summary>
+    private static Loaded? LoadEvents(TextWriter error, FileInfo eventsFile, FileInfo? linksFile, VenueRegistry venues, VisitCsvReaderOptions reading)
+    {
+        var pseudonymizer = new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32));
+        var table = new PseudonymTable(pseudonymizer);
+        var registry = new PersonRegistry();
+        var seen = new HashSet<PersonPseudonym>();
+        long bad = 0;
+        if (linksFile is not null)
+        {
+            using var text = CliFiles.OpenText(linksFile);
+            var reader = new PersonLinkCsvReader(text, reading);
+            if (ReadRows(error, linksFile.Name, reading, reader.Read, () =>
+                {
+                    var link = reader.Current;
+                    var first = table.Pseudonymize(link.First.Kind, link.First.Value, $"{link.FirstIdKind}:{link.First.Value}");
+                    var second = table.Pseudonymize(link.Second.Kind, link.Second.Value, $"{link.SecondIdKind}:{link.Second.Value}");
+                    registry.Link(first, second);
+                    seen.Add(first);
+                    seen.Add(second);
+                }) is not { } linkRows)
+            {
+                return null;
+            }
+
+            bad += linkRows;
+        }
+
+        var names = new Dictionary<PersonPseudonym, string>();
+        var checkInEvents = new List<CheckInEvent>();
+        using (var text = CliFiles.OpenText(eventsFile))
+        {
+            var reader = new CheckInEventCsvReader(text, reading);
+            if (ReadRows(error, eventsFile.Name, reading, reader.Read, () =>
+                {
+                    var record = reader.Current;
+                    var written = $"{record.IdKind}:{record.Identifier}";
+                    var pseudonym = table.Pseudonymize(record.Kind, record.Identifier, written);
+                    seen.Add(pseudonym);
+                    var person = registry.Resolve(pseudonym);
+                    names.TryAdd(person, written);
+                    checkInEvents.Add(new CheckInEvent(person, record.Venue, venues.KindOf(record.Venue), record.At, record.Event));
+                }) is not { } eventRows)
+            {
+                return null;
+            }
+
+            bad += eventRows;
+        }
+
+        var built = new VisitBuilder().Build(checkInEvents);
+        var store = new VisitStore();
+        store.AddRange(built.Visits);
+        if (built.Rejected.Count > 0)
+        {
+            // The events' codes and counts, never a person.
+            foreach (var group in built.Rejected.GroupBy(r => r.Error.Code).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                error.WriteLine($"{group.Key}  {group.Count():N0} events set aside ({group.First().Error.GetMessage(MessageLanguage.English)}).");
+            }
+        }
+
+        if (bad > 0)
+        {
+            error.WriteLine($"{bad:N0} bad rows skipped; {built.Visits.Count:N0} visits traced.");
+        }
+
+        Instant? latest = built.Visits.Count == 0 ? null : built.Visits.Max(v => v.CheckOut);
+        return new Loaded(store, p => names.TryGetValue(p, out var name) ? name : table.IdentifierOf(p), text => CaseOfEvents(text, pseudonymizer, registry, seen),
+            latest, bad, eventsFile.Name);
+    }
+
+    /// <summary>A case named as <c>id_kind:id</c>, or by the id alone when exactly one person of the input has it under some kind.</summary>
+    private static PersonPseudonym CaseOfEvents(string text, PersonPseudonymizer pseudonymizer, PersonRegistry registry, HashSet<PersonPseudonym> seen)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && CheckInEventCsvReader.KindOf(text[..colon]) is { } stated)
+        {
+            return registry.Resolve(pseudonymizer.Pseudonymize(stated, Key(text[(colon + 1)..])));
+        }
+
+        var id = Key(text);
+        var people = Enum.GetValues<IdentifierKind>()
+            .Select(kind => pseudonymizer.Pseudonymize(kind, id))
+            .Where(seen.Contains)
+            .Select(registry.Resolve)
+            .Distinct()
+            .ToList();
+        return people.Count switch
+        {
+            1 => people[0],
+            0 => pseudonymizer.Pseudonymize(IdentifierKind.Opaque, id),
+            _ => throw new UsageException($"--case {Masked(text)}: the id names {people.Count} people under different kinds; give id_kind:id (cccd, cmnd, bhyt, qid, phone, passport, paper)."),
+        };
+    }
+
+    private static bool ReadVenues(TextWriter error, FileInfo venuesFile, VenueRegistry registry, VisitCsvReaderOptions reading, ref long rejected)
+    {
+        using var text = CliFiles.OpenText(venuesFile);
+        var reader = new VenueCsvReader(text, registry, reading);
+        if (ReadRows(error, venuesFile.Name, reading, reader.Read, () => { }) is not { } bad)
+        {
+            return false;
+        }
+
+        rejected += bad;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a CSV to its end: each record to <paramref name="onRecord"/>, bad rows reported (line and field, never
+    /// content) and counted. Null when the read ended at a problem (strict, a wrong header, a quote never closed).
+    /// </summary>
+    private static long? ReadRows(TextWriter error, string fileName, VisitCsvReaderOptions reading, Func<Result<bool>> read, Action onRecord)
+    {
+        var errors = new List<CheckInError>();
+        long bad = 0;
+        while (true)
+        {
+            var step = read();
+            if (!step.TryGetValue(out var more))
+            {
+                var code = step.Error.Code;
+                if (!reading.SkipBadRecords || code.EndsWith(".Header", StringComparison.Ordinal) || code.EndsWith(".Quote", StringComparison.Ordinal))
+                {
+                    error.WriteLine($"{code}  {fileName}: {step.Error.GetMessage(MessageLanguage.English)}");
+                    return null;
+                }
+
+                bad++;
+                if (errors.Count < reading.MaxReportedErrors)
+                {
+                    errors.Add(step.Error);
+                }
+
+                continue;
+            }
+
+            if (!more)
+            {
+                ReportBadRows(error, fileName, errors, bad);
+                return bad;
+            }
+
+            onRecord();
+        }
+    }
+
+    private static void ReportBadRows(TextWriter error, string fileName, IReadOnlyList<CheckInError> errors, long rejected)
+    {
+        foreach (var problem in errors)
+        {
+            error.WriteLine($"{problem.Code}  {fileName}: {problem.GetMessage(MessageLanguage.English)}");
+        }
+
+        if (rejected > errors.Count)
+        {
+            error.WriteLine($"… and {rejected - errors.Count:N0} more bad rows.");
+        }
+    }
+
+    private static void WriteCommunes(TextWriter output, IReadOnlyList<CommuneTally> tallies, int depth)
+    {
+        var levels = Enumerable.Range(1, Math.Max(1, depth)).Select(l => $"f{l}").ToArray();
+        CsvRecordWriter.WriteRecord(output, ["commune_code", "commune", "venues", "contacts", .. levels]);
+        foreach (var tally in tallies)
+        {
+            var byLevel = levels.Select((_, i) => (i < tally.ContactsByLevel.Count ? tally.ContactsByLevel[i] : 0).ToString(CultureInfo.InvariantCulture));
+            CsvRecordWriter.WriteRecord(output, [tally.Commune?.FormattedCode ?? string.Empty, tally.Commune?.Name ?? "(not registered)",
+                tally.Venues.ToString(CultureInfo.InvariantCulture), tally.Contacts.ToString(CultureInfo.InvariantCulture), .. byLevel]);
+        }
     }
 
     private static string Key(string person) =>

@@ -47,6 +47,31 @@ public sealed class PseudonymTable
         return pseudonym;
     }
 
+    /// <summary>
+    /// The pseudonym of an identifier of a stated kind (<see cref="PersonPseudonymizer.Pseudonymize(IdentifierKind, string)"/>);
+    /// the first spelling of each person is remembered as <paramref name="written"/>.
+    /// </summary>
+    /// <param name="kind">What the identifier is.</param>
+    /// <param name="identifier">The identifier as written in the input.</param>
+    /// <param name="written">How to print the person (for example <c>cccd:046090001234</c>, as the events CSV names it).</param>
+    /// <returns>The pseudonym.</returns>
+    /// <exception cref="ArgumentException">The identifier has nothing visible, or the kind is not defined.</exception>
+    public PersonPseudonym Pseudonymize(IdentifierKind kind, string identifier, string written)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        ArgumentNullException.ThrowIfNull(written);
+        var spelling = string.Concat(((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture), "\u0001", identifier);
+        if (_bySpelling.TryGetValue(spelling, out var known))
+        {
+            return known;
+        }
+
+        var pseudonym = _pseudonymizer.Pseudonymize(kind, identifier);
+        _bySpelling[spelling] = pseudonym;
+        _names.TryAdd(pseudonym, written);
+        return pseudonym;
+    }
+
     /// <summary>How a person was first written in the input.</summary>
     /// <param name="pseudonym">The pseudonym.</param>
     /// <param name="identifier">The spelling, when the person came through this table.</param>

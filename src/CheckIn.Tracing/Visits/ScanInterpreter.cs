@@ -34,6 +34,11 @@ public sealed record PersonIdentifier(IdentifierKind Kind, string Value)
 /// <param name="Device">The scanning device's id, when known.</param>
 public sealed record ScannedEvent(string Venue, PersonIdentifier Person, IReadOnlyList<PersonIdentifier> Links, CheckInEventKind Kind, Instant At, EventChannel Channel, string? Device);
 
+/// <summary>A scan ready to record: the event under the person's representative, and the merges its links caused.</summary>
+/// <param name="Event">The event, for <see cref="VisitRecorder.Record(CheckInEvent)"/>.</param>
+/// <param name="Merges">People the scan showed to be one; apply each to the index before the next trace.</param>
+public sealed record RecordableScan(CheckInEvent Event, IReadOnlyList<PersonMerge> Merges);
+
 /// <summary>
 /// Turns what a phone or a venue's scanner read into check-in events, the same way in every app: a visitor's app
 /// that scanned a venue code (tokhaiyte venue URL or CheckIn signed venue code), and venue staff who scanned a
@@ -175,6 +180,32 @@ public static class ScanInterpreter
         SignedVenuePayload signed => "checkin:" + new Uri(signed.BaseUrl).Authority.ToLowerInvariant() + "/" + signed.SubjectKeyText,
         _ => null,
     };
+
+    /// <summary>
+    /// Turns an interpreted scan into the event to record: the scanned identifier and its links pseudonymized, linked in
+    /// the registry (so the person is whole from this scan on), the event recorded under the person's representative,
+    /// with the venue's kind from the venue registry.
+    /// </summary>
+    /// <param name="scan">The scan.</param>
+    /// <param name="pseudonymizer">The deployment's pseudonymizer.</param>
+    /// <param name="registry">Who is who; null to record under the scanned identifier only (no linking).</param>
+    /// <param name="venues">The venues, for the kind; null for <see cref="Core.Places.VenueKind.Unspecified"/>.</param>
+    /// <returns>The event, and the merges the scan's links caused (apply each with <see cref="Index.VisitStore.Merge"/>).</returns>
+    public static RecordableScan ToEvent(ScannedEvent scan, PersonPseudonymizer pseudonymizer, PersonRegistry? registry = null, Venues.VenueRegistry? venues = null)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        ArgumentNullException.ThrowIfNull(pseudonymizer);
+        var person = pseudonymizer.Pseudonymize(scan.Person.Kind, scan.Person.Value);
+        var merges = (IReadOnlyList<PersonMerge>)[];
+        if (registry is not null)
+        {
+            var observed = registry.Observe(person, scan.Links.Select(l => pseudonymizer.Pseudonymize(l.Kind, l.Value)));
+            (person, merges) = (observed.Representative, observed.Merges);
+        }
+
+        var kind = venues?.KindOf(scan.Venue) ?? Core.Places.VenueKind.Unspecified;
+        return new RecordableScan(new CheckInEvent(person, scan.Venue, kind, scan.At, scan.Kind), merges);
+    }
 
     private static Result<ScannedEvent> Fail(string code) => Result.Fail<ScannedEvent>(TracingErrors.Of(code));
 }
