@@ -33,6 +33,32 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     [Fact]
+    public void Record_VenueKinds_SetDefaultLengths_OutputTracesAsVisits()
+    {
+        var venues = Path.Combine(_directory.FullName, "venues.csv");
+        File.WriteAllText(venues, "venue,kind\nschool,school\nbad,circus\n");
+        var events = Write("""
+            id_kind,id,venue,event,at
+            cccd,001090123456,school,in,2021-09-01T01:00:00Z
+            cccd,001090654321,stall,in,2021-09-01T01:00:00Z
+            """);
+        var result = CliRunner.Run("record", "--events", events, "--venues", venues);
+        Assert.Equal(ExitCodes.Partial, result.ExitCode);
+        Assert.Contains("VenueCsv.Kind  venues.csv:", result.Error, StringComparison.Ordinal);
+        var lines = result.Output.Trim().Split('\n');
+        Assert.Contains("cccd:001090123456,school,2021-09-01T01:00:00Z,2021-09-01T06:00:00Z,DefaultLength", lines);
+        Assert.Contains("cccd:001090654321,stall,2021-09-01T01:00:00Z,2021-09-01T02:00:00Z,DefaultLength", lines);
+
+        // What record prints is a visits file trace reads, closures included.
+        var visits = Path.Combine(_directory.FullName, "visits.csv");
+        File.WriteAllText(visits, result.Output);
+        var traced = CliRunner.Run("trace", "--visits", visits, "--case", "cccd:001090123456@2021-09-01T00:00:00Z/2021-09-02T00:00:00Z");
+        Assert.Equal(ExitCodes.Success, traced.ExitCode);
+        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed", traced.Output.Trim());
+        Assert.Equal(ExitCodes.Invalid, CliRunner.Run("record", "--events", events, "--venues", venues, "--strict").ExitCode);
+    }
+
+    [Fact]
     public void Record_BadRows_ReportedMaskedRestRecordedExitPartial()
     {
         var result = CliRunner.Run("record", "--events", Write("""
