@@ -309,6 +309,84 @@ public sealed class VisitStore
     }
 
     /// <summary>
+    /// Applies many merges at once, with the same outcome as <see cref="Merge(PersonPseudonym, PersonPseudonym)"/> for
+    /// each in order (chains such as B into A, then A into C, end in C), but with one rewrite of the segments they touch
+    /// and one new snapshot: what a registry's links learned over a day (or a province's declarations imported at once)
+    /// cost together.
+    /// </summary>
+    /// <param name="merges">The merges, in the order they happened (<see cref="PersonRegistry.Link"/> returns them).</param>
+    /// <returns>How many visits changed person (each once, however many merges moved it).</returns>
+    public long Merge(IEnumerable<PersonMerge> merges)
+    {
+        ArgumentNullException.ThrowIfNull(merges);
+        lock (_writeLock)
+        {
+            // Which original ids' visits each live id holds, for the ids the merges touch.
+            var holds = new Dictionary<int, List<int>>();
+            var dead = new HashSet<int>();
+            foreach (var merge in merges)
+            {
+                ArgumentNullException.ThrowIfNull(merge);
+                if (merge.Into == merge.From || !_persons.TryGetId(merge.From, _persons.Count, out var fromId) || dead.Contains(fromId))
+                {
+                    continue;
+                }
+
+                var intoId = _persons.Intern(merge.Into);
+                if (dead.Remove(intoId))
+                {
+                    holds[intoId] = []; // absorbed earlier in the batch and named again: a new person, as Merge would make it
+                }
+
+                if (!holds.TryGetValue(intoId, out var into))
+                {
+                    holds[intoId] = into = [intoId];
+                }
+
+                if (holds.Remove(fromId, out var from))
+                {
+                    into.AddRange(from);
+                }
+                else
+                {
+                    into.Add(fromId);
+                }
+
+                dead.Add(fromId);
+            }
+
+            var owner = new Dictionary<int, int>();
+            foreach (var (id, originals) in holds)
+            {
+                foreach (var original in originals)
+                {
+                    if (original != id)
+                    {
+                        owner[original] = id;
+                    }
+                }
+            }
+
+            if (dead.Count == 0)
+            {
+                return 0;
+            }
+
+            _persons = _persons.Copy((id, key) => dead.Contains(id) ? (default, false) : (key, true));
+            var moved = owner.Count == 0 ? 0 : RewriteLocked(
+                v => owner.TryGetValue(v.Person, out var to) ? v with { Person = to } : v,
+                segment => owner.Keys.All(id => id >= segment.PersonCount || segment.RowsOf(id).Length == 0),
+                _ => false);
+            if (moved == 0)
+            {
+                Publish(Current);
+            }
+
+            return moved;
+        }
+    }
+
+    /// <summary>
     /// Re-keys every person's pseudonym with <paramref name="rekeyer"/> (the visits stay as they are) and publishes a new
     /// snapshot. Afterwards pseudonymize new identifiers with <see cref="PersonPseudonymizer.ThenRekeyed"/> of the
     /// same rekeyer, and look persons up by their re-keyed pseudonyms. Costs one HMAC per person.

@@ -8,7 +8,7 @@ namespace CheckIn.Tracing.Privacy;
 /// </summary>
 /// <remarks>
 /// A link that joins two people returns the merge, which the host applies to its index
-/// (<see cref="Index.VisitStore.Merge"/>) so the next trace follows the person across both; record new visits under
+/// (<see cref="Index.VisitStore.Merge(PersonPseudonym, PersonPseudonym)"/>) so the next trace follows the person across both; record new visits under
 /// <see cref="Resolve"/>. Union by size with path halving: near-constant work per link and lookup.
 /// </remarks>
 public sealed class PersonRegistry
@@ -51,7 +51,7 @@ public sealed class PersonRegistry
     /// <param name="second">The other.</param>
     /// <returns>
     /// The merge when the link joined two people: the representative that stays and the one absorbed (move the
-    /// absorbed one's visits: <see cref="Index.VisitStore.Merge"/>); null when they were already one.
+    /// absorbed one's visits: <see cref="Index.VisitStore.Merge(PersonPseudonym, PersonPseudonym)"/>); null when they were already one.
     /// </returns>
     public PersonMerge? Link(PersonPseudonym first, PersonPseudonym second)
     {
@@ -158,7 +158,7 @@ public sealed class PersonRegistry
 
 /// <summary>What <see cref="PersonRegistry.Observe"/> learned from one event.</summary>
 /// <param name="Representative">Whom to record the event under.</param>
-/// <param name="Merges">People the event's links joined, oldest first; apply each with <see cref="Index.VisitStore.Merge"/>.</param>
+/// <param name="Merges">People the event's links joined, oldest first; apply each with <see cref="Index.VisitStore.Merge(PersonPseudonym, PersonPseudonym)"/>.</param>
 public sealed record PersonObservation(PersonPseudonym Representative, IReadOnlyList<PersonMerge> Merges);
 
 /// <summary>Two people found to be one.</summary>

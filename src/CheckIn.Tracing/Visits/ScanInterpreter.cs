@@ -190,7 +190,7 @@ public static class ScanInterpreter
     /// <param name="pseudonymizer">The deployment's pseudonymizer.</param>
     /// <param name="registry">Who is who; null to record under the scanned identifier only (no linking).</param>
     /// <param name="venues">The venues, for the kind; null for <see cref="Core.Places.VenueKind.Unspecified"/>.</param>
-    /// <returns>The event, and the merges the scan's links caused (apply each with <see cref="Index.VisitStore.Merge"/>).</returns>
+    /// <returns>The event, and the merges the scan's links caused (apply each with <see cref="Index.VisitStore.Merge(PersonPseudonym, PersonPseudonym)"/>).</returns>
     public static RecordableScan ToEvent(ScannedEvent scan, PersonPseudonymizer pseudonymizer, PersonRegistry? registry = null, Venues.VenueRegistry? venues = null)
     {
         ArgumentNullException.ThrowIfNull(scan);

@@ -171,6 +171,37 @@ public sealed class VisitStoreTests
             [.. visits.Select(v => v.Person).Distinct().SelectMany(snapshot.VisitsOf).Select(v => (v.Person.High, v.Person.Low, v.Venue, v.CheckIn, v.CheckOut, v.Closure)).Order()];
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void MergeBatch_SameAsOneByOne_ChainsAndNamesAgain(int seed)
+    {
+        var random = new Random(seed);
+        var visits = World.Generate(seed, persons: 40, venues: 5, days: 2, visitsPerPerson: 5);
+        var persons = visits.Select(v => v.Person).Distinct().ToList();
+        var merges = Enumerable.Range(0, 60).Select(_ => new PersonMerge(persons[random.Next(persons.Count)], persons[random.Next(persons.Count)])).ToList();
+        merges.Add(new PersonMerge(P(999), persons[0])); // into someone the store never saw
+
+        var oneByOne = new VisitStore(new VisitStoreOptions { SegmentCapacity = 50, MaxSegments = 4 });
+        var batch = new VisitStore(new VisitStoreOptions { SegmentCapacity = 50, MaxSegments = 4 });
+        oneByOne.AddRange(visits);
+        batch.AddRange(visits);
+        oneByOne.Flush();
+        batch.Flush();
+        var moved = merges.Sum(m => oneByOne.Merge(m.Into, m.From));
+        Assert.InRange(batch.Merge(merges), 1, moved); // a visit moved twice one by one moves once here
+
+        foreach (var person in persons.Append(P(999)))
+        {
+            Assert.Equal(oneByOne.Snapshot.VisitsOf(person), batch.Snapshot.VisitsOf(person));
+        }
+
+        Assert.Equal(visits.Count, batch.Snapshot.Count);
+        Assert.Equal(0, batch.Merge([]));
+    }
+
     [Fact]
     public void Closures_NoColumnWhenEveryVisitCheckedOut()
     {
