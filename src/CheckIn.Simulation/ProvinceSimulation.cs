@@ -278,29 +278,42 @@ public sealed class SimulatedDay
     public IEnumerable<CheckInEvent> RecordedEvents(Func<int, PersonPseudonym> person, bool includePaperLogs = true)
     {
         ArgumentNullException.ThrowIfNull(person);
+        return RecordedEventsPerVisit(visit => person(visit.Resident), includePaperLogs);
+    }
+
+    /// <summary>
+    /// The day's recorded events with the person each visit was recorded under chosen per visit (the card a staff
+    /// member scanned, the account an app checked in with).
+    /// </summary>
+    /// <param name="personOf">The pseudonym a visit is recorded under.</param>
+    /// <param name="includePaperLogs">Whether paper-log entries with a right phone number are included (under their visit's person).</param>
+    /// <returns>The events, in visit order.</returns>
+    public IEnumerable<CheckInEvent> RecordedEventsPerVisit(Func<SimulatedVisit, PersonPseudonym> personOf, bool includePaperLogs = true)
+    {
+        ArgumentNullException.ThrowIfNull(personOf);
         foreach (var visit in Visits)
         {
             var venue = _province.Venues[visit.Venue];
             switch (visit.Channel)
             {
                 case RecordingChannel.App:
-                    yield return new CheckInEvent(person(visit.Resident), venue.Id, venue.Kind, visit.Arrival, CheckInEventKind.CheckIn);
+                    yield return new CheckInEvent(personOf(visit), venue.Id, venue.Kind, visit.Arrival, CheckInEventKind.CheckIn);
                     if ((visit.Details & RecordDetails.DuplicateScan) != 0)
                     {
-                        yield return new CheckInEvent(person(visit.Resident), venue.Id, venue.Kind, visit.Arrival + Duration.FromMinutes(1), CheckInEventKind.CheckIn);
+                        yield return new CheckInEvent(personOf(visit), venue.Id, venue.Kind, visit.Arrival + Duration.FromMinutes(1), CheckInEventKind.CheckIn);
                     }
 
                     if ((visit.Details & RecordDetails.CheckedOut) != 0)
                     {
-                        yield return new CheckInEvent(person(visit.Resident), venue.Id, venue.Kind, visit.Departure, CheckInEventKind.CheckOut);
+                        yield return new CheckInEvent(personOf(visit), venue.Id, venue.Kind, visit.Departure, CheckInEventKind.CheckOut);
                     }
 
                     break;
                 case RecordingChannel.CardScan:
-                    yield return new CheckInEvent(person(visit.Resident), venue.Id, venue.Kind, visit.Arrival, CheckInEventKind.CheckIn);
+                    yield return new CheckInEvent(personOf(visit), venue.Id, venue.Kind, visit.Arrival, CheckInEventKind.CheckIn);
                     break;
                 case RecordingChannel.PaperLog when includePaperLogs && visit.IsTraceable:
-                    foreach (var e in PaperEvents(person(visit.Resident), venue, visit))
+                    foreach (var e in PaperEvents(personOf(visit), venue, visit))
                     {
                         yield return e;
                     }

@@ -36,4 +36,10 @@ public sealed class RecordedDay
 
     /// <summary>Of those, resolved to the wrong resident (only with <see cref="PaperLogMatching.PhoneAndName"/>).</summary>
     public int PaperMatchedWrongly { get; }
+
+    /// <summary>
+    /// People the day's links showed to be one (with <see cref="IdentityModel.LinkedCards"/>): apply them to the index
+    /// of the recorded visits (<see cref="CheckIn.Tracing.Index.VisitStore.Merge(IEnumerable{CheckIn.Tracing.Privacy.PersonMerge})"/>).
+    /// </summary>
+    public IReadOnlyList<CheckIn.Tracing.Privacy.PersonMerge> Merges { get; init; } = [];
 }

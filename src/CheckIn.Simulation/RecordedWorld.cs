@@ -17,22 +17,30 @@ namespace CheckIn.Simulation;
 public sealed class RecordedWorld
 {
     private readonly Func<int, PersonPseudonym> _personOf;
+    private readonly Func<int, PersonPseudonym> _caseKeyOf;
     private readonly Dictionary<PersonPseudonym, int> _residentOf;
 
-    private RecordedWorld(SyntheticProvince province, Func<int, PersonPseudonym> personOf, VisitIndexSnapshot recorded, VisitIndexSnapshot truth,
-        IReadOnlyList<Infection> infections, RecordingTotals totals)
+    private RecordedWorld(SyntheticProvince province, SimulatedRecording recording, Func<int, PersonPseudonym> personOf, VisitIndexSnapshot recorded,
+        VisitIndexSnapshot truth, TimeSpan mergeTime)
     {
         Province = province;
         _personOf = personOf;
+        _caseKeyOf = recording.CaseKeyOf;
         Recorded = recorded;
         Truth = truth;
-        Infections = infections;
-        Totals = totals;
+        Infections = [.. recording.Simulation.Infections];
+        Totals = recording.Totals;
+        Identity = recording.Identity;
+        MergeTime = mergeTime;
         End = province.StartInstant + Duration.FromDays(province.Options.Days);
         _residentOf = new Dictionary<PersonPseudonym, int>(province.ResidentCount);
         for (var i = 0; i < province.ResidentCount; i++)
         {
             _residentOf[personOf(i)] = i;
+            foreach (var pseudonym in recording.PseudonymsOf(i))
+            {
+                _residentOf[pseudonym] = i;
+            }
         }
     }
 
@@ -51,6 +59,12 @@ public sealed class RecordedWorld
     /// <summary>What was recorded.</summary>
     public RecordingTotals Totals { get; }
 
+    /// <summary>How visitors were identified in the records.</summary>
+    public RecordingIdentity Identity { get; }
+
+    /// <summary>Time spent applying the links' merges to the index of the records (zero without linking).</summary>
+    public TimeSpan MergeTime { get; }
+
     /// <summary>The end of the last day (the trace time).</summary>
     public Instant End { get; }
 
@@ -65,24 +79,58 @@ public sealed class RecordedWorld
     public static RecordedWorld Build(SyntheticProvince province, Func<int, PersonPseudonym> personOf, PaperLogMatching paperLogs = PaperLogMatching.RightPhone,
         IProgress<RecordedDay>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(province);
         ArgumentNullException.ThrowIfNull(personOf);
-        var recording = new SimulatedRecording(new ProvinceSimulation(province), personOf, paperLogs);
+        return BuildWithIdentity(province, (resident, _) => personOf(resident), RecordingIdentity.OnePerResident, paperLogs, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Simulates a province and indexes what was recorded, identifying visitors as <paramref name="identity"/> says (the
+    /// cards and accounts a deployment sees, linked or not), and what happened (one key per resident). With
+    /// <see cref="IdentityModel.LinkedCards"/> the merges the links cause are applied to the index of the records as
+    /// each day's links are learned (<see cref="MergeTime"/>).
+    /// </summary>
+    /// <param name="province">The province (simulated from its first day).</param>
+    /// <param name="identifierOf">
+    /// The pseudonym of a resident's identifier of a kind (<see cref="IdentifierKind.Opaque"/> is the one key per resident
+    /// of the true visits); <see cref="RecordingIdentity.SyntheticPseudonym"/> will do. Distinct for distinct residents and kinds.
+    /// </param>
+    /// <param name="identity">How visitors are identified in the records.</param>
+    /// <param name="paperLogs">How paper-log entries are resolved.</param>
+    /// <param name="progress">Told after each day, or null.</param>
+    /// <param name="cancellationToken">Stops between days.</param>
+    /// <returns>The world.</returns>
+    /// <exception cref="InvalidOptionsException">A setting of <paramref name="identity"/> is out of range.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static RecordedWorld BuildWithIdentity(SyntheticProvince province, Func<int, IdentifierKind, PersonPseudonym> identifierOf, RecordingIdentity identity,
+        PaperLogMatching paperLogs = PaperLogMatching.RightPhone, IProgress<RecordedDay>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(province);
+        ArgumentNullException.ThrowIfNull(identifierOf);
+        var recording = SimulatedRecording.WithIdentity(new ProvinceSimulation(province), identifierOf, identity, paperLogs);
         var recorded = new VisitStore();
         var truth = new VisitStore();
+        var merging = new Stopwatch();
         foreach (var day in recording.Run(cancellationToken))
         {
             foreach (var visit in day.Day.Visits)
             {
-                truth.Add(personOf(visit.Resident), province.Venues[visit.Venue].Id, visit.Arrival, visit.Departure);
+                truth.Add(identifierOf(visit.Resident, IdentifierKind.Opaque), province.Venues[visit.Venue].Id, visit.Arrival, visit.Departure);
             }
 
             recorded.AddRange(day.Visits);
+            if (day.Merges.Count > 0)
+            {
+                merging.Start();
+                recorded.Merge(day.Merges);
+                merging.Stop();
+            }
+
             progress?.Report(day);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new RecordedWorld(province, personOf, recorded.Flush(cancellationToken), truth.Flush(cancellationToken), [.. recording.Simulation.Infections], recording.Totals);
+        return new RecordedWorld(province, recording, resident => identifierOf(resident, IdentifierKind.Opaque), recorded.Flush(cancellationToken),
+            truth.Flush(cancellationToken), merging.Elapsed);
     }
 
     /// <summary>The resident a pseudonym of this world stands for.</summary>
@@ -90,10 +138,15 @@ public sealed class RecordedWorld
     /// <returns>The resident's index, or −1 when the pseudonym is not a resident's.</returns>
     public int ResidentOf(PersonPseudonym person) => _residentOf.TryGetValue(person, out var resident) ? resident : -1;
 
-    /// <summary>The pseudonym of a resident.</summary>
+    /// <summary>The pseudonym of a resident in the true visits (and in the records, with one key per resident).</summary>
     /// <param name="resident">The resident's index.</param>
     /// <returns>The pseudonym.</returns>
     public PersonPseudonym PersonOf(int resident) => _personOf(resident);
+
+    /// <summary>The pseudonym a case is traced by in the records: their chip card's, resolved through the links learned (or the one key).</summary>
+    /// <param name="resident">The resident's index.</param>
+    /// <returns>The pseudonym.</returns>
+    public PersonPseudonym CaseKeyOf(int resident) => _caseKeyOf(resident);
 
     /// <summary>
     /// Traces the cases (the infected whose symptoms began by <see cref="End"/>, each over the rule's window) over the
@@ -109,12 +162,15 @@ public sealed class RecordedWorld
         ArgumentNullException.ThrowIfNull(rule);
         InvalidOptionsException.ThrowIfAny(rule.Validate(), nameof(rule));
         var cases = Infections.Where(i => i.Onset <= End).ToList();
-        var traceCases = cases.Select(c => rule.CaseOf(_personOf(c.Resident), c, End)).ToList();
+        // Tracers trace a case by the ID number the test was registered under (resolved through the links learned); the
+        // truth knows each resident by one key.
+        var traceCases = cases.Select(c => rule.CaseOf(_caseKeyOf(c.Resident), c, End)).ToList();
+        var truthCases = cases.Select(c => rule.CaseOf(_personOf(c.Resident), c, End)).ToList();
         var options = rule.ToTracerOptions(End);
         var stopwatch = Stopwatch.StartNew();
         var fromRecords = new ContactTracer(Recorded).Trace(traceCases, options, cancellationToken);
         var traceTime = stopwatch.Elapsed;
-        var fromTruth = new ContactTracer(Truth).Trace(traceCases, options, cancellationToken);
+        var fromTruth = new ContactTracer(Truth).Trace(truthCases, options, cancellationToken);
         var score = TracingScore.Of(fromRecords, fromTruth, Infections, cases.Select(c => c.Resident), ResidentOf);
         return new OutbreakTrace(rule, cases, fromRecords, fromTruth, score, traceTime);
     }

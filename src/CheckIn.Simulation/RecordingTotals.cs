@@ -25,4 +25,11 @@ public sealed record RecordingTotals(
     long SetAside,
     long PaperEntries,
     long PaperMatched,
-    long PaperMatchedWrongly);
+    long PaperMatchedWrongly)
+{
+    /// <summary>Links between identifiers learned (with <see cref="IdentityModel.LinkedCards"/>).</summary>
+    public long LinksLearned { get; init; }
+
+    /// <summary>Of the links, those that joined two people the records had kept apart (merges applied to the index).</summary>
+    public long Merges { get; init; }
+}

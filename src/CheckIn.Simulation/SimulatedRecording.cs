@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using CheckIn.Core.Identity;
-using CheckIn.Core.Text;
+using CheckIn.Core.Places;
 using CheckIn.Tracing.Privacy;
 using CheckIn.Tracing.Visits;
 
@@ -8,15 +10,18 @@ namespace CheckIn.Simulation;
 /// <summary>
 /// What a deployment records of a simulated province, day by day: app and card check-ins as events, paper-log
 /// entries resolved to residents as <see cref="PaperLogMatching"/> says, all closed into visits by CheckIn's
-/// <see cref="VisitBuilder"/>, beside the day's ground truth. The one recording loop behind the simulation files,
-/// studies and the demo.
+/// <see cref="VisitBuilder"/>, beside the day's ground truth. Who a visitor is recorded as follows a
+/// <see cref="RecordingIdentity"/>: one key per resident, or the cards and accounts a real deployment sees, linked
+/// (or not) as a real app learns. The one recording loop behind the simulation files, studies and the demo.
 /// </summary>
 public sealed class SimulatedRecording
 {
     private readonly ProvinceSimulation _simulation;
-    private readonly Func<int, PersonPseudonym> _personOf;
+    private readonly Func<int, IdentifierKind, PersonPseudonym> _identifierOf;
+    private readonly RecordingIdentity _identity;
     private readonly PaperLogMatching _paperLogs;
     private readonly VisitBuilder _builder;
+    private readonly PersonRegistry? _registry;
     private readonly long[] _channels = new long[4];
     private int _days;
     private long _events;
@@ -25,34 +30,95 @@ public sealed class SimulatedRecording
     private long _paperEntries;
     private long _paperMatched;
     private long _paperWrong;
-    private Dictionary<PhoneNumber, int[]>? _phoneBook;
+    private long _links;
+    private long _merges;
+    private PaperLogMatcher? _matcher;
+    private Dictionary<PersonPseudonym, int>? _residentOfPhone;
 
-    /// <summary>Creates the recording of a simulation that has not run yet.</summary>
+    /// <summary>Creates the recording of a simulation that has not run yet, one key per resident.</summary>
     /// <param name="simulation">The simulation; <see cref="Run"/> runs it.</param>
     /// <param name="personOf">The pseudonym a resident is recorded under, by index (a keyed pseudonym in a deployment).</param>
     /// <param name="paperLogs">How paper-log entries are resolved to residents.</param>
     /// <param name="builder">How events become visits; null for <see cref="VisitBuilderOptions.Default"/>.</param>
     public SimulatedRecording(ProvinceSimulation simulation, Func<int, PersonPseudonym> personOf, PaperLogMatching paperLogs = PaperLogMatching.RightPhone, VisitBuilderOptions? builder = null)
+        : this(simulation, Wrap(personOf), RecordingIdentity.OnePerResident, paperLogs, builder)
+    {
+    }
+
+    /// <summary>Creates the recording of a simulation that has not run yet, identifying visitors as <paramref name="identity"/> says.</summary>
+    /// <param name="simulation">The simulation; <see cref="Run"/> runs it.</param>
+    /// <param name="identifierOf">
+    /// The pseudonym of a resident's identifier of a kind: <see cref="IdentifierKind.CitizenId"/> (chip ID card),
+    /// <see cref="IdentifierKind.Phone"/> (app account, paper logs), <see cref="IdentifierKind.HealthInsurance"/>; with
+    /// <see cref="IdentityModel.OnePerResident"/> it is asked for <see cref="IdentifierKind.Opaque"/> only.
+    /// <see cref="RecordingIdentity.SyntheticPseudonym"/> will do for synthetic residents.
+    /// </param>
+    /// <param name="identity">How visitors are identified.</param>
+    /// <param name="paperLogs">How paper-log entries are resolved to residents.</param>
+    /// <param name="builder">How events become visits; null for <see cref="VisitBuilderOptions.Default"/>.</param>
+    /// <returns>The recording.</returns>
+    /// <exception cref="Core.InvalidOptionsException">A setting of <paramref name="identity"/> is out of range.</exception>
+    public static SimulatedRecording WithIdentity(ProvinceSimulation simulation, Func<int, IdentifierKind, PersonPseudonym> identifierOf, RecordingIdentity identity,
+        PaperLogMatching paperLogs = PaperLogMatching.RightPhone, VisitBuilderOptions? builder = null) =>
+        new(simulation, identifierOf, identity, paperLogs, builder);
+
+    /// <summary>The one constructor behind both.</summary>
+    private SimulatedRecording(ProvinceSimulation simulation, Func<int, IdentifierKind, PersonPseudonym> identifierOf, RecordingIdentity identity,
+        PaperLogMatching paperLogs, VisitBuilderOptions? builder)
     {
         ArgumentNullException.ThrowIfNull(simulation);
-        ArgumentNullException.ThrowIfNull(personOf);
+        ArgumentNullException.ThrowIfNull(identifierOf);
+        ArgumentNullException.ThrowIfNull(identity);
+        Core.InvalidOptionsException.ThrowIfAny(identity.Validate(), nameof(identity));
         if (!Enum.IsDefined(paperLogs))
         {
             throw new ArgumentOutOfRangeException(nameof(paperLogs), paperLogs, "Unknown paper-log matching.");
         }
 
         _simulation = simulation;
-        _personOf = personOf;
+        _identifierOf = identifierOf;
+        _identity = identity;
         _paperLogs = paperLogs;
         _builder = new VisitBuilder(builder);
+        _registry = identity.Model == IdentityModel.LinkedCards ? new PersonRegistry() : null;
     }
 
     /// <summary>The simulation recorded.</summary>
     public ProvinceSimulation Simulation => _simulation;
 
+    /// <summary>How visitors are identified.</summary>
+    public RecordingIdentity Identity => _identity;
+
+    /// <summary>Who is who, as the links learned so far say (with <see cref="IdentityModel.LinkedCards"/>; null otherwise).</summary>
+    public PersonRegistry? Registry => _registry;
+
     /// <summary>What has been recorded so far.</summary>
     public RecordingTotals Totals => new(
-        _days, _channels.Sum(), _channels[0], _channels[1], _channels[2], _channels[3], _events, _recorded, _setAside, _paperEntries, _paperMatched, _paperWrong);
+        _days, _channels.Sum(), _channels[0], _channels[1], _channels[2], _channels[3], _events, _recorded, _setAside, _paperEntries, _paperMatched, _paperWrong)
+    {
+        LinksLearned = _links,
+        Merges = _merges,
+    };
+
+    /// <summary>
+    /// The pseudonyms a resident may be recorded under (one with <see cref="IdentityModel.OnePerResident"/>; chip card,
+    /// phone and insurance card otherwise).
+    /// </summary>
+    /// <param name="resident">The resident's index.</param>
+    /// <returns>The pseudonyms.</returns>
+    public IEnumerable<PersonPseudonym> PseudonymsOf(int resident) => _identity.Model == IdentityModel.OnePerResident
+        ? [_identifierOf(resident, IdentifierKind.Opaque)]
+        : [_identifierOf(resident, IdentifierKind.CitizenId), _identifierOf(resident, IdentifierKind.Phone), _identifierOf(resident, IdentifierKind.HealthInsurance)];
+
+    /// <summary>
+    /// Whom tracers trace for a resident who tested positive: the ID number the test was registered under (chip card),
+    /// resolved through the links learned so far; the one key with <see cref="IdentityModel.OnePerResident"/>.
+    /// </summary>
+    /// <param name="resident">The resident's index.</param>
+    /// <returns>The pseudonym to trace.</returns>
+    public PersonPseudonym CaseKeyOf(int resident) => _identity.Model == IdentityModel.OnePerResident
+        ? _identifierOf(resident, IdentifierKind.Opaque)
+        : Resolve(_identifierOf(resident, IdentifierKind.CitizenId));
 
     /// <summary>Runs the simulation and records each day as it comes (one day in memory at a time).</summary>
     /// <param name="cancellationToken">Stops before the next day.</param>
@@ -65,8 +131,41 @@ public sealed class SimulatedRecording
         return Record(days);
     }
 
+    private static Func<int, IdentifierKind, PersonPseudonym> Wrap(Func<int, PersonPseudonym> personOf)
+    {
+        ArgumentNullException.ThrowIfNull(personOf);
+        return (resident, _) => personOf(resident);
+    }
+
+    private PersonPseudonym Resolve(PersonPseudonym person) => _registry?.Resolve(person) ?? person;
+
+    /// <summary>Who a visit is recorded under: the resident's key, or the card or account the channel used.</summary>
+    private PersonPseudonym PersonOf(SimulatedVisit visit)
+    {
+        if (_identity.Model == IdentityModel.OnePerResident)
+        {
+            return _identifierOf(visit.Resident, IdentifierKind.Opaque);
+        }
+
+        var kind = visit.Channel switch
+        {
+            RecordingChannel.CardScan => InsuranceCardUsed(visit) ? IdentifierKind.HealthInsurance : IdentifierKind.CitizenId,
+            _ => IdentifierKind.Phone,
+        };
+        return Resolve(_identifierOf(visit.Resident, kind));
+    }
+
+    /// <summary>Which card staff scanned: drawn from the visit's own stream, so the world's draws are untouched.</summary>
+    private bool InsuranceCardUsed(SimulatedVisit visit)
+    {
+        var share = _simulation.Province.Venues[visit.Venue].Kind == VenueKind.Hospital ? _identity.InsuranceCardAtHospitals : _identity.InsuranceCardElsewhere;
+        var random = SimulationRandom.For(_simulation.Province.Options.Seed, 0x1D, visit.Resident, (int)(visit.Arrival.ToUnixTimeSeconds() / 60));
+        return random.Chance(share);
+    }
+
     private IEnumerable<RecordedDay> Record(IEnumerable<SimulatedDay> days)
     {
+        var province = _simulation.Province;
         foreach (var day in days)
         {
             foreach (var visit in day.Visits)
@@ -74,26 +173,28 @@ public sealed class SimulatedRecording
                 _channels[(int)visit.Channel]++;
             }
 
-            var events = day.RecordedEvents(_personOf, includePaperLogs: _paperLogs == PaperLogMatching.RightPhone).ToList();
+            var events = day.RecordedEventsPerVisit(PersonOf, includePaperLogs: _paperLogs == PaperLogMatching.RightPhone).ToList();
             int paper = 0, matched = 0, wrong = 0;
             if (_paperLogs == PaperLogMatching.PhoneAndName)
             {
                 foreach (var entry in day.PaperLogEntries())
                 {
                     paper++;
-                    var match = Match(entry);
-                    if (match < 0)
+                    var match = Matcher().MatchAsync(entry.WrittenName, entry.WrittenPhone).AsTask().GetAwaiter().GetResult();
+                    if (!match.TryGetValue(out var found) || !found.IsMatched)
                     {
                         continue;
                     }
 
+                    var resident = _residentOfPhone!.GetValueOrDefault(found.Person, -1);
                     matched++;
-                    wrong += match != entry.Resident ? 1 : 0;
-                    var venue = _simulation.Province.Venues[entry.Venue];
-                    events.Add(new CheckInEvent(_personOf(match), venue.Id, venue.Kind, entry.CheckIn, CheckInEventKind.CheckIn));
+                    wrong += resident != entry.Resident ? 1 : 0;
+                    var venue = province.Venues[entry.Venue];
+                    var person = _identity.Model == IdentityModel.OnePerResident ? found.Person : Resolve(found.Person);
+                    events.Add(new CheckInEvent(person, venue.Id, venue.Kind, entry.CheckIn, CheckInEventKind.CheckIn));
                     if (entry.CheckOut is { } checkOut)
                     {
-                        events.Add(new CheckInEvent(_personOf(match), venue.Id, venue.Kind, checkOut, CheckInEventKind.CheckOut));
+                        events.Add(new CheckInEvent(person, venue.Id, venue.Kind, checkOut, CheckInEventKind.CheckOut));
                     }
                 }
             }
@@ -110,6 +211,7 @@ public sealed class SimulatedRecording
             }
 
             var built = _builder.Build(events);
+            var merges = LearnLinks(day.Day);
             _days++;
             _events += events.Count;
             _recorded += built.Visits.Count;
@@ -117,49 +219,83 @@ public sealed class SimulatedRecording
             _paperEntries += paper;
             _paperMatched += matched;
             _paperWrong += wrong;
-            yield return new RecordedDay(day, built, events.Count, paper, matched, wrong);
+            _merges += merges.Count;
+            yield return new RecordedDay(day, built, events.Count, paper, matched, wrong) { Merges = merges };
         }
     }
 
-    /// <summary>The resident a paper entry is about: the phone as written, then the name (typos allowed), or −1.</summary>
-    private int Match(SimulatedPaperEntry entry)
+    /// <summary>
+    /// The links learned at the end of a day (each resident's on a day of their own, drawn from their stream): the 1405
+    /// registration joins an app user's phone account to their ID number, a declaration or a 1405 code's EXT joins the
+    /// insurance number. Returns the merges they caused.
+    /// </summary>
+    private List<PersonMerge> LearnLinks(int day)
     {
-        if (!PhoneNumber.TryParse(entry.WrittenPhone, out var phone) || !PhoneBook().TryGetValue(phone, out var holders))
+        var merges = new List<PersonMerge>();
+        if (_registry is null)
         {
-            return -1;
+            return merges;
         }
 
-        foreach (var holder in holders)
+        var province = _simulation.Province;
+        var days = province.Options.Days;
+        for (var resident = 0; resident < province.ResidentCount; resident++)
         {
-            if (NameMatcher.IsLikelySamePerson(entry.WrittenName, _simulation.Province.FullNameOf(holder)))
+            var random = SimulationRandom.For(province.Options.Seed, 0x1E, resident);
+            if (random.Next(days) != day)
             {
-                return holder;
+                continue;
+            }
+
+            var chip = _identifierOf(resident, IdentifierKind.CitizenId);
+            if (province.HasSmartphone(resident) && random.Chance(_identity.AppLinkShare))
+            {
+                _links++;
+                if (_registry.Link(chip, _identifierOf(resident, IdentifierKind.Phone)) is { } merge)
+                {
+                    merges.Add(merge);
+                }
+            }
+
+            if (random.Chance(_identity.InsuranceLinkShare))
+            {
+                _links++;
+                if (_registry.Link(chip, _identifierOf(resident, IdentifierKind.HealthInsurance)) is { } merge)
+                {
+                    merges.Add(merge);
+                }
             }
         }
 
-        return -1;
+        return merges;
     }
 
-    private Dictionary<PhoneNumber, int[]> PhoneBook()
+    /// <summary>
+    /// CheckIn's paper-log matcher over a directory of every resident's name and phone (the declarations a province
+    /// holds), built on first use.
+    /// </summary>
+    private PaperLogMatcher Matcher()
     {
-        if (_phoneBook is null)
+        if (_matcher is null)
         {
             var province = _simulation.Province;
-            var lists = new Dictionary<PhoneNumber, List<int>>(province.ResidentCount);
+
+            // A key made from the seed: the same world matches the same way, and unmatched entries get the same own persons.
+            var key = SHA256.HashData(Encoding.UTF8.GetBytes($"CheckIn.Simulation paper logs, seed {province.Options.Seed}"));
+            var pseudonymizer = new PersonPseudonymizer(key);
+            var directory = new InMemoryContactDirectory(pseudonymizer);
+            _residentOfPhone = new Dictionary<PersonPseudonym, int>(province.ResidentCount);
+            var kind = _identity.Model == IdentityModel.OnePerResident ? IdentifierKind.Opaque : IdentifierKind.Phone;
             for (var i = 0; i < province.ResidentCount; i++)
             {
-                var digits = PhoneNumber.Parse(province.PhoneTextOf(i));
-                if (!lists.TryGetValue(digits, out var list))
-                {
-                    lists[digits] = list = new List<int>(1);
-                }
-
-                list.Add(i);
+                var person = _identifierOf(i, kind);
+                directory.Add(person, new ContactCard(province.FullNameOf(i), PhoneNumber.Parse(province.PhoneTextOf(i))));
+                _residentOfPhone[person] = i;
             }
 
-            _phoneBook = lists.ToDictionary(p => p.Key, p => p.Value.ToArray());
+            _matcher = new PaperLogMatcher(pseudonymizer, directory);
         }
 
-        return _phoneBook;
+        return _matcher;
     }
 }

@@ -84,6 +84,16 @@ public static class SimulationErrorCodes
         public const string MaxDepth = "TracingRule.MaxDepth";
     }
 
+    /// <summary>Codes of <see cref="RecordingIdentity"/> out of range (the property names the setting).</summary>
+    public static class Identity
+    {
+        /// <summary>The identity model is not defined.</summary>
+        public const string Model = "RecordingIdentity.Model";
+
+        /// <summary>A share is not 0 to 1.</summary>
+        public const string Share = "RecordingIdentity.Share";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(SimulationEnglishMessages.Table, SimulationVietnameseMessages.Table);
 

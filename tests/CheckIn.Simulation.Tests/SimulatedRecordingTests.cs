@@ -50,8 +50,10 @@ public sealed class SimulatedRecordingTests
         Assert.Equal(right.TrueVisits, matched.TrueVisits);
         Assert.Equal(right.ByPaperLog, matched.PaperEntries);
 
-        // Matching by phone and name cannot do better than knowing which numbers are right, and some names are too mangled.
-        Assert.InRange(matched.PaperMatched, right.PaperMatched / 2, right.PaperMatched);
+        // CheckIn's matcher (phone, then the name with typos) also finds writers whose phone is one slip off, which
+        // knowing only the right numbers misses; some names are too mangled, and a few matches are wrong.
+        Assert.InRange(matched.PaperMatched, right.PaperMatched / 2, matched.PaperEntries);
+        Assert.True(matched.PaperMatched > right.PaperMatched, $"{matched.PaperMatched} matched, {right.PaperMatched} with a right phone");
         Assert.InRange(matched.PaperMatchedWrongly, 0, matched.PaperMatched / 20);
         Assert.Equal(0, ignored.PaperMatched);
         Assert.True(ignored.RecordedVisits < right.RecordedVisits);

@@ -6,7 +6,7 @@ using CheckIn.Tracing.Visits;
 namespace CheckIn.Benchmarks.Tracing;
 
 /// <summary>
-/// The cost of a merge reaching the index (re-keying: <see cref="VisitStore.Merge"/> moves one person's visits to the
+/// The cost of a merge reaching the index (re-keying: <see cref="VisitStore.Merge(CheckIn.Tracing.Privacy.PersonPseudonym, CheckIn.Tracing.Privacy.PersonPseudonym)"/> moves one person's visits to the
 /// other and rebuilds the segments that held them), in a store of N visits flushed as one segment, against reading the
 /// same person's visits. Each invocation merges the pair one way, the next the other way.
 /// </summary>

@@ -24,5 +24,7 @@ internal static class SimulationEnglishMessages
         [SimulationErrorCodes.Rule.MinOverlap] = "The minimum overlap is 0 to 1 day",
         [SimulationErrorCodes.Rule.Linger] = "The linger is 0 to 1 day",
         [SimulationErrorCodes.Rule.MaxDepth] = "The depth is 0 to 32 hops",
+        [SimulationErrorCodes.Identity.Model] = "The identity model is not one CheckIn knows",
+        [SimulationErrorCodes.Identity.Share] = "A share is 0 to 1",
     };
 }

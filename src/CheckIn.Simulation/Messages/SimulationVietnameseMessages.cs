@@ -24,5 +24,7 @@ internal static class SimulationVietnameseMessages
         [SimulationErrorCodes.Rule.MinOverlap] = "Thời gian tiếp xúc tối thiểu phải từ 0 đến 1 ngày",
         [SimulationErrorCodes.Rule.Linger] = "Thời gian lưu lại phải từ 0 đến 1 ngày",
         [SimulationErrorCodes.Rule.MaxDepth] = "Số bậc truy vết phải từ 0 đến 32",
+        [SimulationErrorCodes.Identity.Model] = "Cách nhận diện người không phải cách CheckIn biết",
+        [SimulationErrorCodes.Identity.Share] = "Tỷ lệ phải từ 0 đến 1",
     };
 }
