@@ -21,6 +21,12 @@ public sealed class ProvinceSimulation
     private readonly List<Infection> _infections = [];
     private bool _started;
 
+    /// <summary>
+    /// The paper-log matcher and its directory, shared by every recording of this run (the entries are the same, and
+    /// so are their matches).
+    /// </summary>
+    internal (PaperLogMatcher Matcher, Dictionary<PersonPseudonym, int> ResidentOf)? PaperLogs { get; set; }
+
     /// <summary>Prepares a run; the outbreak's index cases are chosen here, infected before the first day so that they are infectious on it.</summary>
     /// <param name="province">The province.</param>
     public ProvinceSimulation(SyntheticProvince province)
@@ -256,6 +262,9 @@ public sealed class SimulatedDay
 
     /// <summary>The day's number, 0 for the first.</summary>
     public int Day { get; }
+
+    /// <summary>The day's paper-log entries with their matches, once matched (shared by every recording of the day).</summary>
+    internal List<(SimulatedPaperEntry Entry, PaperLogMatch? Match)>? PaperMatches { get; set; }
 
     /// <summary>The local date.</summary>
     public LocalDate Date { get; }

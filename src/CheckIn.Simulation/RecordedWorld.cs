@@ -92,7 +92,7 @@ public sealed class RecordedWorld
     /// <param name="province">The province (simulated from its first day).</param>
     /// <param name="identifierOf">
     /// The pseudonym of a resident's identifier of a kind (<see cref="IdentifierKind.Opaque"/> is the one key per resident
-    /// of the true visits); <see cref="RecordingIdentity.SyntheticPseudonym"/> will do. Distinct for distinct residents and kinds.
+    /// of the true visits); <see cref="RecordingIdentity.SyntheticPseudonym"/> will do. Distinct for distinct residents.
     /// </param>
     /// <param name="identity">How visitors are identified in the records.</param>
     /// <param name="paperLogs">How paper-log entries are resolved.</param>
@@ -104,33 +104,63 @@ public sealed class RecordedWorld
     public static RecordedWorld BuildWithIdentity(SyntheticProvince province, Func<int, IdentifierKind, PersonPseudonym> identifierOf, RecordingIdentity identity,
         PaperLogMatching paperLogs = PaperLogMatching.RightPhone, IProgress<RecordedDay>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(identity);
+        return BuildEach(province, identifierOf, [identity], paperLogs, progress, cancellationToken)[0];
+    }
+
+    /// <summary>
+    /// Simulates a province once and records it once per identity (the same visits, recorded as each says), so linking on
+    /// and off are compared on one world at the cost of one simulation; the worlds share the index of the true visits.
+    /// </summary>
+    /// <param name="province">The province (simulated from its first day).</param>
+    /// <param name="identifierOf">The pseudonym of a resident's identifier of a kind (see <see cref="BuildWithIdentity"/>).</param>
+    /// <param name="identities">How visitors are identified, one world each.</param>
+    /// <param name="paperLogs">How paper-log entries are resolved.</param>
+    /// <param name="progress">Told after each day with the first identity's record of it, or null.</param>
+    /// <param name="cancellationToken">Stops between days.</param>
+    /// <returns>One world per identity, in order.</returns>
+    /// <exception cref="InvalidOptionsException">A setting of an identity is out of range.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static IReadOnlyList<RecordedWorld> BuildEach(SyntheticProvince province, Func<int, IdentifierKind, PersonPseudonym> identifierOf, IReadOnlyList<RecordingIdentity> identities,
+        PaperLogMatching paperLogs = PaperLogMatching.RightPhone, IProgress<RecordedDay>? progress = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(province);
         ArgumentNullException.ThrowIfNull(identifierOf);
-        var recording = SimulatedRecording.WithIdentity(new ProvinceSimulation(province), identifierOf, identity, paperLogs);
-        var recorded = new VisitStore();
+        ArgumentNullException.ThrowIfNull(identities);
+        ArgumentOutOfRangeException.ThrowIfZero(identities.Count);
+        var simulation = new ProvinceSimulation(province);
+        var recordings = identities.Select(identity => SimulatedRecording.WithIdentity(simulation, identifierOf, identity, paperLogs)).ToList();
+        var stores = recordings.Select(_ => new VisitStore()).ToList();
+        var merging = recordings.Select(_ => new Stopwatch()).ToList();
         var truth = new VisitStore();
-        var merging = new Stopwatch();
-        foreach (var day in recording.Run(cancellationToken))
+        foreach (var day in simulation.Run(cancellationToken))
         {
-            foreach (var visit in day.Day.Visits)
+            foreach (var visit in day.Visits)
             {
                 truth.Add(identifierOf(visit.Resident, IdentifierKind.Opaque), province.Venues[visit.Venue].Id, visit.Arrival, visit.Departure);
             }
 
-            recorded.AddRange(day.Visits);
-            if (day.Merges.Count > 0)
+            RecordedDay? first = null;
+            for (var k = 0; k < recordings.Count; k++)
             {
-                merging.Start();
-                recorded.Merge(day.Merges);
-                merging.Stop();
+                var recorded = recordings[k].RecordDay(day);
+                first ??= recorded;
+                stores[k].AddRange(recorded.Visits);
+                if (recorded.Merges.Count > 0)
+                {
+                    merging[k].Start();
+                    stores[k].Merge(recorded.Merges);
+                    merging[k].Stop();
+                }
             }
 
-            progress?.Report(day);
+            progress?.Report(first!);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new RecordedWorld(province, recording, resident => identifierOf(resident, IdentifierKind.Opaque), recorded.Flush(cancellationToken),
-            truth.Flush(cancellationToken), merging.Elapsed);
+        var truthIndex = truth.Flush(cancellationToken);
+        return [.. recordings.Select((recording, k) => new RecordedWorld(province, recording, resident => identifierOf(resident, IdentifierKind.Opaque),
+            stores[k].Flush(cancellationToken), truthIndex, merging[k].Elapsed))];
     }
 
     /// <summary>The resident a pseudonym of this world stands for.</summary>

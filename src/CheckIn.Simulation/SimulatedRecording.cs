@@ -32,8 +32,6 @@ public sealed class SimulatedRecording
     private long _paperWrong;
     private long _links;
     private long _merges;
-    private PaperLogMatcher? _matcher;
-    private Dictionary<PersonPseudonym, int>? _residentOfPhone;
 
     /// <summary>Creates the recording of a simulation that has not run yet, one key per resident.</summary>
     /// <param name="simulation">The simulation; <see cref="Run"/> runs it.</param>
@@ -165,63 +163,81 @@ public sealed class SimulatedRecording
 
     private IEnumerable<RecordedDay> Record(IEnumerable<SimulatedDay> days)
     {
-        var province = _simulation.Province;
         foreach (var day in days)
+        {
+            yield return RecordDay(day);
+        }
+    }
+
+    /// <summary>Records one day of the simulation (several recordings of one simulation can each record the same day).</summary>
+    internal RecordedDay RecordDay(SimulatedDay day)
+    {
+        var province = _simulation.Province;
+        foreach (var visit in day.Visits)
+        {
+            _channels[(int)visit.Channel]++;
+        }
+
+        var events = day.RecordedEventsPerVisit(PersonOf, includePaperLogs: _paperLogs == PaperLogMatching.RightPhone).ToList();
+        int paper = 0, matched = 0, wrong = 0;
+        if (_paperLogs == PaperLogMatching.PhoneAndName)
+        {
+            day.PaperMatches ??= [.. day.PaperLogEntries().Select(entry => (entry, Match(entry)))];
+            foreach (var (entry, match) in day.PaperMatches)
+            {
+                paper++;
+                if (match is null)
+                {
+                    continue; // nothing written to record it under
+                }
+
+                // A match is the writer's phone account (or their one key); an entry that matched nobody is a person of its own.
+                PersonPseudonym person;
+                if (match.IsMatched)
+                {
+                    var resident = _simulation.PaperLogs!.Value.ResidentOf[match.Person];
+                    matched++;
+                    wrong += resident != entry.Resident ? 1 : 0;
+                    person = _identity.Model == IdentityModel.OnePerResident
+                        ? _identifierOf(resident, IdentifierKind.Opaque)
+                        : Resolve(_identifierOf(resident, IdentifierKind.Phone));
+                }
+                else
+                {
+                    person = match.Person;
+                }
+
+                var venue = province.Venues[entry.Venue];
+                events.Add(new CheckInEvent(person, venue.Id, venue.Kind, entry.CheckIn, CheckInEventKind.CheckIn));
+                if (entry.CheckOut is { } checkOut)
+                {
+                    events.Add(new CheckInEvent(person, venue.Id, venue.Kind, checkOut, CheckInEventKind.CheckOut));
+                }
+            }
+        }
+        else
         {
             foreach (var visit in day.Visits)
             {
-                _channels[(int)visit.Channel]++;
-            }
-
-            var events = day.RecordedEventsPerVisit(PersonOf, includePaperLogs: _paperLogs == PaperLogMatching.RightPhone).ToList();
-            int paper = 0, matched = 0, wrong = 0;
-            if (_paperLogs == PaperLogMatching.PhoneAndName)
-            {
-                foreach (var entry in day.PaperLogEntries())
+                if (visit.Channel == RecordingChannel.PaperLog)
                 {
                     paper++;
-                    var match = Matcher().MatchAsync(entry.WrittenName, entry.WrittenPhone).AsTask().GetAwaiter().GetResult();
-                    if (!match.TryGetValue(out var found) || !found.IsMatched)
-                    {
-                        continue;
-                    }
-
-                    var resident = _residentOfPhone!.GetValueOrDefault(found.Person, -1);
-                    matched++;
-                    wrong += resident != entry.Resident ? 1 : 0;
-                    var venue = province.Venues[entry.Venue];
-                    var person = _identity.Model == IdentityModel.OnePerResident ? found.Person : Resolve(found.Person);
-                    events.Add(new CheckInEvent(person, venue.Id, venue.Kind, entry.CheckIn, CheckInEventKind.CheckIn));
-                    if (entry.CheckOut is { } checkOut)
-                    {
-                        events.Add(new CheckInEvent(person, venue.Id, venue.Kind, checkOut, CheckInEventKind.CheckOut));
-                    }
+                    matched += _paperLogs == PaperLogMatching.RightPhone && visit.IsTraceable ? 1 : 0;
                 }
             }
-            else
-            {
-                foreach (var visit in day.Visits)
-                {
-                    if (visit.Channel == RecordingChannel.PaperLog)
-                    {
-                        paper++;
-                        matched += _paperLogs == PaperLogMatching.RightPhone && visit.IsTraceable ? 1 : 0;
-                    }
-                }
-            }
-
-            var built = _builder.Build(events);
-            var merges = LearnLinks(day.Day);
-            _days++;
-            _events += events.Count;
-            _recorded += built.Visits.Count;
-            _setAside += built.Rejected.Count;
-            _paperEntries += paper;
-            _paperMatched += matched;
-            _paperWrong += wrong;
-            _merges += merges.Count;
-            yield return new RecordedDay(day, built, events.Count, paper, matched, wrong) { Merges = merges };
         }
+
+        var built = _builder.Build(events);
+        var merges = LearnLinks(day.Day);
+        _days++;
+        _events += events.Count;
+        _recorded += built.Visits.Count;
+        _setAside += built.Rejected.Count;
+        _paperEntries += paper;
+        _paperMatched += matched;
+        _paperWrong += wrong;
+        _merges += merges.Count;
+        return new RecordedDay(day, built, events.Count, paper, matched, wrong) { Merges = merges };
     }
 
     /// <summary>
@@ -271,31 +287,30 @@ public sealed class SimulatedRecording
     }
 
     /// <summary>
-    /// CheckIn's paper-log matcher over a directory of every resident's name and phone (the declarations a province
-    /// holds), built on first use.
+    /// Matches one entry with CheckIn's paper-log matcher over a directory of every resident's name and phone (the
+    /// declarations a province holds), built on first use and shared by every recording of the run.
     /// </summary>
-    private PaperLogMatcher Matcher()
+    private PaperLogMatch? Match(SimulatedPaperEntry entry)
     {
-        if (_matcher is null)
+        var (matcher, _) = _simulation.PaperLogs ??= MakeMatcher(_simulation.Province);
+        var match = matcher.MatchAsync(entry.WrittenName, entry.WrittenPhone).AsTask().GetAwaiter().GetResult();
+        return match.TryGetValue(out var found) ? found : null;
+    }
+
+    private static (PaperLogMatcher, Dictionary<PersonPseudonym, int>) MakeMatcher(SyntheticProvince province)
+    {
+        // A key made from the seed: the same world matches the same way, and unmatched entries get the same own persons.
+        var key = SHA256.HashData(Encoding.UTF8.GetBytes($"CheckIn.Simulation paper logs, seed {province.Options.Seed}"));
+        var pseudonymizer = new PersonPseudonymizer(key);
+        var directory = new InMemoryContactDirectory(pseudonymizer);
+        var residentOf = new Dictionary<PersonPseudonym, int>(province.ResidentCount);
+        for (var i = 0; i < province.ResidentCount; i++)
         {
-            var province = _simulation.Province;
-
-            // A key made from the seed: the same world matches the same way, and unmatched entries get the same own persons.
-            var key = SHA256.HashData(Encoding.UTF8.GetBytes($"CheckIn.Simulation paper logs, seed {province.Options.Seed}"));
-            var pseudonymizer = new PersonPseudonymizer(key);
-            var directory = new InMemoryContactDirectory(pseudonymizer);
-            _residentOfPhone = new Dictionary<PersonPseudonym, int>(province.ResidentCount);
-            var kind = _identity.Model == IdentityModel.OnePerResident ? IdentifierKind.Opaque : IdentifierKind.Phone;
-            for (var i = 0; i < province.ResidentCount; i++)
-            {
-                var person = _identifierOf(i, kind);
-                directory.Add(person, new ContactCard(province.FullNameOf(i), PhoneNumber.Parse(province.PhoneTextOf(i))));
-                _residentOfPhone[person] = i;
-            }
-
-            _matcher = new PaperLogMatcher(pseudonymizer, directory);
+            var person = RecordingIdentity.SyntheticPseudonym(i, IdentifierKind.Phone);
+            directory.Add(person, new ContactCard(province.FullNameOf(i), PhoneNumber.Parse(province.PhoneTextOf(i))));
+            residentOf[person] = i;
         }
 
-        return _matcher;
+        return (new PaperLogMatcher(pseudonymizer, directory), residentOf);
     }
 }

@@ -1,6 +1,10 @@
 namespace CheckIn.Simulation;
 
-/// <summary>One scenario of a study: the world (with its compliance) and the tracing rule.</summary>
+/// <summary>One scenario of a study: the world (with its compliance), the tracing rule, and who visitors are recorded as.</summary>
 /// <param name="Simulation">The synthetic province and its realities of check-in.</param>
 /// <param name="Rule">The tracing rule.</param>
-public sealed record StudyScenario(SimulationOptions Simulation, TracingRule Rule);
+public sealed record StudyScenario(SimulationOptions Simulation, TracingRule Rule)
+{
+    /// <summary>How visitors are identified in the records (default one key per resident).</summary>
+    public RecordingIdentity Identity { get; init; } = RecordingIdentity.OnePerResident;
+}

@@ -7,7 +7,9 @@ namespace CheckIn.Simulation;
 /// Measures how tracing recall and precision change with scanning compliance, window, linger and minimum overlap.
 /// Each distinct <see cref="SimulationOptions"/> is simulated once into a <see cref="RecordedWorld"/> (its records
 /// through the <see cref="VisitBuilder"/> into one index, every true visit into another); each rule is then traced
-/// over both (<see cref="RecordedWorld.TraceOutbreak"/>), for the cases whose symptoms began by the last day. With the same seed, scenarios differing only in compliance share the same visits and
+/// over both (<see cref="RecordedWorld.TraceOutbreak"/>), for the cases whose symptoms began by the last day. Each
+/// distinct <see cref="StudyScenario.Identity"/> records the world its own way (the same visits), so linking on and off are
+/// compared on the same world (one simulation, recorded once per identity). With the same seed, scenarios differing only in compliance share the same visits and
 /// outbreak, so their differences are the records' alone. Residents are keyed by index (they are synthetic); both
 /// indexes of one world are held in memory while its rules are traced (about 30 bytes a true visit).
 /// </summary>
@@ -29,14 +31,19 @@ public static class TracingStudy
             // Every scenario is checked before the first world is simulated, which can take minutes.
             InvalidOptionsException.ThrowIfAny(scenario.Simulation.Validate(), nameof(scenarios));
             InvalidOptionsException.ThrowIfAny(scenario.Rule.Validate(), nameof(scenarios));
+            InvalidOptionsException.ThrowIfAny(scenario.Identity?.Validate() ?? [], nameof(scenarios));
         }
 
         var results = new StudyResult[list.Count];
         foreach (var world in list.Select((scenario, index) => (scenario, index)).GroupBy(s => s.scenario.Simulation))
         {
-            var recorded = RecordedWorld.Build(SyntheticProvince.Generate(world.Key, cancellationToken), SimulationFiles.KeyOf, cancellationToken: cancellationToken);
+            // One simulation per world, recorded once per identity.
+            var identities = world.Select(s => s.scenario.Identity ?? RecordingIdentity.OnePerResident).Distinct().ToList();
+            var worlds = RecordedWorld.BuildEach(SyntheticProvince.Generate(world.Key, cancellationToken), RecordingIdentity.SyntheticPseudonym, identities,
+                cancellationToken: cancellationToken);
             foreach (var (scenario, index) in world)
             {
+                var recorded = worlds[identities.IndexOf(scenario.Identity ?? RecordingIdentity.OnePerResident)];
                 var trace = recorded.TraceOutbreak(scenario.Rule, cancellationToken);
                 results[index] = new StudyResult(scenario, recorded.Totals.TrueVisits, recorded.Totals.RecordedVisits, recorded.Infections.Count, trace.Score, trace.TraceTime);
                 progress?.Report(results[index]);

@@ -22,6 +22,24 @@ public sealed class StudyCommandTests
     }
 
     [Fact]
+    public void Study_Identity_LinkingOnAndOffOnOneWorld()
+    {
+        var result = CliRunner.Run("study", "--residents", "3000", "--days", "8", "--seed", "21", "--scan-share", "0.8", "--identity", "one,cards,linked", "--format", "csv");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        Assert.Equal("identity", header[^1]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[^1]);
+        Assert.Equal(["cards", "linked", "one"], rows.Keys.Order());
+        double Recall(string identity) => double.Parse(rows[identity][Array.IndexOf(header, "f1_recall")], System.Globalization.CultureInfo.InvariantCulture);
+
+        // One world: the truth is the same; the cards apart lose contacts, the links win most back.
+        Assert.Single(rows.Values.Select(f => f[Array.IndexOf(header, "true_f1")]).Distinct());
+        Assert.True(Recall("cards") < Recall("linked") && Recall("linked") <= Recall("one"), result.Output);
+        Assert.Equal(ExitCodes.Usage, CliRunner.Run("study", "--residents", "800", "--days", "5", "--identity", "twins").ExitCode);
+    }
+
+    [Fact]
     public void Study_Table_HasAHeaderAndARow()
     {
         var result = CliRunner.Run("study", "--residents", "800", "--days", "5", "--scan-share", "0.5");

@@ -35,7 +35,7 @@ internal static class DemoReport
             CsvRecordWriter.WriteRecord(
                 writer,
                 contact.Person.ToString(),
-                SimulatedResident.KeyOf(resident),
+                resident >= 0 ? SimulatedResident.KeyOf(resident) : string.Empty, // empty: a paper-log entry that matched nobody
                 contact.Level.ToString(Invariant),
                 contact.ExposedAt.ToString("uuuu-MM-ddTHH:mm:ss'Z'", Invariant),
                 contact.Venue,
@@ -93,6 +93,21 @@ internal static class DemoReport
             Add($"<tr><td>F1</td><td class=\"n\">{DemoRun.Percent(score.F1Recall)}</td><td class=\"n\">{DemoRun.Percent(score.F1Precision)}</td></tr>");
             Add($"<tr><td>F2</td><td class=\"n\">{DemoRun.Percent(score.F2Recall)}</td><td class=\"n\">{DemoRun.Percent(score.F2Precision)}</td></tr>");
             Add($"<tr><td>Infections the cases caused</td><td class=\"n\" colspan=\"2\"> {score.InfectedByCases:N0}: {score.InfectedFound:N0} found from the records ({score.InfectedFoundAsF1:N0} as F1), {score.InfectedFoundFromTrueVisits:N0} from every true visit</td></tr>");
+            Add("</table>");
+        }
+
+        if (f.Identity.Count > 0)
+        {
+            Add("<h2>One person behind many cards</h2>");
+            Add("<p>Apps check in under the phone account, staff scan a chip ID card or a health-insurance card, paper logs carry the phone written. "
+                + "The records above link them as a real app learns (the 1405 registration joins the account to the ID number, a declaration or a 1405 code's EXT the insurance number). "
+                + "The same days recorded with the cards kept apart, and with one key per resident, traced for the same cases by their ID number:</p><table>");
+            Add("<tr><th>Identity</th><th>F1 found</th><th>F1 recall</th><th>F1 precision</th><th>F2 recall</th><th>Infections found</th></tr>");
+            foreach (var (label, s) in f.Identity)
+            {
+                Add($"<tr><td>{E(label)}</td><td class=\"n\">{s.RecordedF1:N0}</td><td class=\"n\">{DemoRun.Percent(s.F1Recall)}</td><td class=\"n\">{DemoRun.Percent(s.F1Precision)}</td><td class=\"n\">{DemoRun.Percent(s.F2Recall)}</td><td class=\"n\">{s.InfectedFound:N0} of {s.InfectedByCases:N0}</td></tr>");
+            }
+
             Add("</table>");
         }
 

@@ -35,13 +35,15 @@ internal sealed class DemoRun
         _results = results;
     }
 
+    private IReadOnlyList<RecordedWorld> _comparison = [];
+
     public DemoFindings Run(IDemoSteps steps)
     {
         _out.Create();
         var posters = _out.CreateSubdirectory("posters");
 
         var province = steps.Run("Making the province", 1, _ => SyntheticProvince.Generate(_options));
-        var residents = steps.Run("Pseudonymizing residents' ID numbers", province.ResidentCount, advance => Pseudonymize(province, advance));
+        var residents = steps.Run("Pseudonymizing residents' ID, phone and insurance numbers", province.ResidentCount, advance => Pseudonymize(province, advance));
         _findings.Province = province;
         _findings.SmartphoneHolders = residents.Count(r => r.Resident.HasSmartphone);
         Line($"{province.ProvinceName}: {province.ResidentCount:N0} residents ({_findings.SmartphoneHolders:N0} with a smartphone), {province.Venues.Count:N0} venues in {province.Venues.Select(v => v.CommuneCode).Distinct().Count():N0} communes, {_options.Days} days from {_options.Start:yyyy-MM-dd} (seed {_options.Seed})");
@@ -65,7 +67,7 @@ internal sealed class DemoRun
 
     private void Line(string text) => _results.WriteLine(text);
 
-    /// <summary>The residents with their keyed pseudonyms: ID numbers never enter the index.</summary>
+    /// <summary>The residents with the keyed pseudonyms of their chip card, phone and insurance card: no number ever enters the index.</summary>
     private static DemoResident[] Pseudonymize(SyntheticProvince province, Action<double> advance)
     {
         var pseudonymizer = new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32));
@@ -77,7 +79,10 @@ internal sealed class DemoRun
             for (var i = chunk * Chunk; i < end; i++)
             {
                 var resident = province.Resident(i);
-                residents[i] = new DemoResident(resident, pseudonymizer.Pseudonymize(resident.Id.Value));
+                // The insurance number is made up from the province and the resident (the synthetic residents carry none).
+                var insurance = string.Create(Invariant, $"HS4{province.Options.ProvinceCode:D2}{i:D10}");
+                residents[i] = new DemoResident(resident, pseudonymizer.Pseudonymize(IdentifierKind.CitizenId, resident.Id.Value),
+                    pseudonymizer.Pseudonymize(IdentifierKind.Phone, resident.Phone.National), pseudonymizer.Pseudonymize(IdentifierKind.HealthInsurance, insurance));
             }
 
             lock (residents)
@@ -228,13 +233,25 @@ internal sealed class DemoRun
     /// </summary>
     private RecordedWorld Simulate(SyntheticProvince province, DemoResident[] residents, Action<double> advance)
     {
-        var world = RecordedWorld.Build(province, i => residents[i].Pseudonym, PaperLogMatching.PhoneAndName, Terminal.Progress<RecordedDay>(_ => advance(1)));
+        // Recorded as a deployment sees visitors (app accounts, chip cards, insurance cards, linked as a real app learns),
+        // and, for the comparison of identity linking, the same days with the cards kept apart and with one key per resident.
+        PersonPseudonym IdentifierOf(int i, IdentifierKind kind) => kind switch
+        {
+            IdentifierKind.Phone => residents[i].Phone,
+            IdentifierKind.HealthInsurance => residents[i].Insurance,
+            _ => residents[i].Pseudonym,
+        };
+        var worlds = RecordedWorld.BuildEach(province, IdentifierOf, [RecordingIdentity.LinkedCards, RecordingIdentity.Cards, RecordingIdentity.OnePerResident],
+            PaperLogMatching.PhoneAndName, Terminal.Progress<RecordedDay>(_ => advance(1)));
+        var world = worlds[0];
+        _comparison = worlds;
         var t = world.Totals;
         _findings.RecordedVisits = t.RecordedVisits;
         _findings.Channels = [t.Unrecorded, t.ByApp, t.ByCardScan, t.ByPaperLog];
         _findings.Infections = world.Infections;
         Line($"Visits: {t.TrueVisits:N0} happened; app {Share(t.ByApp, t.TrueVisits)}, card scan {Share(t.ByCardScan, t.TrueVisits)}, paper log {Share(t.ByPaperLog, t.TrueVisits)}, unrecorded {Share(t.Unrecorded, t.TrueVisits)}");
         Line($"Records: {t.Events:N0} check-in events → {t.RecordedVisits:N0} visits ({t.SetAside:N0} repeated or stray scans set aside); paper entries matched by phone and name: {t.PaperMatched:N0} of {t.PaperEntries:N0} ({t.PaperMatchedWrongly:N0} to the wrong person)");
+        Line($"Identity: {t.LinksLearned:N0} links learned between chip cards, insurance cards and app accounts, {t.Merges:N0} people merged in the index in {world.MergeTime.TotalMilliseconds:N0} ms");
         Line($"Outbreak: {world.Infections.Count:N0} infections in the ground truth ({_options.Outbreak?.IndexCases ?? 0} index cases, up to generation {world.Infections.Select(i => i.Generation).DefaultIfEmpty().Max()})");
         return world;
     }
@@ -265,11 +282,21 @@ internal sealed class DemoRun
         Line($"Against the ground truth (every true visit, same window, 15 min overlap): {score.TrueF1:N0} F1, {score.TrueF2:N0} F2");
         Line($"  F1 recall {Percent(score.F1Recall)}, precision {Percent(score.F1Precision)}; F2 recall {Percent(score.F2Recall)}, precision {Percent(score.F2Precision)}");
         Line($"  infections the cases caused: {score.InfectedByCases:N0}; found by tracing the records {score.InfectedFound:N0} ({Percent(score.InfectionRecall)}; {score.InfectedFoundAsF1:N0} as F1), by tracing every true visit {score.InfectedFoundFromTrueVisits:N0}");
+
+        // The same cases traced over the same days recorded with the cards kept apart, and with one key per resident.
+        var identity = new List<(string Label, TracingScore Score)> { ("cards linked (as recorded)", score) };
+        foreach (var (other, label) in _comparison.Skip(1).Zip(new[] { "cards apart (no linking)", "one key per resident (upper bound)" }))
+        {
+            identity.Add((label, other.TraceOutbreak(TracingRule.Default).Score));
+        }
+
+        _findings.Identity = identity;
+        Line($"Identity linking: F1 recall {Percent(identity[0].Score.F1Recall)} with links, {Percent(identity[1].Score.F1Recall)} with the cards apart, {Percent(identity[2].Score.F1Recall)} with one key per resident (same days, same cases)");
     }
 }
 
-/// <summary>A resident and the keyed pseudonym that stands for them in the index.</summary>
-internal readonly record struct DemoResident(SimulatedResident Resident, PersonPseudonym Pseudonym);
+/// <summary>A resident and the keyed pseudonyms of their chip card, phone (app account) and insurance card.</summary>
+internal readonly record struct DemoResident(SimulatedResident Resident, PersonPseudonym Pseudonym, PersonPseudonym Phone, PersonPseudonym Insurance);
 
 /// <summary>What the demo found, for the report.</summary>
 internal sealed class DemoFindings
@@ -308,6 +335,9 @@ internal sealed class DemoFindings
     public TimeSpan TraceTime { get; set; }
 
     public TracingScore? Score { get; set; }
+
+    /// <summary>The trace's score with the records' identities linked, kept apart, and one key per resident.</summary>
+    public IReadOnlyList<(string Label, TracingScore Score)> Identity { get; set; } = [];
 
     public IReadOnlyList<(string Title, TimeSpan Elapsed)> Timings { get; set; } = [];
 
