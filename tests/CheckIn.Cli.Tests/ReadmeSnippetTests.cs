@@ -92,6 +92,7 @@ public sealed partial class ReadmeSnippetTests
     [InlineData("read-image")]
     [InlineData("simulate")]
     [InlineData("study")]
+    [InlineData("record-live")]
     public void Readme_SnippetText_EqualsCompiledRegion(string name)
     {
         var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
@@ -168,6 +169,53 @@ public sealed partial class ReadmeSnippetTests
         var result = tracer.Trace([TraceCase.FromOnset(caseKey, onset, negativeTest)], new ContactTracerOptions { Linger = Duration.FromMinutes(30) });
         foreach (var contact in result.Contacts)               // F1 then F2, each with the source and both visits
             Console.WriteLine($"F{contact.Level} at {contact.Venue} from {contact.ExposedAt}, exposed by {contact.Source}");
+        #endregion
+        return console.Text.Trim();
+    }
+
+    [Fact]
+    public void RecordLive_OnePersonAcrossTheirChipCardAndTheir1405Code()
+    {
+        var pseudonymizer = new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32));
+        var venues = new CheckIn.Tracing.Venues.VenueRegistry();
+        venues.Register("clinic", VenueKind.Hospital);
+        var at = Instant.FromUtc(2021, 9, 1, 1, 0);
+        (string, string, Instant)[] staffScans =
+        [
+            ("079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C, Phường D, Cần Thơ|04102024||||", "market", at),       // chip card: new and old numbers
+            ("025123456|TRAN THI B|2001-06-15|0|QID8F3K2M9X|1<HS4010120878811", "clinic", at + Duration.FromHours(3)),        // 1405 code by the old number
+            ("******123456|NGUYEN VAN A|1990-**-**|1|QID8F3K2M9X|1<GD4877*******<0943******", "clinic", at + Duration.FromHours(4)),
+        ];
+        var store = new VisitStore();
+        var printed = RecordLive(staffScans, pseudonymizer, venues, store);
+        Assert.Equal("Scan.MaskedCode", printed);
+        var person = pseudonymizer.Pseudonymize(CheckIn.Tracing.Privacy.IdentifierKind.CitizenId, "079301000456");
+        var visits = store.Flush().VisitsOf(person);
+        Assert.Equal(["market", "clinic"], visits.Select(v => v.Venue));
+        Assert.Equal(Duration.FromHours(2), visits[1].Length); // a hospital's default length: no check-out was scanned
+    }
+
+    private static string RecordLive(IEnumerable<(string, string, Instant)> staffScans, PersonPseudonymizer pseudonymizer, CheckIn.Tracing.Venues.VenueRegistry venues, VisitStore store)
+    {
+        using var console = Console.Capture();
+        #region snippet:record-live
+        var recorder = new VisitRecorder();               // events one at a time; late ones within the horizon placed where they belong
+        var registry = new PersonRegistry();              // identifiers seen together are one person
+        foreach (var (text, venue, at) in staffScans)     // a chip card at the market, a 1405 code at the clinic…
+        {
+            var scan = ScanInterpreter.PersonCodeScanned(text, venue, at, CheckInEventKind.CheckIn);
+            if (!scan.TryGetValue(out var scanned))
+            {
+                Console.WriteLine(scan.Error.Code);       // Scan.MaskedCode: a masked code is no identity
+                continue;
+            }
+
+            var recordable = ScanInterpreter.ToEvent(scanned, pseudonymizer, registry, venues);
+            store.Merge(recordable.Merges);               // a new link makes two people one before the next trace
+            store.AddRange(recorder.Record(recordable.Event).Closed);
+        }
+
+        store.AddRange(recorder.Complete().Closed);       // at the end of the day: open visits closed by default length
         #endregion
         return console.Text.Trim();
     }

@@ -17,6 +17,8 @@ public class MergeBenchmarks
     private VisitStore _store = null!;
     private PersonPseudonym _a;
     private PersonPseudonym _b;
+    private PersonMerge[] _batch = [];
+    private PersonMerge[] _back = [];
 
     [Params(1_000_000)]
     public int Visits { get; set; }
@@ -31,6 +33,10 @@ public class MergeBenchmarks
         _store.Flush();
         _a = workload.PersonKeys[0];
         _b = workload.PersonKeys[1];
+
+        // A thousand other pairs, as a day of links learned from declarations and 1405 codes.
+        _batch = [.. Enumerable.Range(1, 1000).Select(i => new PersonMerge(workload.PersonKeys[2 * i], workload.PersonKeys[(2 * i) + 1]))];
+        _back = [.. _batch.Select(m => new PersonMerge(m.From, m.Into))];
     }
 
     [Benchmark(Baseline = true)]
@@ -41,6 +47,15 @@ public class MergeBenchmarks
     {
         var moved = _store.Merge(_a, _b);
         (_a, _b) = (_b, _a);
+        return moved;
+    }
+
+    /// <summary>A thousand merges applied at once (<see cref="VisitStore.Merge(IEnumerable{PersonMerge})"/>): one rewrite for all.</summary>
+    [Benchmark]
+    public long MergeAThousandPairsAtOnce()
+    {
+        var moved = _store.Merge(_batch);
+        (_batch, _back) = (_back, _batch);
         return moved;
     }
 }

@@ -45,4 +45,10 @@ public enum PayloadQuirks
 
     /// <summary>White space around a field was trimmed.</summary>
     SurroundingWhitespace = 1 << 11,
+
+    /// <summary>
+    /// A tokhaiyte venue URL on the host of the registration site (<c>qr.tokhaiyte.vn</c>, where venues registered and
+    /// printed their codes) instead of <c>tokhaiyte.vn</c>, which the generated codes carry: read as the same venue.
+    /// </summary>
+    RegistrationHost = 1 << 12,
 }

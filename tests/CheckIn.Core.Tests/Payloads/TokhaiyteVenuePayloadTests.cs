@@ -24,6 +24,24 @@ public sealed class TokhaiyteVenuePayloadTests
         Assert.Equal(Samples.TokhaiyteVenue, venue.ToText());
     }
 
+    [Theory]
+    [InlineData("https://qr.tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e")]
+    [InlineData("https://WWW.QR.TOKHAIYTE.VN/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e")]
+    public void Read_RegistrationSiteHost_SameVenueReported(string url)
+    {
+        var venue = TokhaiyteVenuePayload.Read(url).Value;
+        Assert.Equal(GroupId, venue.GroupId);
+        Assert.Equal(PayloadQuirks.RegistrationHost, venue.Quirks);
+        Assert.Equal(Samples.TokhaiyteVenue, venue.ToText());
+        Assert.Equal(venue.GroupId, ((TokhaiyteVenuePayload)PayloadReader.Read(url).Value).GroupId);
+    }
+
+    [Theory]
+    [InlineData("https://tokhaiyte.vn.example.com/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e")]
+    [InlineData("https://qr.tokhaiyte.com/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e")]
+    [InlineData("https://x.qr.tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e")]
+    public void Read_OtherHosts_NotTokhaiyte(string url) => Assert.False(TokhaiyteVenuePayload.Read(url).Success);
+
     [Fact]
     public void Read_UpperCaseGroupId_LowerCasedAndReported()
     {

@@ -19,6 +19,7 @@ public sealed class ScanInterpreterTests
     [InlineData("https://tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e")]
     [InlineData("https://www.tokhaiyte.vn/?page=Group.checkin&groupId=5F8A1C2B3D4E5F6A7B8C9D0E")]
     [InlineData("HTTPS://TOKHAIYTE.VN/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e")]
+    [InlineData("https://qr.tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e")]
     public void VenueCode_AnySpellingOfOnePoster_OneVenueKey(string text)
     {
         var scanned = ScanInterpreter.VenueCodeScanned(text, Visitor, At, CheckInEventKind.CheckIn, "phone-1");
@@ -97,5 +98,30 @@ public sealed class ScanInterpreterTests
 
         Assert.Equal(registry.Resolve(Pseudonym(code.Person)), registry.Resolve(cardPerson));
         Assert.NotEqual(registry.Resolve(Pseudonym(code.Person)), registry.Resolve(Pseudonym(Visitor)));
+    }
+
+    [Fact]
+    public void ToEvent_LinksLearnedAndKindFromTheRegistry_RecordedUnderTheRepresentative()
+    {
+        var pseudonymizer = new PersonPseudonymizer(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var registry = new PersonRegistry();
+        var venues = new CheckIn.Tracing.Venues.VenueRegistry();
+        venues.Register("clinic", CheckIn.Core.Places.VenueKind.Hospital);
+        var insurance = new PersonIdentifier(IdentifierKind.HealthInsurance, "DN4797915123456");
+        var chip = new PersonIdentifier(IdentifierKind.CitizenId, "046090001234");
+
+        // First seen by insurance card alone; then a 1405 code carries the ID number with the insurance number in EXT.
+        var first = ScanInterpreter.ToEvent(new ScannedEvent("clinic", insurance, [], CheckInEventKind.CheckIn, At, EventChannel.StaffScan, null), pseudonymizer, registry, venues);
+        Assert.Empty(first.Merges);
+        Assert.Equal(CheckIn.Core.Places.VenueKind.Hospital, first.Event.VenueKind);
+        var second = ScanInterpreter.ToEvent(new ScannedEvent("market", chip, [insurance], CheckInEventKind.CheckIn, At, EventChannel.StaffScan, null), pseudonymizer, registry, venues);
+        Assert.Equal([new PersonMerge(first.Event.Person, pseudonymizer.Pseudonymize(IdentifierKind.CitizenId, chip.Value))], second.Merges);
+        Assert.Equal(first.Event.Person, second.Event.Person);
+        Assert.Equal(CheckIn.Core.Places.VenueKind.Unspecified, second.Event.VenueKind);
+
+        // Without a registry the event is the scanned identifier's own.
+        var alone = ScanInterpreter.ToEvent(new ScannedEvent("market", chip, [insurance], CheckInEventKind.CheckIn, At, EventChannel.StaffScan, null), pseudonymizer);
+        Assert.Equal(pseudonymizer.Pseudonymize(IdentifierKind.CitizenId, chip.Value), alone.Event.Person);
+        Assert.Empty(alone.Merges);
     }
 }
