@@ -14,6 +14,9 @@ internal sealed class VisitMachine(VisitBuilderOptions options)
     /// <summary>The person's open check-in, if any.</summary>
     public Open? Current => _open;
 
+    /// <summary>Puts back an open check-in taken from a checkpoint.</summary>
+    public void Restore(Open open) => _open = open;
+
     /// <summary>Takes the person's next event in order; adds the visits it closes and the rejections it makes.</summary>
     public void Feed(CheckInEvent e, long order, List<Visit> visits, List<(long Order, RejectedEvent Rejection)> rejected)
     {

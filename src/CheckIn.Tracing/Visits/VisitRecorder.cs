@@ -159,6 +159,86 @@ public sealed class VisitRecorder
         }
     }
 
+    /// <summary>
+    /// Everything the recorder holds that is not yet a closed visit: the watermark, the latest event time, each open
+    /// check-in and each waiting event, with their arrival orders. A recorder restored from it
+    /// (<see cref="FromCheckpoint"/>) goes on exactly as this one would, so a host can persist its index with the
+    /// checkpoint and replay only the events that came after.
+    /// </summary>
+    /// <returns>The checkpoint (pseudonyms only, like every event).</returns>
+    public RecorderCheckpoint Checkpoint()
+    {
+        lock (_gate)
+        {
+            var open = new List<OpenCheckIn>();
+            var waiting = new List<WaitingEvent>();
+            foreach (var (_, person) in _people.OrderBy(p => p.Key.High).ThenBy(p => p.Key.Low))
+            {
+                if (person.Machine.Current is { } current)
+                {
+                    open.Add(new OpenCheckIn(current.Event, current.LastScan, current.Order, person.AssumedReported));
+                }
+
+                waiting.AddRange(person.Pending.Select(p => new WaitingEvent(p.Event, p.Order)));
+            }
+
+            waiting.Sort((a, b) => a.Order.CompareTo(b.Order));
+            return new RecorderCheckpoint(_watermark, _latest, _arrivals, open, waiting);
+        }
+    }
+
+    /// <summary>A recorder that goes on from a checkpoint of one with the same options.</summary>
+    /// <param name="checkpoint">The checkpoint.</param>
+    /// <param name="options">The options the checkpointed recorder had, or null for <see cref="VisitRecorderOptions.Default"/>.</param>
+    /// <returns>The recorder.</returns>
+    /// <exception cref="ArgumentException">The checkpoint is inconsistent (an arrival order repeated or beyond its count, two open check-ins for one person).</exception>
+    /// <exception cref="InvalidOptionsException">An option is out of range.</exception>
+    public static VisitRecorder FromCheckpoint(RecorderCheckpoint checkpoint, VisitRecorderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var recorder = new VisitRecorder(options);
+        var orders = new HashSet<long>();
+        foreach (var open in checkpoint.Open)
+        {
+            if (!orders.Add(open.Order) || open.Order < 0 || open.Order >= checkpoint.Arrivals || open.CheckIn.Kind != CheckInEventKind.CheckIn
+                || recorder._people.ContainsKey(open.CheckIn.Person))
+            {
+                throw new ArgumentException("The checkpoint's open check-ins are inconsistent.", nameof(checkpoint));
+            }
+
+            var state = new PersonState(new VisitMachine(recorder._options.Visits)) { AssumedReported = open.AssumedReported };
+            state.Machine.Restore(new VisitMachine.Open(open.CheckIn, open.LastScan, open.Order));
+            recorder._people.Add(open.CheckIn.Person, state);
+        }
+
+        foreach (var waiting in checkpoint.Waiting)
+        {
+            if (!orders.Add(waiting.Order) || waiting.Order < 0 || waiting.Order >= checkpoint.Arrivals)
+            {
+                throw new ArgumentException("The checkpoint's waiting events are inconsistent.", nameof(checkpoint));
+            }
+
+            var e = waiting.Event;
+            if (!recorder._people.TryGetValue(e.Person, out var state))
+            {
+                state = new PersonState(new VisitMachine(recorder._options.Visits));
+                recorder._people.Add(e.Person, state);
+            }
+
+            state.Pending.Add(new Pending(VisitMachine.Second(e.At), e.Kind == CheckInEventKind.CheckOut ? 0 : 1, waiting.Order, e));
+        }
+
+        recorder._watermark = checkpoint.Watermark;
+        recorder._latest = checkpoint.Latest;
+        recorder._arrivals = checkpoint.Arrivals;
+        foreach (var (person, state) in recorder._people)
+        {
+            recorder.Schedule(person, state);
+        }
+
+        return recorder;
+    }
+
     private static EventRejection? Refusal(CheckInEvent e, Instant latestAllowed) =>
         string.IsNullOrEmpty(e.Venue) ? EventRejection.MissingVenue
         : e.Kind is not (CheckInEventKind.CheckIn or CheckInEventKind.CheckOut) ? EventRejection.UnknownKind
@@ -311,6 +391,26 @@ public sealed class VisitRecorder
             : new([.. Closed], [.. Assumed], [.. Rejected.OrderBy(r => r.Order).Select(r => r.Rejection)]);
     }
 }
+
+/// <summary>What a <see cref="VisitRecorder"/> holds that is not yet a closed visit (<see cref="VisitRecorder.Checkpoint"/>).</summary>
+/// <param name="Watermark">Events older than this are refused; null before the first event.</param>
+/// <param name="Latest">The latest event time seen; null before the first event.</param>
+/// <param name="Arrivals">How many events had arrived (the next arrival order).</param>
+/// <param name="Open">The open check-ins, one per person at most.</param>
+/// <param name="Waiting">The events waiting for the watermark, in arrival order.</param>
+public sealed record RecorderCheckpoint(Instant? Watermark, Instant? Latest, long Arrivals, IReadOnlyList<OpenCheckIn> Open, IReadOnlyList<WaitingEvent> Waiting);
+
+/// <summary>An open check-in in a <see cref="RecorderCheckpoint"/>.</summary>
+/// <param name="CheckIn">The check-in event.</param>
+/// <param name="LastScan">The last repeated scan merged into it.</param>
+/// <param name="Order">Its arrival order.</param>
+/// <param name="AssumedReported">Whether its assumed visit was already reported.</param>
+public sealed record OpenCheckIn(CheckInEvent CheckIn, Instant LastScan, long Order, bool AssumedReported);
+
+/// <summary>An event waiting for the watermark in a <see cref="RecorderCheckpoint"/>.</summary>
+/// <param name="Event">The event.</param>
+/// <param name="Order">Its arrival order.</param>
+public sealed record WaitingEvent(CheckInEvent Event, long Order);
 
 /// <summary>What one call to <see cref="VisitRecorder"/> settled.</summary>
 /// <param name="Closed">Visits that are final: nothing later can change them.</param>

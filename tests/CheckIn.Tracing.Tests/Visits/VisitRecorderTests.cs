@@ -128,8 +128,39 @@ public sealed class VisitRecorderTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void CheckpointedAndRestoredAnywhere_SameAsUninterrupted(int seed)
+    {
+        for (var world = 0; world < 40; world++)
+        {
+            var random = new Random((seed * 7919) + world);
+            var horizon = Duration.FromMinutes(random.Next(0, 4) * 10);
+            var options = new VisitRecorderOptions { Visits = Rules, Horizon = horizon };
+            var arrivals = RandomEvents(random).Select(e => (Event: e, Arrival: e.At + Duration.FromSeconds(random.NextDouble() * horizon.TotalSeconds))).OrderBy(a => a.Arrival).ToList();
+            var cuts = random.Next();
+            var uninterrupted = Feed(new VisitRecorder(options), arrivals, new Random(cuts));
+            var restarted = Feed(new VisitRecorder(options), arrivals, new Random(cuts), restartWith: options);
+            Assert.Equal(Sorted(uninterrupted.Visits), Sorted(restarted.Visits));
+            Assert.Equal(Sorted(uninterrupted.Rejected), Sorted(restarted.Rejected));
+            Assert.Equal(Sorted(uninterrupted.Assumed), Sorted(restarted.Assumed));
+        }
+    }
+
+    [Fact]
+    public void FromCheckpoint_Inconsistent_Refused()
+    {
+        var checkIn = In(1, "M1", At(8));
+        Assert.Throws<ArgumentException>(() => VisitRecorder.FromCheckpoint(new RecorderCheckpoint(At(8), At(8), 1, [new OpenCheckIn(checkIn, At(8), 0, false)], [new WaitingEvent(Out(1, "M1", At(9)), 0)])));
+        Assert.Throws<ArgumentException>(() => VisitRecorder.FromCheckpoint(new RecorderCheckpoint(At(8), At(8), 1, [new OpenCheckIn(checkIn, At(8), 5, false)], [])));
+        Assert.Throws<ArgumentException>(() => VisitRecorder.FromCheckpoint(new RecorderCheckpoint(At(8), At(8), 2, [new OpenCheckIn(checkIn, At(8), 0, false), new OpenCheckIn(checkIn, At(8), 1, false)], [])));
+        Assert.Equal(0, VisitRecorder.FromCheckpoint(new VisitRecorder().Checkpoint()).OpenPeople);
+    }
+
     private static (List<Visit> Visits, List<RejectedEvent> Rejected, List<Visit> Assumed) Feed(VisitRecorder recorder, List<(CheckInEvent Event, Instant Arrival)> arrivals, Random random,
-        bool oneByOne = false)
+        bool oneByOne = false, VisitRecorderOptions? restartWith = null)
     {
         var visits = new List<Visit>();
         var rejected = new List<RejectedEvent>();
@@ -153,6 +184,12 @@ public sealed class VisitRecorderTests
                 // Time passes before the next arrival.
                 Take(recorder.Advance(arrivals[i].Arrival));
             }
+
+            // The same draws either way; with restartWith the recorder is checkpointed and a new one goes on from it.
+            if (random.Next(3) == 0 && restartWith is not null)
+            {
+                recorder = VisitRecorder.FromCheckpoint(recorder.Checkpoint(), restartWith);
+            }
         }
 
         Take(recorder.Complete());
@@ -173,7 +210,13 @@ public sealed class VisitRecorderTests
                 events.Add(new CheckInEvent(P(p), venue, kind, time, CheckInEventKind.CheckIn));
                 if (random.Next(6) == 0)
                 {
-                    events.Add(new CheckInEvent(P(p), venue, kind, time + Duration.FromMinutes(random.Next(0, 6)), CheckInEventKind.CheckIn));
+                    var again = time + Duration.FromMinutes(random.Next(0, 6));
+                    events.Add(new CheckInEvent(P(p), venue, kind, again, CheckInEventKind.CheckIn));
+                    if (random.Next(2) == 0)
+                    {
+                        // A third scan within the merge tolerance of the second but not of the first.
+                        events.Add(new CheckInEvent(P(p), venue, kind, again + Duration.FromMinutes(random.Next(3, 6)), CheckInEventKind.CheckIn));
+                    }
                 }
 
                 var stay = Duration.FromMinutes(random.Next(0, 4) == 0 ? random.Next(0, 2000) : random.Next(1, 180));
