@@ -23,6 +23,7 @@ public sealed class ErrorCodesDocumentTests
         ("CheckIn.Qr.Skia", SkiaErrorCodes.All(), SkiaErrorCodes.Messages),
         ("CheckIn.Tracing", TracingErrorCodes.All(), TracingErrorCodes.Messages),
         ("CheckIn.Simulation", SimulationErrorCodes.All(), SimulationErrorCodes.Messages),
+        ("CheckIn.Hosting", CheckIn.Hosting.HostingErrorCodes.All(), CheckIn.Hosting.HostingErrorCodes.Messages),
     ];
 
     [Fact]

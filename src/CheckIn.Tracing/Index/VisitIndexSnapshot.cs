@@ -80,6 +80,29 @@ public sealed class VisitIndexSnapshot
         return visits;
     }
 
+    /// <summary>
+    /// Every indexed visit, segment by segment, each with its closure (what a host persists to rebuild the index
+    /// without replaying its log). Streams: nothing is copied up front.
+    /// </summary>
+    /// <returns>The visits, in no particular order.</returns>
+    public IEnumerable<Visit> AllVisits()
+    {
+        var persons = PersonKeys;
+        var venues = VenueKeys;
+        foreach (var segment in Segments)
+        {
+            for (var bucket = 0; bucket < segment.BucketOffsets.Length - 1; bucket++)
+            {
+                var venue = venues.Span[bucket / VisitSegment.Classes];
+                for (var row = segment.BucketOffsets[bucket]; row < segment.BucketOffsets[bucket + 1]; row++)
+                {
+                    long start = segment.Start[row];
+                    yield return new Visit(persons.Span[segment.Person[row]], venue, IndexTime.FromSeconds(start), IndexTime.FromSeconds(start + segment.Length[row]), segment.ClosureOf(row));
+                }
+            }
+        }
+    }
+
     internal bool TryGetPerson(PersonPseudonym person, out int id) => _personInterner.TryGetId(person, PersonKeys.Length, out id);
 
     internal bool TryGetVenue(string venue, out int id) => _venueInterner.TryGetId(venue, VenueKeys.Length, out id);

@@ -128,6 +128,55 @@ public sealed class PersonRegistry
         }
     }
 
+    /// <summary>
+    /// Every pseudonym with its person's representative, in the order the registry first saw them: what a host persists
+    /// to rebuild the registry as it was (<see cref="Import"/>).
+    /// </summary>
+    /// <returns>The pairs (a pseudonym linked to none is its own representative).</returns>
+    public IReadOnlyList<(PersonPseudonym Pseudonym, PersonPseudonym Representative)> Export()
+    {
+        lock (_gate)
+        {
+            var pairs = new List<(PersonPseudonym, PersonPseudonym)>(_keys.Count);
+            for (var id = 0; id < _keys.Count; id++)
+            {
+                pairs.Add((_keys[id], _keys[_representative[Find(id)]]));
+            }
+
+            return pairs;
+        }
+    }
+
+    /// <summary>A registry as <see cref="Export"/> described it: the same pseudonyms, in the same order, with the same representatives.</summary>
+    /// <param name="pairs">The pairs, in the order exported.</param>
+    /// <returns>The registry.</returns>
+    /// <exception cref="ArgumentException">A pseudonym is listed twice, or a representative is not listed before or at its first member.</exception>
+    public static PersonRegistry Import(IEnumerable<(PersonPseudonym Pseudonym, PersonPseudonym Representative)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var registry = new PersonRegistry();
+        foreach (var (pseudonym, representative) in pairs)
+        {
+            if (registry._ids.ContainsKey(pseudonym))
+            {
+                throw new ArgumentException("A pseudonym is listed twice.", nameof(pairs));
+            }
+
+            if (pseudonym != representative && !registry._ids.ContainsKey(representative))
+            {
+                throw new ArgumentException("A representative must be listed before its members.", nameof(pairs));
+            }
+
+            registry.IdOf(pseudonym);
+            if (pseudonym != representative)
+            {
+                registry.Link(representative, pseudonym);
+            }
+        }
+
+        return registry;
+    }
+
     private int IdOf(PersonPseudonym person)
     {
         if (!_ids.TryGetValue(person, out var id))

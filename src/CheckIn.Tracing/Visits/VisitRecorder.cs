@@ -160,6 +160,59 @@ public sealed class VisitRecorder
     }
 
     /// <summary>
+    /// Makes two pseudonyms one person in what the recorder holds (as <see cref="Index.VisitStore.Merge(PersonPseudonym, PersonPseudonym)"/>
+    /// does in the index): <paramref name="from"/>'s waiting events and open check-in become <paramref name="into"/>'s,
+    /// so a check-out recorded under the person's representative closes a check-in recorded under the absorbed card.
+    /// When both have an open check-in, the later one stays open and the earlier closes as if the later had come next.
+    /// </summary>
+    /// <param name="into">The pseudonym that stays.</param>
+    /// <param name="from">The pseudonym absorbed.</param>
+    /// <returns>What the merge settled (a visit closed by the other's later check-in).</returns>
+    public RecordingStep Merge(PersonPseudonym into, PersonPseudonym from)
+    {
+        lock (_gate)
+        {
+            var step = _step.Start();
+            if (into == from || !_people.Remove(from, out var absorbed))
+            {
+                return step.ToStep();
+            }
+
+            if (!_people.TryGetValue(into, out var kept))
+            {
+                kept = new PersonState(new VisitMachine(_options.Visits)) { AssumedReported = absorbed.AssumedReported };
+                _people.Add(into, kept);
+            }
+
+            foreach (var pending in absorbed.Pending)
+            {
+                kept.Pending.Add(pending with { Event = pending.Event with { Person = into } });
+            }
+
+            if (absorbed.Machine.Current is { } open)
+            {
+                var moved = open with { Event = open.Event with { Person = into } };
+                if (kept.Machine.Current is not { } other)
+                {
+                    kept.Machine.Restore(moved);
+                    kept.AssumedReported = absorbed.AssumedReported;
+                }
+                else
+                {
+                    // Both open: the later check-in is fed after the earlier, which it closes (or merges into).
+                    var (earlier, later) = other.Event.At <= moved.Event.At ? (other, moved) : (moved, other);
+                    kept.Machine.Restore(earlier);
+                    kept.Machine.Feed(later.Event, later.Order, step.Closed, step.Rejected);
+                    kept.AssumedReported = false;
+                }
+            }
+
+            Schedule(into, kept);
+            return step.ToStep();
+        }
+    }
+
+    /// <summary>
     /// Everything the recorder holds that is not yet a closed visit: the watermark, the latest event time, each open
     /// check-in and each waiting event, with their arrival orders. A recorder restored from it
     /// (<see cref="FromCheckpoint"/>) goes on exactly as this one would, so a host can persist its index with the
