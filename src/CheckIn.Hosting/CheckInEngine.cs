@@ -44,11 +44,13 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     private readonly CheckInEngineSettings _settings;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _snapshotGate = new(1, 1);
     private readonly ReplayClock _clock;
     private VisitStore _store;
     private PersonRegistry _registry = new();
     private VisitRecorder _recorder;
     private long _applied;
+    private int _disposed;
 
     private CheckInEngine(ICheckInLog log, CheckInEngineSettings settings, ILogger logger)
     {
@@ -93,7 +95,7 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     /// <summary>Records one entry: durable in the log when this returns, then applied.</summary>
     /// <param name="entry">The entry (an event, a link).</param>
     /// <param name="cancellationToken">Stops before the append commits.</param>
-    /// <returns>The receipt; or <c>Record.RequestIdReused</c>, <c>Record.RequestId</c>, or the event's refusal (<c>Visit.InFuture</c>, <c>Visit.MissingVenue</c>…), none of which are logged.</returns>
+    /// <returns>The receipt; or <c>Record.RequestIdReused</c>, <c>Record.RequestId</c>, or the event's refusal (<c>Visit.InFuture</c>, <c>Visit.TooLate</c> behind the recorder's horizon, <c>Visit.MissingVenue</c>…), none of which are logged.</returns>
     public async Task<Result<RecordReceipt>> RecordAsync(LogEntry entry, CancellationToken cancellationToken = default) =>
         (await RecordManyAsync([entry], cancellationToken).ConfigureAwait(false))[0];
 
@@ -173,16 +175,42 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     /// <returns>The index.</returns>
     public VisitIndexSnapshot Flush() => _store.Flush();
 
-    /// <summary>Traces cases over the index as it is now (flushed first).</summary>
+    /// <summary>
+    /// Traces cases over the index as it is now, and over the visits still open: each closed as it would be if no
+    /// further event came (the recorder's view at the end of the stream, assumed ends included), so a case traced
+    /// minutes after a check-in finds who is there with them.
+    /// </summary>
     /// <param name="cases">The cases.</param>
     /// <param name="options">The tracer's options, or null for the defaults.</param>
     /// <param name="cancellationToken">Stops the trace.</param>
     /// <returns>The contacts.</returns>
+    /// <remarks>With open visits the index is copied for the trace (linear in its size); a trace of closed visits only reads it.</remarks>
     public TraceResult Trace(IReadOnlyList<TraceCase> cases, ContactTracerOptions? options = null, CancellationToken cancellationToken = default)
     {
         using var activity = CheckInTelemetry.Source.StartActivity("checkin.trace");
         var stopwatch = Stopwatch.StartNew();
-        var result = new ContactTracer(Flush()).Trace(cases, options ?? new ContactTracerOptions { Clock = _settings.Clock }, cancellationToken);
+        VisitIndexSnapshot index;
+        IReadOnlyList<Visit> open;
+        _gate.Wait(cancellationToken);
+        try
+        {
+            index = _store.Flush(cancellationToken);
+            open = VisitRecorder.FromCheckpoint(_recorder.Checkpoint(), RecorderOptions).Complete().Closed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (open.Count > 0)
+        {
+            var combined = new VisitStore(new VisitStoreOptions { Retention = _settings.Retention });
+            combined.AddRange(index.AllVisits());
+            combined.AddRange(open);
+            index = combined.Flush(cancellationToken);
+        }
+
+        var result = new ContactTracer(index).Trace(cases, options ?? new ContactTracerOptions { Clock = _settings.Clock }, cancellationToken);
         CheckInTelemetry.TraceTime.Record(stopwatch.Elapsed.TotalMilliseconds);
         LogTraced(_logger, cases.Count, result.Contacts.Count, stopwatch.Elapsed.TotalMilliseconds);
         return result;
@@ -198,29 +226,50 @@ public sealed partial class CheckInEngine : IAsyncDisposable
             return 0;
         }
 
-        IndexSnapshotContent content;
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // One snapshot at a time: a later one never lands under an earlier one.
+        await _snapshotGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // A consistent cut: everything applied up to the last sequence, nothing after.
-            var index = _store.Flush(cancellationToken);
-            content = new IndexSnapshotContent(_applied, [.. index.AllVisits()], _registry.Export(), _recorder.Checkpoint());
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                return 0;
+            }
+
+            IndexSnapshotContent content;
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // A consistent cut: everything applied up to the last sequence, nothing after.
+                var index = _store.Flush(cancellationToken);
+                content = new IndexSnapshotContent(_applied, [.. index.AllVisits()], _registry.Export(), _recorder.Checkpoint());
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            var bytes = await IndexSnapshotFile.WriteAsync(path, content, cancellationToken).ConfigureAwait(false);
+            LogSnapshotWritten(_logger, content.Visits.Count, content.LastSequence, bytes);
+            return bytes;
         }
         finally
         {
-            _gate.Release();
+            _snapshotGate.Release();
         }
-
-        var bytes = await IndexSnapshotFile.WriteAsync(path, content, cancellationToken).ConfigureAwait(false);
-        LogSnapshotWritten(_logger, content.Visits.Count, content.LastSequence, bytes);
-        return bytes;
     }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // A snapshot being written finishes first; later calls find the engine closed.
+        await _snapshotGate.WaitAsync().ConfigureAwait(false);
+        await _gate.WaitAsync().ConfigureAwait(false);
         await _log.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -367,6 +416,7 @@ public sealed partial class CheckInEngine : IAsyncDisposable
                 : e.Event.Kind is not (CheckInEventKind.CheckIn or CheckInEventKind.CheckOut) ? EventRejection.UnknownKind
                 : !VisitStoreFits(e.Event.At) ? EventRejection.OutOfRange
                 : e.Event.At > now + rules.ClockSkewTolerance ? EventRejection.InFuture
+                : _recorder.Watermark is { } watermark && e.Event.At < watermark ? EventRejection.TooLate
                 : null;
             return rejection is { } r ? new RejectedEvent(e.Event, r).Error : null;
         }

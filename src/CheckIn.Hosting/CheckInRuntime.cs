@@ -137,10 +137,12 @@ internal sealed partial class CheckInHostedService(CheckInRuntime runtime, IOpti
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private int _stopped;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (runtime.IsReady)
+        if (Interlocked.Exchange(ref _stopped, 1) == 0 && runtime.IsReady)
         {
             await runtime.Engine.WriteSnapshotAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -59,7 +59,7 @@ public static class IndexSnapshotFile
         hash.AppendData(payload);
         var checksum = hash.GetHashAndReset();
 
-        var temporary = path + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
             await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))

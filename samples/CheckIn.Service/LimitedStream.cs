@@ -1,0 +1,60 @@
+namespace CheckIn.Service;
+
+/// <summary>A request body read through a limit: reading past it throws <see cref="BodyTooLargeException"/> (answered with 413).</summary>
+internal sealed class LimitedStream(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        _read += read;
+        return _read > limit ? throw new BodyTooLargeException() : read;
+    }
+}
+
+/// <summary>The request body is larger than the service accepts.</summary>
+internal sealed class BodyTooLargeException : Exception
+{
+    public BodyTooLargeException()
+        : base("The request body is too large.")
+    {
+    }
+
+    public BodyTooLargeException(string message)
+        : base(message)
+    {
+    }
+
+    public BodyTooLargeException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
