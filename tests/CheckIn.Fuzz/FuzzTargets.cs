@@ -185,30 +185,42 @@ public static class FuzzTargets
             Visits = new CheckIn.Tracing.Visits.VisitBuilderOptions { Clock = new FakeClock(Now) },
         });
         var pseudonymizer = new CheckIn.Tracing.Privacy.PersonPseudonymizer(Encoding.ASCII.GetBytes("fuzz-only pseudonymization key, never a real one"));
+        ReadRecords(reader.Read, "EventCsv", () =>
+        {
+            var record = reader.Current;
+            _ = recorder.Record(new CheckIn.Tracing.Visits.CheckInEvent(pseudonymizer.Pseudonymize(record.Kind, record.Identifier), record.Venue,
+                CheckIn.Core.Places.VenueKind.Other, record.At, record.Event));
+        });
+
+        _ = recorder.Complete();
+    }
+
+    /// <summary>
+    /// The record loop of the skipping CSV readers: at most 100,000 records, each good one to <paramref name="onRecord"/>;
+    /// a wrong header or an unclosed quote ends the read (the readers stop there), any other bad record is passed over.
+    /// </summary>
+    private static void ReadRecords(Func<CheckIn.Core.Result<bool>> read, string format, Action onRecord)
+    {
         for (var records = 0; records < 100_000; records++)
         {
-            var step = reader.Read();
+            var step = read();
             if (step.Success && !step.Value)
             {
-                break;
+                return;
             }
 
             if (!step.Success)
             {
-                if (step.Error.Code is "EventCsv.Header" or "EventCsv.Quote")
+                if (step.Error.Code == format + ".Header" || step.Error.Code == format + ".Quote")
                 {
-                    break;
+                    return;
                 }
 
                 continue;
             }
 
-            var record = reader.Current;
-            _ = recorder.Record(new CheckIn.Tracing.Visits.CheckInEvent(pseudonymizer.Pseudonymize(record.Kind, record.Identifier), record.Venue,
-                CheckIn.Core.Places.VenueKind.Other, record.At, record.Event));
+            onRecord();
         }
-
-        _ = recorder.Complete();
     }
 
     // Lazy: instrumented code must not run before the fuzzer has set up its coverage map (a static initializer would).
@@ -223,24 +235,8 @@ public static class FuzzTargets
         using var text = new StreamReader(new MemoryStream(data), Encoding.UTF8);
         var reader = new PersonLinkCsvReader(text, new VisitCsvReaderOptions { SkipBadRecords = true });
         var registry = new CheckIn.Tracing.Privacy.PersonRegistry();
-        for (var records = 0; records < 100_000; records++)
+        ReadRecords(reader.Read, "LinkCsv", () =>
         {
-            var step = reader.Read();
-            if (step.Success && !step.Value)
-            {
-                break;
-            }
-
-            if (!step.Success)
-            {
-                if (step.Error.Code is "LinkCsv.Header" or "LinkCsv.Quote")
-                {
-                    break;
-                }
-
-                continue;
-            }
-
             var first = FuzzPseudonymizer.Pseudonymize(reader.Current.First.Kind, reader.Current.First.Value);
             var second = FuzzPseudonymizer.Pseudonymize(reader.Current.Second.Kind, reader.Current.Second.Value);
             registry.Link(first, second);
@@ -249,7 +245,7 @@ public static class FuzzTargets
             {
                 throw new InvalidOperationException("A linked pair is not one person.");
             }
-        }
+        });
     }
 
     private static void VenuesCsv(byte[] data)
@@ -257,29 +253,13 @@ public static class FuzzTargets
         using var text = new StreamReader(new MemoryStream(data), Encoding.UTF8);
         var registry = new CheckIn.Tracing.Venues.VenueRegistry();
         var reader = new VenueCsvReader(text, registry, new VisitCsvReaderOptions { SkipBadRecords = true });
-        for (var records = 0; records < 100_000; records++)
+        ReadRecords(reader.Read, "VenueCsv", () =>
         {
-            var step = reader.Read();
-            if (step.Success && !step.Value)
-            {
-                break;
-            }
-
-            if (!step.Success)
-            {
-                if (step.Error.Code is "VenueCsv.Header" or "VenueCsv.Quote")
-                {
-                    break;
-                }
-
-                continue;
-            }
-
             if (registry.Find(reader.Current!.Key) is null)
             {
                 throw new InvalidOperationException("A venue read is not found by its key.");
             }
-        }
+        });
     }
 
     private static readonly Lazy<CheckIn.Tracing.Visits.PaperLogMatcher> Matcher = new(() =>
