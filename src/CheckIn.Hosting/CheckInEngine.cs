@@ -117,6 +117,14 @@ public sealed partial class CheckInEngine : IAsyncDisposable
             {
                 if (Refusal(entries[i], now) is { } refusal)
                 {
+                    // A retry of a request already recorded is acknowledged again, even if it would be refused as new
+                    // now (too late behind the horizon by the time the client retries).
+                    if (entries[i].RequestId is not null && await _log.FindAsync(entries[i], cancellationToken).ConfigureAwait(false) is { } known)
+                    {
+                        results[i] = known.TryGetValue(out var earlier) ? Result.Ok(new RecordReceipt(earlier.Sequence, true)) : known.ConvertError<RecordReceipt>();
+                        continue;
+                    }
+
                     results[i] = Result.Fail<RecordReceipt>(refusal);
                     CheckInTelemetry.Rejected.Add(1, new KeyValuePair<string, object?>("code", refusal.Code));
                 }

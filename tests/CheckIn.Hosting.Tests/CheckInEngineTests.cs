@@ -155,6 +155,12 @@ public sealed class CheckInEngineTests
         Assert.Equal(HostingErrorCodes.Record.RequestIdReused, (await engine.RecordAsync(In(3, "V", At(8), "req-1"))).Error.Code);
         Assert.Equal(1, engine.LastSequence);
 
+        // Later events move the watermark past req-1's time: a retry is still the same request, a new event that old is refused.
+        await engine.RecordAsync(In(4, "V", At(12)));
+        Assert.Equal(new RecordReceipt(1, true), (await engine.RecordAsync(In(1, "V", At(8), "req-1"))).Value);
+        Assert.Equal(HostingErrorCodes.Record.RequestIdReused, (await engine.RecordAsync(In(5, "V", At(8), "req-1"))).Error.Code);
+        Assert.Equal("Visit.TooLate", (await engine.RecordAsync(In(5, "V", At(8), "req-5"))).Error.Code);
+
         static string VisitErrorCode(EventRejection rejection) => new RejectedEvent(default, rejection).Error.Code;
     }
 

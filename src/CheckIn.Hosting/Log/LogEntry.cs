@@ -61,6 +61,12 @@ public interface ICheckInLog : IAsyncDisposable
     /// </returns>
     Task<IReadOnlyList<Core.Result<LogAppend>>> AppendAsync(IReadOnlyList<LogEntry> entries, NodaTime.Instant recordedAt, CancellationToken cancellationToken = default);
 
+    /// <summary>Looks up an entry's request id without appending anything.</summary>
+    /// <param name="entry">The entry (with a request id).</param>
+    /// <param name="cancellationToken">Stops the query.</param>
+    /// <returns>Null when the request id is not in the log; the earlier entry's place when it is the same entry; <c>Record.RequestIdReused</c> when it is another.</returns>
+    Task<Core.Result<LogAppend>?> FindAsync(LogEntry entry, CancellationToken cancellationToken = default);
+
     /// <summary>Reads the entries after a sequence, in order, a page at a time.</summary>
     /// <param name="afterSequence">The last sequence already known (0 for all).</param>
     /// <param name="cancellationToken">Stops the read.</param>

@@ -177,6 +177,31 @@ public sealed class SqliteCheckInLog : ICheckInLog
     }
 
     /// <inheritdoc/>
+    public async Task<Result<LogAppend>?> FindAsync(LogEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.RequestId is not { } requestId)
+        {
+            return null;
+        }
+
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, fingerprint FROM log WHERE request_id = $id;";
+        command.Parameters.AddWithValue("$id", requestId);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return ((byte[])reader.GetValue(1)).AsSpan().SequenceEqual(Row.Of(entry).Fingerprint())
+            ? Result.Ok(new LogAppend(reader.GetInt64(0), Repeated: true))
+            : HostingErrors.Fail<LogAppend>(HostingErrorCodes.Record.RequestIdReused);
+    }
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<LoggedEntry> ReadAfterAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = new SqliteConnection(_connectionString);

@@ -1,6 +1,6 @@
 // Records check-ins through a host with AddCheckIn, printing "ack <request id> <sequence>" once each is durable, until
 // killed. Arguments: the data directory, the first and the last event number, the first event's time (Unix seconds).
-// Event i is person i % 500 checking in (or out, for odd i) at venue V(i % 40) a second after event i - 1, request id
+// Event i is person i % 500 checking in (or out, for odd i) at venue V(i % 40) 50 ms after event i - 1, request id
 // "r<i>": a rerun with the same arguments repeats the same requests.
 using CheckIn.Hosting;
 using CheckIn.Hosting.Log;
@@ -38,5 +38,5 @@ await host.StopAsync();
 
 static EventEntry Entry(PersonPseudonymizer pseudonymizer, Instant start, int i) => new(
     new CheckInEvent(pseudonymizer.Pseudonymize(IdentifierKind.Phone, $"09{10_000_000 + (i % 500):D8}"), $"V{i % 40}", CheckIn.Core.Places.VenueKind.Market,
-        start + Duration.FromSeconds(i), i % 2 == 0 ? CheckInEventKind.CheckIn : CheckInEventKind.CheckOut),
+        start + Duration.FromMilliseconds(50 * i), i % 2 == 0 ? CheckInEventKind.CheckIn : CheckInEventKind.CheckOut),
     EventChannel.StaffScan, "desk-1", [], $"r{i}");
