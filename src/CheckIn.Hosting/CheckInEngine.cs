@@ -45,6 +45,8 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _snapshotGate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Queued> _queue = new();
+    private const int MaxGroup = 512;
     private readonly ReplayClock _clock;
     private VisitStore _store;
     private PersonRegistry _registry = new();
@@ -96,8 +98,51 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     /// <param name="entry">The entry (an event, a link).</param>
     /// <param name="cancellationToken">Stops before the append commits.</param>
     /// <returns>The receipt; or <c>Record.RequestIdReused</c>, <c>Record.RequestId</c>, or the event's refusal (<c>Visit.InFuture</c>, <c>Visit.TooLate</c> behind the recorder's horizon, <c>Visit.MissingVenue</c>…), none of which are logged.</returns>
-    public async Task<Result<RecordReceipt>> RecordAsync(LogEntry entry, CancellationToken cancellationToken = default) =>
-        (await RecordManyAsync([entry], cancellationToken).ConfigureAwait(false))[0];
+    /// <remarks>
+    /// Concurrent calls commit together (group commit): while one append is syncing to disk, the entries that arrive
+    /// queue, and the next caller through appends them all in one transaction. An entry whose caller gave up waiting may
+    /// still be recorded by another caller's append: a client retries with the same request id.
+    /// </remarks>
+    public async Task<Result<RecordReceipt>> RecordAsync(LogEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var queued = new Queued(entry);
+        _queue.Enqueue(queued);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!queued.Result.Task.IsCompleted)
+            {
+                var batch = new List<Queued>();
+                while (batch.Count < MaxGroup && _queue.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                try
+                {
+                    var results = await RecordLockedAsync([.. batch.Select(b => b.Entry)], CancellationToken.None).ConfigureAwait(false);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Result.TrySetResult(results[i]);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    foreach (var b in batch)
+                    {
+                        b.Result.TrySetException(exception);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return await queued.Result.Task.ConfigureAwait(false);
+    }
 
     /// <summary>Records entries in one append (one disk sync for all), then applies them in order.</summary>
     /// <param name="entries">The entries.</param>
@@ -107,15 +152,31 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(entries);
         using var activity = CheckInTelemetry.Source.StartActivity("checkin.record");
-        var results = new Result<RecordReceipt>[entries.Count];
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            return await RecordLockedAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Appends and applies, with the write gate held.</summary>
+    private async Task<IReadOnlyList<Result<RecordReceipt>>> RecordLockedAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken)
+    {
+        var results = new Result<RecordReceipt>[entries.Count];
+        {
             var now = _settings.Clock.GetCurrentInstant();
+            var horizon = _settings.Recorder.Horizon;
+            var watermark = _recorder.Watermark;
+            void Moves(Instant candidate) => watermark = watermark is { } w && w >= candidate ? w : candidate;
             var accepted = new List<(int Index, LogEntry Entry)>();
             for (var i = 0; i < entries.Count; i++)
             {
-                if (Refusal(entries[i], now) is { } refusal)
+                // The watermark as the entries before this one in the batch will have moved it.
+                if (Refusal(entries[i], now, watermark) is { } refusal)
                 {
                     // A retry of a request already recorded is acknowledged again, even if it would be refused as new
                     // now (too late behind the horizon by the time the client retries).
@@ -131,6 +192,15 @@ public sealed partial class CheckInEngine : IAsyncDisposable
                 else
                 {
                     accepted.Add((i, entries[i]));
+                    switch (entries[i])
+                    {
+                        case EventEntry e:
+                            Moves(e.Event.At - horizon);
+                            break;
+                        case TickEntry t:
+                            Moves(t.Now - horizon);
+                            break;
+                    }
                 }
             }
 
@@ -159,10 +229,6 @@ public sealed partial class CheckInEngine : IAsyncDisposable
             }
 
             return results;
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -410,7 +476,7 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     }
 
     /// <summary>What is refused before it is logged: a request id out of shape, an event the recorder would never take.</summary>
-    private CheckInError? Refusal(LogEntry entry, Instant now)
+    private CheckInError? Refusal(LogEntry entry, Instant now, Instant? watermark)
     {
         if (entry.RequestId is { } id && (id.Length is 0 or > 128 || string.IsNullOrWhiteSpace(id)))
         {
@@ -424,7 +490,7 @@ public sealed partial class CheckInEngine : IAsyncDisposable
                 : e.Event.Kind is not (CheckInEventKind.CheckIn or CheckInEventKind.CheckOut) ? EventRejection.UnknownKind
                 : !VisitStoreFits(e.Event.At) ? EventRejection.OutOfRange
                 : e.Event.At > now + rules.ClockSkewTolerance ? EventRejection.InFuture
-                : _recorder.Watermark is { } watermark && e.Event.At < watermark ? EventRejection.TooLate
+                : watermark is { } w && e.Event.At < w ? EventRejection.TooLate
                 : null;
             return rejection is { } r ? new RejectedEvent(e.Event, r).Error : null;
         }
@@ -445,6 +511,14 @@ public sealed partial class CheckInEngine : IAsyncDisposable
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Traced {Cases} cases: {Contacts} contacts in {Milliseconds:F1} ms")]
     private static partial void LogTraced(ILogger logger, int cases, int contacts, double milliseconds);
+
+    /// <summary>An entry waiting for the next group commit, and where its result goes.</summary>
+    private sealed class Queued(LogEntry entry)
+    {
+        public LogEntry Entry { get; } = entry;
+
+        public TaskCompletionSource<Result<RecordReceipt>> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>The recorder's clock: the time an entry was first recorded, so a replay refuses exactly what the live host refused.</summary>
     private sealed class ReplayClock(Instant now) : IClock

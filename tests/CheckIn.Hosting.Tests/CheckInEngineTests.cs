@@ -165,6 +165,28 @@ public sealed class CheckInEngineTests
     }
 
     [Fact]
+    public async Task ConcurrentRecords_CommittedTogether_EachOnce_SameStateAsAReplay()
+    {
+        using var folder = new TempFolder();
+        var entries = Stream(11, 400).Where(e => e is not TickEntry).ToList();
+        (string, string) live;
+        await using (var engine = await Open(folder, snapshot: false))
+        {
+            // Two clients each send every entry (the second is a retry storm), all at once.
+            var sends = entries.Concat(entries).Select(e => Task.Run(() => engine.RecordAsync(e))).ToList();
+            var results = await Task.WhenAll(sends);
+            Assert.All(results, r => Assert.True(r.Success || r.Error.Code == "Visit.TooLate", r.Success ? null : r.Error.Code));
+            var receipts = results.Where(r => r.Success).Select(r => r.Value).ToList();
+            Assert.Equal(receipts.Count(r => !r.Repeated), receipts.Select(r => r.Sequence).Distinct().Count());
+            Assert.Equal(engine.LastSequence, receipts.Max(r => r.Sequence));
+            live = State(engine);
+        }
+
+        await using var replayed = await Open(folder, snapshot: false);
+        Assert.Equal(live, State(replayed));
+    }
+
+    [Fact]
     public async Task LinkMidVisit_CheckOutUnderTheOtherCard_ClosesTheVisit_AndTraceFindsTheContact()
     {
         using var folder = new TempFolder();
