@@ -167,69 +167,67 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     private async Task<IReadOnlyList<Result<RecordReceipt>>> RecordLockedAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken)
     {
         var results = new Result<RecordReceipt>[entries.Count];
+        var now = _settings.Clock.GetCurrentInstant();
+        var horizon = _settings.Recorder.Horizon;
+        var watermark = _recorder.Watermark;
+        void Moves(Instant candidate) => watermark = watermark is { } w && w >= candidate ? w : candidate;
+        var accepted = new List<(int Index, LogEntry Entry)>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            var now = _settings.Clock.GetCurrentInstant();
-            var horizon = _settings.Recorder.Horizon;
-            var watermark = _recorder.Watermark;
-            void Moves(Instant candidate) => watermark = watermark is { } w && w >= candidate ? w : candidate;
-            var accepted = new List<(int Index, LogEntry Entry)>();
-            for (var i = 0; i < entries.Count; i++)
+            // The watermark as the entries before this one in the batch will have moved it.
+            if (Refusal(entries[i], now, watermark) is { } refusal)
             {
-                // The watermark as the entries before this one in the batch will have moved it.
-                if (Refusal(entries[i], now, watermark) is { } refusal)
+                // A retry of a request already recorded is acknowledged again, even if it would be refused as new
+                // now (too late behind the horizon by the time the client retries).
+                if (entries[i].RequestId is not null && await _log.FindAsync(entries[i], cancellationToken).ConfigureAwait(false) is { } known)
                 {
-                    // A retry of a request already recorded is acknowledged again, even if it would be refused as new
-                    // now (too late behind the horizon by the time the client retries).
-                    if (entries[i].RequestId is not null && await _log.FindAsync(entries[i], cancellationToken).ConfigureAwait(false) is { } known)
-                    {
-                        results[i] = known.TryGetValue(out var earlier) ? Result.Ok(new RecordReceipt(earlier.Sequence, true)) : known.ConvertError<RecordReceipt>();
-                        continue;
-                    }
-
-                    results[i] = Result.Fail<RecordReceipt>(refusal);
-                    CheckInTelemetry.Rejected.Add(1, new KeyValuePair<string, object?>("code", refusal.Code));
-                }
-                else
-                {
-                    accepted.Add((i, entries[i]));
-                    switch (entries[i])
-                    {
-                        case EventEntry e:
-                            Moves(e.Event.At - horizon);
-                            break;
-                        case TickEntry t:
-                            Moves(t.Now - horizon);
-                            break;
-                    }
-                }
-            }
-
-            var appended = await _log.AppendAsync([.. accepted.Select(a => a.Entry)], now, cancellationToken).ConfigureAwait(false);
-
-            // From here the entries are durable: they are applied whatever happens to the caller.
-            for (var k = 0; k < accepted.Count; k++)
-            {
-                var (index, entry) = accepted[k];
-                if (!appended[k].TryGetValue(out var append))
-                {
-                    results[index] = appended[k].ConvertError<RecordReceipt>();
+                    results[i] = known.TryGetValue(out var earlier) ? Result.Ok(new RecordReceipt(earlier.Sequence, true)) : known.ConvertError<RecordReceipt>();
                     continue;
                 }
 
-                if (append.Repeated)
+                results[i] = Result.Fail<RecordReceipt>(refusal);
+                CheckInTelemetry.Rejected.Add(1, new KeyValuePair<string, object?>("code", refusal.Code));
+            }
+            else
+            {
+                accepted.Add((i, entries[i]));
+                switch (entries[i])
                 {
-                    CheckInTelemetry.Repeated.Add(1);
+                    case EventEntry e:
+                        Moves(e.Event.At - horizon);
+                        break;
+                    case TickEntry t:
+                        Moves(t.Now - horizon);
+                        break;
                 }
-                else
-                {
-                    Apply(new LoggedEntry(append.Sequence, now, entry));
-                }
+            }
+        }
 
-                results[index] = Result.Ok(new RecordReceipt(append.Sequence, append.Repeated));
+        var appended = await _log.AppendAsync([.. accepted.Select(a => a.Entry)], now, cancellationToken).ConfigureAwait(false);
+
+        // From here the entries are durable: they are applied whatever happens to the caller.
+        for (var k = 0; k < accepted.Count; k++)
+        {
+            var (index, entry) = accepted[k];
+            if (!appended[k].TryGetValue(out var append))
+            {
+                results[index] = appended[k].ConvertError<RecordReceipt>();
+                continue;
             }
 
-            return results;
+            if (append.Repeated)
+            {
+                CheckInTelemetry.Repeated.Add(1);
+            }
+            else
+            {
+                Apply(new LoggedEntry(append.Sequence, now, entry));
+            }
+
+            results[index] = Result.Ok(new RecordReceipt(append.Sequence, append.Repeated));
         }
+
+        return results;
     }
 
     /// <summary>
@@ -483,22 +481,10 @@ public sealed partial class CheckInEngine : IAsyncDisposable
             return HostingErrors.Of(HostingErrorCodes.Record.RequestId);
         }
 
-        if (entry is EventEntry e)
-        {
-            var rules = _settings.Recorder.Visits;
-            EventRejection? rejection = string.IsNullOrEmpty(e.Event.Venue) ? EventRejection.MissingVenue
-                : e.Event.Kind is not (CheckInEventKind.CheckIn or CheckInEventKind.CheckOut) ? EventRejection.UnknownKind
-                : !VisitStoreFits(e.Event.At) ? EventRejection.OutOfRange
-                : e.Event.At > now + rules.ClockSkewTolerance ? EventRejection.InFuture
-                : watermark is { } w && e.Event.At < w ? EventRejection.TooLate
-                : null;
-            return rejection is { } r ? new RejectedEvent(e.Event, r).Error : null;
-        }
-
-        return null;
+        return entry is EventEntry e && VisitRecorder.RefusalOf(e.Event, now, _settings.Recorder.Visits, watermark) is { } rejection
+            ? new RejectedEvent(e.Event, rejection).Error
+            : null;
     }
-
-    private static bool VisitStoreFits(Instant at) => at >= Instant.FromUtc(1953, 1, 1, 0, 0) && at <= Instant.FromUtc(2087, 12, 31, 0, 0);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "CheckIn started: snapshot up to entry {Snapshot}, {Replayed} log entries replayed, {Visits} visits indexed, in {Milliseconds:F0} ms")]
     private static partial void LogStarted(ILogger logger, long snapshot, long replayed, long visits, double milliseconds);

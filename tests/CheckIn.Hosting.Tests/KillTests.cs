@@ -21,15 +21,12 @@ public sealed class KillTests
     {
         using var folder = new TempFolder();
         var acknowledged = new HashSet<string>(StringComparer.Ordinal);
-        var rounds = 0;
         // Inside the recorder's horizon of the host's ticks (10 minutes): 4,000 events 50 ms apart end before now.
         var start = NodaTime.SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds() - 240;
         for (var round = 0; round < 3; round++)
         {
             // Each round asks for the same 4,000 requests again (a client retrying after the crash) and is killed early.
-            var killedAt = await RunAndKill(folder.Path, 0, 3999, 200 + (round * 300), start, acknowledged);
-            rounds++;
-            Assert.True(killedAt > 0, "the target acknowledged before it was killed");
+            await RunAndKill(folder.Path, 0, 3999, 200 + (round * 300), start, acknowledged);
         }
 
         await using var log = await SqliteCheckInLog.OpenAsync(System.IO.Path.Combine(folder.Path, "checkin.db"));
@@ -37,7 +34,7 @@ public sealed class KillTests
         var requests = entries.Where(e => e.Entry.RequestId is not null).Select(e => e.Entry.RequestId!).ToList();
         Assert.Equal(requests.Count, requests.Distinct(StringComparer.Ordinal).Count());
         Assert.Subset(requests.ToHashSet(StringComparer.Ordinal), acknowledged);
-        Assert.Equal(3, rounds);
+        Assert.True(acknowledged.Count >= 800, $"{acknowledged.Count} requests acknowledged over three runs");
 
         // The engine restarts over what survived and indexes it.
         var engine = await CheckInEngine.OpenAsync(log, new CheckInEngineSettings(System.IO.Path.Combine(folder.Path, "index.snapshot"),
@@ -45,8 +42,8 @@ public sealed class KillTests
         Assert.Equal(entries.Count, engine.Start.Replayed + engine.Start.SnapshotSequence);
     }
 
-    /// <summary>Starts the target, kills it (SIGKILL) once it has acknowledged <paramref name="killAfter"/> requests, and returns how many it had.</summary>
-    private static async Task<int> RunAndKill(string dataDirectory, int first, int last, int killAfter, long firstTime, HashSet<string> acknowledged)
+    /// <summary>Starts the target and kills it (SIGKILL) once it has acknowledged <paramref name="killAfter"/> requests.</summary>
+    private static async Task RunAndKill(string dataDirectory, int first, int last, int killAfter, long firstTime, HashSet<string> acknowledged)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { TargetDll(), dataDirectory, first.ToString(System.Globalization.CultureInfo.InvariantCulture), last.ToString(System.Globalization.CultureInfo.InvariantCulture), firstTime.ToString(System.Globalization.CultureInfo.InvariantCulture) })
@@ -76,7 +73,6 @@ public sealed class KillTests
 
         await process.WaitForExitAsync(timeout.Token);
         var errors = await process.StandardError.ReadToEndAsync(timeout.Token);
-        Assert.True(count > 0, $"the target acknowledged nothing (exit {process.ExitCode}): {errors}");
-        return count;
+        Assert.True(count >= killAfter, $"the target acknowledged {count} of {killAfter} before it stopped (exit {process.ExitCode}): {errors}");
     }
 }

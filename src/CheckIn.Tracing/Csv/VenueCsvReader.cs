@@ -95,8 +95,9 @@ public sealed class VenueCsvReader
         var registered = _registry.Register(fields[0], kind, commune, _table.Optional(3));
         if (!registered.TryGetValue(out var record))
         {
-            var field = registered.Error.Code == TracingErrorCodes.Venue.Key ? 0 : 2;
-            return _table.Fail(_table.Error(field == 0 ? TracingErrorCodes.VenueCsv.Venue : TracingErrorCodes.VenueCsv.Commune, field));
+            return _table.Fail(registered.Error.Code == TracingErrorCodes.Venue.Key
+                ? _table.Error(TracingErrorCodes.VenueCsv.Venue, 0)
+                : _table.Error(TracingErrorCodes.VenueCsv.Commune, 2));
         }
 
         Current = record;

@@ -81,19 +81,13 @@ public sealed class VisitRecorder
         lock (_gate)
         {
             var step = _step.Start();
-            var latestAllowed = _options.Visits.Clock.GetCurrentInstant() + _options.Visits.ClockSkewTolerance;
+            var now = _options.Visits.Clock.GetCurrentInstant();
             foreach (var e in events)
             {
                 var order = _arrivals++;
-                if (Refusal(e, latestAllowed) is { } reason)
+                if (RefusalOf(e, now, _options.Visits, _watermark) is { } reason)
                 {
                     step.Rejected.Add((order, new RejectedEvent(e, reason)));
-                    continue;
-                }
-
-                if (_watermark is { } watermark && e.At < watermark)
-                {
-                    step.Rejected.Add((order, new RejectedEvent(e, EventRejection.TooLate)));
                     continue;
                 }
 
@@ -292,12 +286,26 @@ public sealed class VisitRecorder
         return recorder;
     }
 
-    private static EventRejection? Refusal(CheckInEvent e, Instant latestAllowed) =>
-        string.IsNullOrEmpty(e.Venue) ? EventRejection.MissingVenue
-        : e.Kind is not (CheckInEventKind.CheckIn or CheckInEventKind.CheckOut) ? EventRejection.UnknownKind
-        : !IndexTime.IsIndexable(e.At) ? EventRejection.OutOfRange
-        : e.At > latestAllowed ? EventRejection.InFuture
-        : null;
+    /// <summary>
+    /// Why a recorder would refuse an event on arrival, or null: no venue, no kind, outside 1952–2088, further in the
+    /// future than the clock skew allows, or older than the watermark. What a host checks before it logs an event.
+    /// </summary>
+    /// <param name="checkInEvent">The event.</param>
+    /// <param name="now">The clock's time.</param>
+    /// <param name="rules">The rules (the clock skew tolerance).</param>
+    /// <param name="watermark">The recorder's watermark (<see cref="Watermark"/>), or null before the first event.</param>
+    /// <returns>The refusal, or null when the event would be taken.</returns>
+    public static EventRejection? RefusalOf(CheckInEvent checkInEvent, Instant now, VisitBuilderOptions rules, Instant? watermark)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var e = checkInEvent;
+        return string.IsNullOrEmpty(e.Venue) ? EventRejection.MissingVenue
+            : e.Kind is not (CheckInEventKind.CheckIn or CheckInEventKind.CheckOut) ? EventRejection.UnknownKind
+            : !IndexTime.IsIndexable(e.At) ? EventRejection.OutOfRange
+            : e.At > now + rules.ClockSkewTolerance ? EventRejection.InFuture
+            : watermark is { } w && e.At < w ? EventRejection.TooLate
+            : null;
+    }
 
     private void MoveWatermark(Instant candidate, Collector step)
     {
