@@ -30,7 +30,7 @@ builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 var serviceOptions = builder.Configuration.GetSection("Service").Get<ServiceOptions>() ?? new ServiceOptions();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = serviceOptions.MaxRequestBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(serviceOptions.MaxRequestBodyBytes, WebEndpoints.MaxImageBytes));
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -44,7 +44,8 @@ var app = builder.Build();
 // Bodies over the limit are refused with 413 whatever the server (Kestrel enforces the same limit on the wire).
 app.Use(async (context, next) =>
 {
-    var limit = serviceOptions.MaxRequestBodyBytes;
+    // A camera frame is larger than any JSON request: POST /scan alone takes images up to its own limit.
+    var limit = context.Request.Path.StartsWithSegments("/scan", StringComparison.OrdinalIgnoreCase) ? WebEndpoints.MaxImageBytes : serviceOptions.MaxRequestBodyBytes;
     if (context.Request.ContentLength > limit)
     {
         await Problems.Service(context, StatusCodes.Status413PayloadTooLarge, "Service.BodyTooLarge", $"The request body is larger than {limit} bytes", $"Nội dung yêu cầu lớn hơn {limit} byte").ExecuteAsync(context);
@@ -63,6 +64,11 @@ app.Use(async (context, next) =>
     }
 });
 app.UseRateLimiter();
+
+// The pages (wwwroot): plain HTML and JavaScript, Vietnamese first with an English switch, no front-end build.
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapWeb();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
@@ -122,8 +128,11 @@ app.MapPost("/checkins", async Task<Results<Ok<Receipt>, Created<Receipt>, Probl
             "Yêu cầu có mã yêu cầu phải ghi thời điểm quét (at) để gửi lại vẫn là cùng một yêu cầu");
     }
 
-    var engine = await store.Runtime.WhenReadyAsync(context.RequestAborted);
-    var at = request.At is { } text && InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed ? parsed.Value : SystemClock.Instance.GetCurrentInstant();
+    if (Requests.InstantOrNow(request.At) is not { } at)
+    {
+        return Problems.Service(context, 400, "Service.At", "The scan's time (at) is not an ISO-8601 instant such as 2026-12-01T02:00:00Z", "Thời điểm quét (at) không đúng dạng ISO-8601, ví dụ 2026-12-01T02:00:00Z");
+    }
+
     var kind = request.Event == "out" ? CheckInEventKind.CheckOut : CheckInEventKind.CheckIn;
     var reading = new PayloadReaderOptions { VerificationKeys = store.Keys, TrustedHosts = [store.Host] };
     Result<ScannedEvent> scan;
@@ -146,22 +155,7 @@ app.MapPost("/checkins", async Task<Results<Ok<Receipt>, Created<Receipt>, Probl
         scan = ScanInterpreter.VenueCodeScanned(request.Code ?? string.Empty, new PersonIdentifier(idKind, visitor.Id), at, kind, request.Device, reading, requireVerified: true);
     }
 
-    if (!scan.TryGetValue(out var scanned))
-    {
-        return Problems.Of(context, 422, scan.Error);
-    }
-
-    var pseudonymizer = store.Runtime.Pseudonymizer;
-    var e = new CheckInEvent(pseudonymizer.Pseudonymize(scanned.Person.Kind, scanned.Person.Value), scanned.Venue, store.Runtime.Venues.KindOf(scanned.Venue), scanned.At, scanned.Kind);
-    var links = scanned.Links.Select(l => pseudonymizer.Pseudonymize(l.Kind, l.Value)).ToList();
-    var recorded = await engine.RecordAsync(new EventEntry(e, scanned.Channel, scanned.Device, links, request.RequestId), context.RequestAborted);
-    if (!recorded.TryGetValue(out var receipt))
-    {
-        return Problems.Of(context, recorded.Error.Code == HostingErrorCodes.Record.RequestIdReused ? 409 : 422, recorded.Error);
-    }
-
-    var body = new Receipt(receipt.Sequence, receipt.Repeated, scanned.Venue);
-    return receipt.Repeated ? TypedResults.Ok(body) : TypedResults.Created($"/log/{receipt.Sequence}", body);
+    return scan.TryGetValue(out var scanned) ? await Recording.RecordAsync(context, store, scanned, request.RequestId) : Problems.Of(context, 422, scan.Error);
 }).WithSummary("Record a scan: a visitor's app scanned a venue code, or staff scanned a visitor's code or card");
 
 // Declarations: 201, or 400 with every failure and its code in the caller's language. A domestic declaration also
@@ -237,8 +231,9 @@ app.MapPost("/traces", async Task<Results<Ok<TraceView>, UnauthorizedHttpResult,
     store.PublishNotices(package);
     store.Audit(actor, "trace", $"{cases.Count} cases, {result.Contacts.Count} contacts, {calls.Count(c => c.Card is not null)} contact details shown: {string.Join(' ', result.Contacts.Select(c => c.Person))}");
     return TypedResults.Ok(new TraceView(
+        [.. cases.Select(c => c.Person.ToString()).Distinct()],
         [.. calls.Select(c => new ContactView(c.Contact.Person.ToString(), c.Contact.Level, InstantPattern.ExtendedIso.Format(c.Contact.ExposedAt), c.Contact.Venue,
-            c.Contact.Overlap.TotalMinutes, c.Contact.InAssumedTail, c.Contact.Source.ToString(), c.Card?.Name, c.Card?.Phone?.National))],
+            store.Runtime.Venues.Find(c.Contact.Venue)?.Name, c.Contact.Overlap.TotalMinutes, c.Contact.InAssumedTail, c.Contact.Source.ToString(), c.Card?.Name, c.Card?.Phone?.National))],
         [.. result.Warnings.Select(w => w.Code)]));
 }).WithSummary("Trace cases (staff): contacts with levels, evidence and whom to call");
 
@@ -308,24 +303,24 @@ public partial class Program;
 
 namespace CheckIn.Service
 {
-    public sealed record VenueView(string Id, string VenueKey, string Name, string Kind, string Code, string PosterPng, string PosterSvg)
+    public sealed record VenueView(string Id, string VenueKey, string Name, string Kind, string Address, string Code, string PosterPng, string PosterSvg)
     {
-        public static VenueView Of(ServiceVenue venue) => new(venue.Id, venue.VenueKey, venue.Name, venue.Kind.ToString(), venue.Code, $"/venues/{venue.Id}/poster.png", $"/venues/{venue.Id}/poster.svg");
+        public static VenueView Of(ServiceVenue venue) => new(venue.Id, venue.VenueKey, venue.Name, venue.Kind.ToString(), venue.Address, venue.Code, $"/venues/{venue.Id}/poster.png", $"/venues/{venue.Id}/poster.svg");
     }
 
     public sealed record Visitor(string? Kind, string? Id);
 
     public sealed record CheckInRequest(string? Direction, string? Code, string? VenueId, Visitor? Visitor, string? Event, string? At, string? Device, string? RequestId);
 
-    public sealed record Receipt(long Sequence, bool Repeated, string Venue);
+    public sealed record Receipt(long Sequence, bool Repeated, string Venue, string Shown, string Event);
 
     public sealed record TraceCaseRequest(string? Person, string? From, string? Until);
 
     public sealed record TraceRequest(IReadOnlyList<TraceCaseRequest>? Cases, int? MinOverlapMinutes, int? Depth);
 
-    public sealed record ContactView(string Person, int Level, string ExposedAt, string Venue, double OverlapMinutes, bool InAssumedTail, string Source, string? Name, string? Phone);
+    public sealed record ContactView(string Person, int Level, string ExposedAt, string Venue, string? VenueName, double OverlapMinutes, bool InAssumedTail, string Source, string? Name, string? Phone);
 
-    public sealed record TraceView(IReadOnlyList<ContactView> Contacts, IReadOnlyList<string> Warnings);
+    public sealed record TraceView(IReadOnlyList<string> Cases, IReadOnlyList<ContactView> Contacts, IReadOnlyList<string> Warnings);
 
     public sealed record VisitRequest(string? Venue, string? CheckIn, string? CheckOut);
 

@@ -107,6 +107,9 @@ public sealed class ServiceStore : IDisposable
 
     public ServiceVenue? FindVenue(string id) => Venues("WHERE id = $id", id).FirstOrDefault();
 
+    /// <summary>The venue a canonical venue key names (<see cref="CheckIn.Tracing.Visits.ScanInterpreter.VenueKeyOf"/>), if registered here.</summary>
+    public ServiceVenue? FindVenueByKey(string venueKey) => Venues("WHERE venue_key = $id", venueKey).FirstOrDefault();
+
     public IReadOnlyList<ServiceVenue> Venues() => Venues(string.Empty, null);
 
     public void AddContact(PersonPseudonym person, ContactCard card)

@@ -13,7 +13,7 @@ using NodaTime.Text;
 namespace CheckIn.Service.Tests;
 
 /// <summary>The service over HTTP, in process, on a real SQLite data folder of its own.</summary>
-public sealed class ServiceTests : IDisposable
+public sealed partial class ServiceTests : IDisposable
 {
     private const string ApiKey = "test-staff-key-0123456789";
     private readonly string _data = Directory.CreateTempSubdirectory("checkin-service-").FullName;
