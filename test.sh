@@ -3,7 +3,8 @@
 # declared API), run every test project (unit and property tests, the package smoke test), then print
 # "N passed, N failed" counted from the test results (TRX). Exits non-zero when anything fails. Needs the
 # .NET SDK; the QR interoperability tests also need two independent QR tools from Debian (zbar-tools,
-# qrencode), the demo's report test a headless browser (chromium), and the fuzz campaign AFL++ (afl++):
+# qrencode), the demo's report test and the service's browser test (Playwright) a headless browser (chromium), and
+# the fuzz campaign AFL++ (afl++):
 # installed here when missing and the machine allows it (root, or passwordless sudo). The fuzz campaign
 # (tests/CheckIn.Fuzz/fuzz.sh) gives each parser CHECKIN_FUZZ_SECONDS (default 5) under AFL++; its result
 # counts as one test per parser.

@@ -41,6 +41,9 @@ builder.Services.AddRateLimiter(limiter =>
 
 var app = builder.Build();
 
+// The staff key is made (when none is configured) at start, so an operator can read it before the first staff request.
+app.Services.GetRequiredService<ApiKeys>();
+
 // Bodies over the limit are refused with 413 whatever the server (Kestrel enforces the same limit on the wire).
 app.Use(async (context, next) =>
 {

@@ -136,6 +136,11 @@ public sealed partial class ServiceTests
         var byDocument = await (await _client.PostAsJsonAsync("/paper-logs", Entry("Lê Văn Cường", document: "046205123456"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("document", byDocument.GetProperty("match").GetString());
 
+        // Typed in later than the horizon (10 minutes here): refused, not silently dropped.
+        var late = await _client.PostAsJsonAsync("/paper-logs", new { kind = "paper-log", venueId = id, fullName = "Lê Thị Hoa", phone = "0987000111", checkIn = Now(-180), writtenBy = "Lan" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        Assert.Equal(["Visit.TooLate"], Codes(await late.Content.ReadFromJsonAsync<JsonElement>()));
+
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsJsonAsync("/paper-logs", Entry("An", "0912345678", venueId: "nope"))).StatusCode);
         var invalid = await _client.PostAsJsonAsync("/paper-logs", new { kind = "paper-log", fullName = "An" });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
