@@ -125,18 +125,11 @@ app.MapGet("/venues/{id}/poster.{format}", Results<FileContentHttpResult, NotFou
 // Check-ins, both directions, and check-outs: idempotent by the client's request id.
 app.MapPost("/checkins", async Task<Results<Ok<Receipt>, Created<Receipt>, ProblemHttpResult>> (HttpContext context, CheckInRequest request, ServiceStore store) =>
 {
-    if (request.RequestId is not null && request.At is null)
+    if (!Requests.TryScanOf(context, request.RequestId, request.At, request.Event, out var at, out var kind, out var invalid))
     {
-        return Problems.Service(context, 400, "Service.At", "A request with a request id gives the scan's time (at), so a retry is the same request",
-            "Yêu cầu có mã yêu cầu phải ghi thời điểm quét (at) để gửi lại vẫn là cùng một yêu cầu");
+        return invalid!;
     }
 
-    if (Requests.InstantOrNow(request.At) is not { } at)
-    {
-        return Problems.Service(context, 400, "Service.At", "The scan's time (at) is not an ISO-8601 instant such as 2026-12-01T02:00:00Z", "Thời điểm quét (at) không đúng dạng ISO-8601, ví dụ 2026-12-01T02:00:00Z");
-    }
-
-    var kind = request.Event == "out" ? CheckInEventKind.CheckOut : CheckInEventKind.CheckIn;
     var reading = new PayloadReaderOptions { VerificationKeys = store.Keys, TrustedHosts = [store.Host] };
     Result<ScannedEvent> scan;
     if (request.Direction == "staff")

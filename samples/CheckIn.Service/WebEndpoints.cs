@@ -18,9 +18,36 @@ namespace CheckIn.Service;
 /// <summary>Parsing of the small values requests carry.</summary>
 internal static class Requests
 {
-    /// <summary>An ISO-8601 instant, now when absent, null when present but not an instant.</summary>
-    public static Instant? InstantOrNow(string? text) =>
-        text is null ? SystemClock.Instance.GetCurrentInstant() : InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed ? parsed.Value : null;
+    /// <summary>
+    /// When and which way a scan went: <c>at</c> (ISO-8601; now when absent, but required with a request id, so a retry
+    /// is the same request) and <c>event</c> (<c>in</c>, the default, or <c>out</c>); a coded 400 otherwise.
+    /// </summary>
+    public static bool TryScanOf(HttpContext context, string? requestId, string? at, string? direction, out Instant instant, out CheckInEventKind kind, out ProblemHttpResult? problem)
+    {
+        instant = SystemClock.Instance.GetCurrentInstant();
+        kind = direction == "out" ? CheckInEventKind.CheckOut : CheckInEventKind.CheckIn;
+        problem = null;
+        if (requestId is not null && at is null)
+        {
+            problem = Problems.Service(context, 400, "Service.At", "A request with a request id gives the scan's time (at), so a retry is the same request",
+                "Yêu cầu có mã yêu cầu phải ghi thời điểm quét (at) để gửi lại vẫn là cùng một yêu cầu");
+        }
+        else if (at is not null && InstantPattern.ExtendedIso.Parse(at) is not { Success: true } parsed)
+        {
+            problem = Problems.Service(context, 400, "Service.At", "The scan's time (at) is not an ISO-8601 instant such as 2026-12-01T02:00:00Z",
+                "Thời điểm quét (at) không đúng dạng ISO-8601, ví dụ 2026-12-01T02:00:00Z");
+        }
+        else if (direction is not (null or "in" or "out"))
+        {
+            problem = Problems.Service(context, 400, "Service.Event", "The event is in or out", "Sự kiện phải là in (vào) hoặc out (ra)");
+        }
+        else if (at is not null)
+        {
+            instant = InstantPattern.ExtendedIso.Parse(at).Value;
+        }
+
+        return problem is null;
+    }
 }
 
 /// <summary>
@@ -85,18 +112,11 @@ internal static class WebEndpoints
                 return problem!;
             }
 
-            if (request.RequestId is not null && request.At is null)
+            if (!Requests.TryScanOf(context, request.RequestId, request.At, request.Event, out var at, out var kind, out var invalid))
             {
-                return Problems.Service(context, 400, "Service.At", "A request with a request id gives the scan's time (at), so a retry is the same request",
-                    "Yêu cầu có mã yêu cầu phải ghi thời điểm quét (at) để gửi lại vẫn là cùng một yêu cầu");
+                return invalid!;
             }
 
-            if (Requests.InstantOrNow(request.At) is not { } at)
-            {
-                return Problems.Service(context, 400, "Service.At", "The time (at) is not an ISO-8601 instant", "Thời điểm (at) không đúng dạng ISO-8601");
-            }
-
-            var kind = request.Event == "out" ? CheckInEventKind.CheckOut : CheckInEventKind.CheckIn;
             if (!string.IsNullOrWhiteSpace(request.PersonCode))
             {
                 // The visitor showed their own 1405 (or chip card) code to their own browser: read as staff would.

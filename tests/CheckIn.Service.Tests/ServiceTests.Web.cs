@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CheckIn.Core.Payloads;
+using CheckIn.Core.Payloads.Signed;
 using CheckIn.Qr.Printing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using NodaTime;
 using NodaTime.Text;
 
@@ -74,6 +77,7 @@ public sealed partial class ServiceTests
         Assert.Equal(["Service.Name"], await Refused(new { body, phone = "0912345678", name = " " }, HttpStatusCode.BadRequest));
         Assert.Equal(["Service.At"], await Refused(new { body, phone = "0912345678", name = "An", requestId = "w-2" }, HttpStatusCode.BadRequest));
         Assert.Equal(["Service.At"], await Refused(new { body, phone = "0912345678", name = "An", at = "yesterday" }, HttpStatusCode.BadRequest));
+        Assert.Equal(["Service.Event"], await Refused(new { body, phone = "0912345678", name = "An", @event = "exit" }, HttpStatusCode.BadRequest));
         var malformed = await _client.PostAsync("/web/checkins", Json("{\"body\": "));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
@@ -175,5 +179,51 @@ public sealed partial class ServiceTests
         await RegisterVenue();
         Assert.Single((await _client.GetFromJsonAsync<JsonElement>("/venues")).EnumerateArray());
         Assert.Contains("href=\"/venue.html\"", await _client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VenueById_TrustListVerifiesItsCode_NoNoticesYet204()
+    {
+        var venue = await RegisterVenue();
+        var id = venue.GetProperty("id").GetString()!;
+        var byId = await _client.GetFromJsonAsync<JsonElement>("/venues/" + id);
+        Assert.Equal(venue.GetProperty("code").GetString(), byId.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/venues/nope")).StatusCode);
+
+        // A citizen's app that trusts only the published list verifies the poster's code with it.
+        var ring = TrustList.Read(await _client.GetByteArrayAsync("/trust-list.json"));
+        Assert.True(ring.TryGetValue(out var keys));
+        var read = PayloadReader.Read(venue.GetProperty("code").GetString()!, new PayloadReaderOptions { VerificationKeys = keys });
+        Assert.True(read.TryGetValue(out var payload));
+        Assert.True(Assert.IsType<SignedVenuePayload>(payload).IsVerified);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.GetAsync("/notices")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.PostAsJsonAsync("/exposures/match", new { visits = Array.Empty<object>() })).StatusCode);
+    }
+
+    [Fact]
+    public async Task RateLimit_ClientOverTheRate_429()
+    {
+        var data = Directory.CreateTempSubdirectory("checkin-service-rate-").FullName;
+        try
+        {
+            await using var limited = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            {
+                web.UseSetting("CheckIn:DataDirectory", data);
+                web.UseSetting("Service:RequestsPerMinute", "3");
+            });
+            using var client = limited.CreateClient();
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 5; i++)
+            {
+                statuses.Add((await client.GetAsync("/venues")).StatusCode);
+            }
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 }
