@@ -10,7 +10,7 @@ namespace CheckIn.Simulation;
 /// <summary>
 /// A simulated province run to its end and indexed twice: what the deployment recorded
 /// (<see cref="SimulatedRecording"/>) and every true visit, with the ground truth's infections, so an outbreak can be
-/// traced over the records and scored against the truth (<see cref="TraceOutbreak"/>). The one pipeline behind
+/// traced over the records and scored against the truth (<see cref="TraceOutbreak(TracingRule, CancellationToken)"/>). The one pipeline behind
 /// <see cref="TracingStudy"/> and the demo.
 /// </summary>
 /// <remarks>Both indexes are held in memory: about 30 bytes a true visit.</remarks>
@@ -19,6 +19,7 @@ public sealed class RecordedWorld
     private readonly Func<int, PersonPseudonym> _personOf;
     private readonly Func<int, PersonPseudonym> _caseKeyOf;
     private readonly Dictionary<PersonPseudonym, int> _residentOf;
+    private readonly Lazy<Dictionary<string, CheckIn.Core.Places.VenueKind>> _venueKinds;
 
     private RecordedWorld(SyntheticProvince province, SimulatedRecording recording, Func<int, PersonPseudonym> personOf, VisitIndexSnapshot recorded,
         VisitIndexSnapshot truth, TimeSpan mergeTime)
@@ -33,6 +34,7 @@ public sealed class RecordedWorld
         Identity = recording.Identity;
         MergeTime = mergeTime;
         End = province.StartInstant + Duration.FromDays(province.Options.Days);
+        _venueKinds = new(() => province.Venues.ToDictionary(v => v.Id, v => v.Kind, StringComparer.Ordinal));
         _residentOf = new Dictionary<PersonPseudonym, int>(province.ResidentCount);
         for (var i = 0; i < province.ResidentCount; i++)
         {
@@ -163,6 +165,21 @@ public sealed class RecordedWorld
             stores[k].Flush(cancellationToken), truthIndex, merging[k].Elapsed))];
     }
 
+    /// <summary>Scores a trace of this world at a workload: infections found among the first <paramref name="calls"/> contacts, ranked and not.</summary>
+    /// <param name="trace">A trace of this world (<see cref="TraceOutbreak(TracingRule, CancellationToken)"/>).</param>
+    /// <param name="calls">How many contacts the team calls.</param>
+    /// <returns>The score.</returns>
+    public WorkloadScore Workload(OutbreakTrace trace, int calls)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return WorkloadScore.Of(trace.FromRecords, Infections, trace.Cases.Select(c => c.Resident), ResidentOf, calls);
+    }
+
+    /// <summary>The kind of a venue of the province by its key (<see cref="CheckIn.Core.Places.VenueKind.Unspecified"/> for any other key).</summary>
+    /// <param name="venue">The venue key.</param>
+    /// <returns>The kind.</returns>
+    public CheckIn.Core.Places.VenueKind VenueKindOf(string venue) => _venueKinds.Value.GetValueOrDefault(venue);
+
     /// <summary>The resident a pseudonym of this world stands for.</summary>
     /// <param name="person">The pseudonym.</param>
     /// <returns>The resident's index, or −1 when the pseudonym is not a resident's.</returns>
@@ -187,7 +204,19 @@ public sealed class RecordedWorld
     /// <returns>Both traces and the score.</returns>
     /// <exception cref="InvalidOptionsException">A setting of the rule is out of range.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public OutbreakTrace TraceOutbreak(TracingRule rule, CancellationToken cancellationToken = default)
+    public OutbreakTrace TraceOutbreak(TracingRule rule, CancellationToken cancellationToken = default) => TraceOutbreakWith(rule, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TraceOutbreak(TracingRule, CancellationToken)"/>, with the tracer's options adjusted (scoring, caps,
+    /// expansion) for both traces; venue kinds for the scores come from the province unless the adjustment sets them.
+    /// </summary>
+    /// <param name="rule">The tracing rule.</param>
+    /// <param name="adjust">Changes the tracer options the rule makes, or null.</param>
+    /// <param name="cancellationToken">Stops the traces.</param>
+    /// <returns>Both traces and the score.</returns>
+    /// <exception cref="InvalidOptionsException">A setting of the rule or the adjusted options is out of range.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public OutbreakTrace TraceOutbreakWith(TracingRule rule, Func<ContactTracerOptions, ContactTracerOptions>? adjust, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
         InvalidOptionsException.ThrowIfAny(rule.Validate(), nameof(rule));
@@ -196,7 +225,8 @@ public sealed class RecordedWorld
         // truth knows each resident by one key.
         var traceCases = cases.Select(c => rule.CaseOf(_caseKeyOf(c.Resident), c, End)).ToList();
         var truthCases = cases.Select(c => rule.CaseOf(_personOf(c.Resident), c, End)).ToList();
-        var options = rule.ToTracerOptions(End);
+        var options = rule.ToTracerOptions(End) with { VenueKindOf = VenueKindOf };
+        options = adjust?.Invoke(options) ?? options;
         var stopwatch = Stopwatch.StartNew();
         var fromRecords = new ContactTracer(Recorded).Trace(traceCases, options, cancellationToken);
         var traceTime = stopwatch.Elapsed;

@@ -7,4 +7,8 @@ namespace CheckIn.Simulation;
 /// <param name="Infections">Infections in the ground truth.</param>
 /// <param name="Score">How tracing the records did.</param>
 /// <param name="TraceTime">How long tracing the records took.</param>
-public sealed record StudyResult(StudyScenario Scenario, long TrueVisits, long RecordedVisits, int Infections, TracingScore Score, TimeSpan TraceTime);
+public sealed record StudyResult(StudyScenario Scenario, long TrueVisits, long RecordedVisits, int Infections, TracingScore Score, TimeSpan TraceTime)
+{
+    /// <summary>What calling <see cref="StudyScenario.Calls"/> contacts finds, by score and in list order, on the same trace.</summary>
+    public WorkloadScore? Workload { get; init; }
+}

@@ -7,4 +7,10 @@ public sealed record StudyScenario(SimulationOptions Simulation, TracingRule Rul
 {
     /// <summary>How visitors are identified in the records (default one key per resident).</summary>
     public RecordingIdentity Identity { get; init; } = RecordingIdentity.OnePerResident;
+
+    /// <summary>
+    /// How many contacts a tracing team calls (a day's work): the study counts the infections found among that many,
+    /// called by score and in list order (<see cref="StudyResult.Workload"/>). Default 1,000.
+    /// </summary>
+    public int Calls { get; init; } = 1_000;
 }

@@ -7,7 +7,7 @@ namespace CheckIn.Simulation;
 /// Measures how tracing recall and precision change with scanning compliance, window, linger and minimum overlap.
 /// Each distinct <see cref="SimulationOptions"/> is simulated once into a <see cref="RecordedWorld"/> (its records
 /// through the <see cref="VisitBuilder"/> into one index, every true visit into another); each rule is then traced
-/// over both (<see cref="RecordedWorld.TraceOutbreak"/>), for the cases whose symptoms began by the last day. Each
+/// over both (<see cref="RecordedWorld.TraceOutbreak(TracingRule, CancellationToken)"/>), for the cases whose symptoms began by the last day. Each
 /// distinct <see cref="StudyScenario.Identity"/> records the world its own way (the same visits), so linking on and off are
 /// compared on the same world (one simulation, recorded once per identity). With the same seed, scenarios differing only in compliance share the same visits and
 /// outbreak, so their differences are the records' alone. Residents are keyed by index (they are synthetic); both
@@ -21,6 +21,7 @@ public static class TracingStudy
     /// <param name="cancellationToken">Stops between days and during traces.</param>
     /// <returns>One result per scenario.</returns>
     /// <exception cref="InvalidOptionsException">A scenario's options or rule are out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A scenario calls fewer than one contact (<see cref="StudyScenario.Calls"/>).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static IReadOnlyList<StudyResult> Run(IEnumerable<StudyScenario> scenarios, IProgress<StudyResult>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -32,6 +33,7 @@ public static class TracingStudy
             InvalidOptionsException.ThrowIfAny(scenario.Simulation.Validate(), nameof(scenarios));
             InvalidOptionsException.ThrowIfAny(scenario.Rule.Validate(), nameof(scenarios));
             InvalidOptionsException.ThrowIfAny(scenario.Identity?.Validate() ?? [], nameof(scenarios));
+            ArgumentOutOfRangeException.ThrowIfLessThan(scenario.Calls, 1, nameof(scenarios));
         }
 
         var results = new StudyResult[list.Count];
@@ -45,7 +47,10 @@ public static class TracingStudy
             {
                 var recorded = worlds[identities.IndexOf(scenario.Identity ?? RecordingIdentity.OnePerResident)];
                 var trace = recorded.TraceOutbreak(scenario.Rule, cancellationToken);
-                results[index] = new StudyResult(scenario, recorded.Totals.TrueVisits, recorded.Totals.RecordedVisits, recorded.Infections.Count, trace.Score, trace.TraceTime);
+                results[index] = new StudyResult(scenario, recorded.Totals.TrueVisits, recorded.Totals.RecordedVisits, recorded.Infections.Count, trace.Score, trace.TraceTime)
+                {
+                    Workload = recorded.Workload(trace, scenario.Calls),
+                };
                 progress?.Report(results[index]);
             }
         }

@@ -246,6 +246,34 @@ public static class TracingErrorCodes
 
         /// <summary>The clock is required.</summary>
         public const string Clock = "ContactTracerOptions.Clock";
+
+        /// <summary>The risk model is required and valid (its own codes say what is wrong).</summary>
+        public const string Risk = "ContactTracerOptions.Risk";
+
+        /// <summary>The number of contacts kept per level is null or at least 1.</summary>
+        public const string TopPerLevel = "ContactTracerOptions.TopPerLevel";
+
+        /// <summary>The minimum score is null or in [0, 1].</summary>
+        public const string MinScore = "ContactTracerOptions.MinScore";
+
+        /// <summary>The expansion threshold is null or in [0, 1].</summary>
+        public const string ExpandAbove = "ContactTracerOptions.ExpandAbove";
+    }
+
+    /// <summary>Codes of <see cref="RiskModel"/> out of range (the property names the setting).</summary>
+    public static class Risk
+    {
+        /// <summary>The rate per minute is above 0 and at most 1.</summary>
+        public const string RatePerMinute = "RiskModel.RatePerMinute";
+
+        /// <summary>The close contacts are 1 to 10,000.</summary>
+        public const string CloseContacts = "RiskModel.CloseContacts";
+
+        /// <summary>The weight of an assumed tail is 0 to 1.</summary>
+        public const string AssumedTailWeight = "RiskModel.AssumedTailWeight";
+
+        /// <summary>Every venue kind's weight is 0 to 100.</summary>
+        public const string KindWeights = "RiskModel.KindWeights";
     }
 
     /// <summary>Codes of <see cref="Visits.VisitBuilderOptions"/> out of range (the property names the option).</summary>

@@ -23,10 +23,10 @@ public sealed class SimulateCommandTests : IDisposable
         var traced = CliRunner.Run("trace", "--visits", visits, "--case", index[0], "--from", "2021-09-06T00:00:00Z", "--until", "2021-09-13T00:00:00Z");
         Assert.Equal(ExitCodes.Success, traced.ExitCode);
         var lines = traced.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed", lines[0]);
+        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed,score", lines[0]);
         Assert.True(lines.Length > 1, "a resident with a routine has contacts");
-        Assert.All(lines.Skip(1), l => Assert.Matches(@"^R\d{7},[12],2021-09-\d\dT\d\d:\d\d:00Z,V\d{6},\d+,R\d{7},(true|false)$", l));
-        Assert.Contains(lines.Skip(1), l => l.EndsWith(",true", StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^R\d{7},[12],2021-09-\d\dT\d\d:\d\d:00Z,V\d{6},\d+,R\d{7},(true|false),0(\.\d{1,6})?$", l));
+        Assert.Contains(lines.Skip(1), l => l.Contains(",true,", StringComparison.Ordinal));
     }
 
     [Fact]

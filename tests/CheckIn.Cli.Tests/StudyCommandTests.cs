@@ -36,6 +36,15 @@ public sealed class StudyCommandTests
         // One world: the truth is the same; the cards apart lose contacts, the links win most back.
         Assert.Single(rows.Values.Select(f => f[Array.IndexOf(header, "true_f1")]).Distinct());
         Assert.True(Recall("cards") < Recall("linked") && Recall("linked") <= Recall("one"), result.Output);
+
+        // A day's calls (1,000 by default): the infections found among them, by score and in list order, never more than found at all.
+        int Column(string[] row, string name) => int.Parse(row[Array.IndexOf(header, name)], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(rows.Values, row =>
+        {
+            Assert.Equal(1000, Column(row, "calls"));
+            Assert.InRange(Column(row, "found_in_calls_ranked"), 0, Column(row, "infected_found"));
+            Assert.InRange(Column(row, "found_in_calls_unranked"), 0, Column(row, "infected_found"));
+        });
         Assert.Equal(ExitCodes.Usage, CliRunner.Run("study", "--residents", "800", "--days", "5", "--identity", "twins").ExitCode);
     }
 

@@ -33,12 +33,36 @@ public sealed class TraceCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(
             [
-                "person,level,exposed_at,venue,overlap_minutes,source,assumed",
-                "Bình,1,2021-09-01T08:30:00Z,Chợ Đông Ba,30,An,false",
-                "Dung,2,2021-09-01T09:00:00Z,Chợ Đông Ba,20,Bình,false",
-                "Cường,2,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Bình,false",
+                // Scores (docs/tracing-risk.md): Bình 1 − e^(−0.001 × 30); Dung and Cường Bình's score times 1 − e^(−0.001 × 20) and × 40.
+                "person,level,exposed_at,venue,overlap_minutes,source,assumed,score",
+                "Bình,1,2021-09-01T08:30:00Z,Chợ Đông Ba,30,An,false,0.029554",
+                "Dung,2,2021-09-01T09:00:00Z,Chợ Đông Ba,20,Bình,false,0.000585",
+                "Cường,2,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Bình,false,0.001159",
             ],
             result.Output.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Trace_TopMinScoreAndExpandAbove_KeepTheRiskiest()
+    {
+        string[] Persons(params string[] extra)
+        {
+            var result = CliRunner.Run(["trace", "--visits", Write(Visits), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", .. extra]);
+            Assert.Equal(ExitCodes.Success, result.ExitCode);
+            return [.. result.Output.TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')[0] + ":" + l.Split(',')[1])];
+        }
+
+        // F2 by score: Cường (40 min with Bình, 0.001159) above Dung (20 min, 0.000585).
+        Assert.Equal(["Bình:1", "Cường:2"], Persons("--top", "1"));
+        Assert.Equal(["Bình:1", "Cường:2"], Persons("--min-score", "0.001"));
+        Assert.Equal(["Bình:1"], Persons("--expand-above", "0.03"));
+        Assert.Equal(["Bình:1", "Dung:2", "Cường:2"], Persons("--expand-above", "0.02"));
+
+        foreach (var bad in new[] { new[] { "--min-score", "2" }, ["--expand-above", "x"], ["--top", "0"] })
+        {
+            var refused = CliRunner.Run(["trace", "--visits", Write(Visits), "--case", "An@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", .. bad]);
+            Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        }
     }
 
     [Fact]
@@ -69,7 +93,7 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Visits), "--depth", "1",
             "--case", "An@2021-09-01T09:30:00Z/2021-09-02T00:00:00Z", "--case", "Cường@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
         // An's window starts after the market: only Em (school, 10 min overlap < 15) would be reachable, so only Cường's contact Bình.
-        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed", "Bình,1,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Cường,false"], result.Output.TrimEnd('\n').Split('\n'));
+        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score", "Bình,1,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Cường,false,0.039211"], result.Output.TrimEnd('\n').Split('\n'));
     }
 
     [Theory]
@@ -126,8 +150,8 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Content), "--case", "0912.345.678@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", "--depth", "1");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(
-            ["0913000001,1,2021-09-01T08:00:00Z,V1,60,0912345678,false", "0913000002,1,2021-09-01T08:00:00Z,V1,60,0912345678,false",
-             "0913000003,1,2021-09-01T08:00:00Z,V1,60,0912345678,false", "0913000004,1,2021-09-01T10:00:00Z,V2,60,0912345678,false"],
+            ["0913000001,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235", "0913000002,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235",
+             "0913000003,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235", "0913000004,1,2021-09-01T10:00:00Z,V2,60,0912345678,false,0.058235"],
             result.Output.TrimEnd('\n').Split('\n').Skip(1));
 
         // --exact-keys: as before, no other spelling of V1 is V1, and the case's other spelling is another person.
@@ -185,6 +209,6 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Visits), "--case", "Zed@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("no visits", result.Error, StringComparison.Ordinal);
-        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed", result.Output.Trim());
+        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed,score", result.Output.Trim());
     }
 }

@@ -19,6 +19,10 @@ public sealed class OptionsValidationTests
         { "tracer:clock", TracingErrorCodes.TracerOptions.Clock, "Clock" },
         { "tracer:perHop", TracingErrorCodes.TracerOptions.MaxContactsPerHop, "MaxContactsPerHop" },
         { "tracer:total", TracingErrorCodes.TracerOptions.MaxContacts, "MaxContacts" },
+        { "tracer:risk", TracingErrorCodes.TracerOptions.Risk, "Risk" },
+        { "tracer:top", TracingErrorCodes.TracerOptions.TopPerLevel, "TopPerLevel" },
+        { "tracer:minScore", TracingErrorCodes.TracerOptions.MinScore, "MinScore" },
+        { "tracer:expand", TracingErrorCodes.TracerOptions.ExpandAbove, "ExpandAbove" },
         { "builder:max", TracingErrorCodes.BuilderOptions.MaxVisitLength, "MaxVisitLength" },
         { "builder:merge", TracingErrorCodes.BuilderOptions.MergeTolerance, "MergeTolerance" },
         { "builder:skew", TracingErrorCodes.BuilderOptions.ClockSkewTolerance, "ClockSkewTolerance" },
@@ -58,6 +62,10 @@ public sealed class OptionsValidationTests
             case "tracer:clock": tracer = tracer with { Clock = null! }; break;
             case "tracer:perHop": tracer = tracer with { MaxContactsPerHop = 0 }; break;
             case "tracer:total": tracer = tracer with { MaxContacts = -5 }; break;
+            case "tracer:risk": tracer = tracer with { Risk = RiskModel.Default with { CloseContacts = 0 } }; break;
+            case "tracer:top": tracer = tracer with { TopPerLevel = 0 }; break;
+            case "tracer:minScore": tracer = tracer with { MinScore = 1.5 }; break;
+            case "tracer:expand": tracer = tracer with { ExpandAbove = double.NaN }; break;
             case "builder:max": builder = builder with { MaxVisitLength = Duration.FromHours(19) }; break;
             case "builder:merge": builder = builder with { MergeTolerance = Duration.FromHours(2) }; break;
             case "builder:skew": builder = builder with { ClockSkewTolerance = Duration.FromMinutes(-1) }; break;
@@ -106,5 +114,25 @@ public sealed class OptionsValidationTests
         Assert.Empty(PaperLogMatcherOptions.Default.Validate());
         var covered = Cases.Select(row => (string)row[1]).ToHashSet();
         Assert.Empty(TracingErrorCodes.All().Where(c => c.Split('.')[0].EndsWith("Options", StringComparison.Ordinal)).Except(covered));
+    }
+
+    [Theory]
+    [InlineData("rate", TracingErrorCodes.Risk.RatePerMinute, "RatePerMinute")]
+    [InlineData("close", TracingErrorCodes.Risk.CloseContacts, "CloseContacts")]
+    [InlineData("tail", TracingErrorCodes.Risk.AssumedTailWeight, "AssumedTailWeight")]
+    [InlineData("kinds", TracingErrorCodes.Risk.KindWeights, "KindWeights")]
+    public void RiskModelOutOfRange_OneCodedError(string which, string code, string property)
+    {
+        Assert.Empty(RiskModel.Default.Validate());
+        var model = which switch
+        {
+            "rate" => RiskModel.Default with { RatePerMinute = 0 },
+            "close" => RiskModel.Default with { CloseContacts = 20_000 },
+            "tail" => RiskModel.Default with { AssumedTailWeight = 1.5 },
+            _ => RiskModel.Default with { KindWeights = new Dictionary<VenueKind, double> { [VenueKind.Market] = double.PositiveInfinity } },
+        };
+        var error = Assert.Single(model.Validate());
+        Assert.Equal((code, property), (error.Code, error.Property));
+        Assert.NotEqual(code, error.GetDescription(MessageLanguage.English));
     }
 }

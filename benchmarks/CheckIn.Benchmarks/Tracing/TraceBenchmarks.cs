@@ -83,4 +83,8 @@ public class TraceBenchmarks
 
     [Benchmark]
     public int Outbreak1000F1F2() => _tracer.Trace(_outbreak, _options).Contacts.Count;
+
+    /// <summary>The same outbreak with crowding in the score: one probe of the index per contact to count the others present.</summary>
+    [Benchmark]
+    public int Outbreak1000F1F2Crowded() => _tracer.Trace(_outbreak, _options with { Risk = RiskModel.Default with { UseCrowding = true } }).Contacts.Count;
 }

@@ -42,6 +42,9 @@ public static class TraceCommand
         var asOf = new Option<string?>("--as-of") { Description = "Trace time (ISO-8601 UTC); defaults to the latest check-out in the file." };
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
+        var top = new Option<int?>("--top") { Description = "Keep the K highest-scored contacts of each level (the rest are not reported, nor traced on)." };
+        var minScore = new Option<string?>("--min-score") { Description = "Report only contacts scored at least S (0 to 1; see docs/tracing-risk.md)." };
+        var expandAbove = new Option<string?>("--expand-above") { Description = "Grow the next level only from contacts scored above S (0 to 1): the riskiest first." };
         var byCommune = new Option<bool>("--by-commune") { Description = "Print the contacts counted by the commune of the venue that exposed them (needs --venues) instead of the contacts." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (exit 1) instead of reporting bad rows, tracing the rest and exiting 4." };
         var exactKeys = new Option<bool>("--exact-keys") { Description = "Compare persons and venues exactly as written (no canonical spelling)." };
@@ -50,7 +53,8 @@ public static class TraceCommand
         var keyId = new Option<ushort>("--key-id") { Description = "The id of --signing-key in the trust list.", DefaultValueFactory = _ => 1 };
         var command = new Command("trace", "Trace contacts (F1, F2, …) of cases over a CSV of visits or of raw check-in events.")
         {
-            visits, events, links, venues, cases, from, until, minOverlap, linger, depth, asOf, format, byCommune, strict, exactKeys, noticesOut, signingKey, keyId,
+            visits, events, links, venues, cases, from, until, minOverlap, linger, depth, asOf, format, top, minScore, expandAbove, byCommune, strict, exactKeys, noticesOut,
+            signingKey, keyId,
         };
         command.SetAction(parse =>
         {
@@ -71,9 +75,13 @@ public static class TraceCommand
                     throw new UsageException("--by-commune needs --venues.");
                 }
 
+                var ranking = new Ranking(
+                    parse.GetValue(top) is { } k ? (k >= 1 ? k : throw new UsageException("--top must be at least 1.")) : null,
+                    ParseScore(parse.GetValue(minScore), "--min-score"),
+                    ParseScore(parse.GetValue(expandAbove), "--expand-above"));
                 return Run(output, error, input, parse.GetValue(venues), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
                     parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format),
-                    parse.GetValue(byCommune), reading, publish);
+                    ranking, parse.GetValue(byCommune), reading, publish);
             }
             catch (UsageException exception)
             {
@@ -85,7 +93,7 @@ public static class TraceCommand
     }
 
     private static int Run(TextWriter output, TextWriter error, Input input, FileInfo? venuesFile, string[] caseTexts, string? fromText, string? untilText,
-        string minOverlapText, string lingerText, int depth, string? asOfText, string format, bool byCommune, VisitCsvReaderOptions reading,
+        string minOverlapText, string lingerText, int depth, string? asOfText, string format, Ranking ranking, bool byCommune, VisitCsvReaderOptions reading,
         (FileInfo Package, FileInfo Key, ushort KeyId)? publish)
     {
         // The key is read first: a bad key stops the run before any work.
@@ -95,6 +103,9 @@ public static class TraceCommand
             MinOverlap = ParseDuration(minOverlapText, "--min-overlap"),
             Linger = ParseDuration(lingerText, "--linger"),
             MaxDepth = depth >= 0 ? depth : throw new UsageException("--depth must not be negative."),
+            TopPerLevel = ranking.Top,
+            MinScore = ranking.MinScore,
+            ExpandAbove = ranking.ExpandAbove,
         };
 
         var venueRegistry = new VenueRegistry();
@@ -122,6 +133,8 @@ public static class TraceCommand
             throw new UsageException("A person is given as a case twice (by one identifier or two of the same person).");
         }
 
+        // Venue kinds weigh the scores when the venues are known.
+        options = options with { VenueKindOf = venuesFile is null ? null : venueRegistry.KindOf };
         options = options with { AsOf = asOfText is null ? loaded.Latest ?? SystemClock.Instance.GetCurrentInstant() : ParseInstant(asOfText, "--as-of") };
         var result = new ContactTracer(loaded.Store.Flush()).Trace(traceCases, options);
         foreach (var warning in result.Warnings)
@@ -281,6 +294,14 @@ public static class TraceCommand
             _ => throw new UsageException($"--case {Masked(text)}: the id names {people.Count} people under different kinds; give id_kind:id (cccd, cmnd, bhyt, qid, phone, passport, paper)."),
         };
     }
+
+    private static double? ParseScore(string? text, string option) =>
+        text is null ? null
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1 ? value
+        : throw new UsageException($"{option} must be a number from 0 to 1, such as 0.01.");
+
+    /// <summary>What the scores keep and expand: --top, --min-score, --expand-above.</summary>
+    private sealed record Ranking(int? Top, double? MinScore, double? ExpandAbove);
 
     private static bool ReadVenues(TextWriter error, FileInfo venuesFile, VenueRegistry registry, VisitCsvReaderOptions reading, ref long rejected)
     {

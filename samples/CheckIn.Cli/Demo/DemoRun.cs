@@ -264,6 +264,9 @@ internal sealed class DemoRun
     /// The cases are the infected whose symptoms began by the last day: each traced from two days before onset until
     /// isolation, over the recorded index and, for scoring, over the ground truth.
     /// </summary>
+    /// <summary>The score above which an F1 is a source of F2 in the demo's ranked trace: about 50 minutes together.</summary>
+    private const double ExpandAbove = 0.05;
+
     private void Trace(RecordedWorld world, Action<double> advance)
     {
         var trace = world.TraceOutbreak(TracingRule.Default);
@@ -282,6 +285,17 @@ internal sealed class DemoRun
         Line($"Against the ground truth (every true visit, same window, 15 min overlap): {score.TrueF1:N0} F1, {score.TrueF2:N0} F2");
         Line($"  F1 recall {Percent(score.F1Recall)}, precision {Percent(score.F1Precision)}; F2 recall {Percent(score.F2Recall)}, precision {Percent(score.F2Precision)}");
         Line($"  infections the cases caused: {score.InfectedByCases:N0}; found by tracing the records {score.InfectedFound:N0} ({Percent(score.InfectionRecall)}; {score.InfectedFoundAsF1:N0} as F1), by tracing every true visit {score.InfectedFoundFromTrueVisits:N0}");
+
+        // Ranking (docs/tracing-risk.md): the F2 grown only from the riskiest F1, and what a team that calls a fixed
+        // number of contacts finds calling them by score or in list order, on the same trace.
+        var expanded = world.TraceOutbreakWith(TracingRule.Default, o => o with { ExpandAbove = ExpandAbove });
+        _findings.ExpandedF2 = (expanded.Score.RecordedF2, expanded.FromRecords.Hops[0].Expanded);
+        Line($"Ranking: {score.RecordedF2:N0} F2 grown from every F1; {expanded.Score.RecordedF2:N0} grown from the {expanded.FromRecords.Hops[0].Expanded:N0} F1 scored above {ExpandAbove} ({expanded.Score.InfectedFound:N0} infections found, against {score.InfectedFound:N0})");
+        _findings.Workloads = [.. new[] { 1_000, 10_000 }.Select(calls => world.Workload(trace, calls))];
+        foreach (var w in _findings.Workloads)
+        {
+            Line($"  calling {w.Calls:N0} of {w.Contacts:N0} contacts: {w.FoundRanked:N0} of the {w.InfectedByCases:N0} infections the cases caused by score, {w.FoundUnranked:N0} in list order; infected contacts {w.InfectedFoundRanked:N0} against {w.InfectedFoundUnranked:N0}");
+        }
 
         // The same cases traced over the same days recorded with the cards kept apart, and with one key per resident.
         var identity = new List<(string Label, TracingScore Score)> { ("cards linked (as recorded)", score) };
@@ -335,6 +349,12 @@ internal sealed class DemoFindings
     public TimeSpan TraceTime { get; set; }
 
     public TracingScore? Score { get; set; }
+
+    /// <summary>F2 when grown only from F1 scored above the demo's threshold, and how many F1 that was.</summary>
+    public (int F2, int ExpandedF1) ExpandedF2 { get; set; }
+
+    /// <summary>Infections found calling 1,000 and 10,000 contacts, by score and in list order.</summary>
+    public IReadOnlyList<WorkloadScore> Workloads { get; set; } = [];
 
     /// <summary>The trace's score with the records' identities linked, kept apart, and one key per resident.</summary>
     public IReadOnlyList<(string Label, TracingScore Score)> Identity { get; set; } = [];

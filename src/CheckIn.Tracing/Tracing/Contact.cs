@@ -30,4 +30,16 @@ public sealed record Contact(
     /// end (and the overlap) rests on a default length or the next check-in (<see cref="VisitInterval.IsAssumed"/>).
     /// </summary>
     public bool InAssumedTail => SourceVisit.IsAssumed || ContactVisit.IsAssumed;
+
+    /// <summary>
+    /// How likely this evidence's overlap was to infect, in [0, 1], under the trace's <see cref="RiskModel"/>: the
+    /// source's score times the overlap's (a case scores 1). Scored from the evidence kept (the earliest exposure).
+    /// </summary>
+    public double Score { get; init; }
+
+    /// <summary>
+    /// Others at the venue during the overlap (the source among them), from the index: how crowded it was. Counted when
+    /// the trace's <see cref="RiskModel.UseCrowding"/> is on (a probe of the index per contact), null otherwise.
+    /// </summary>
+    public int? OthersPresent { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using CheckIn.Core;
+using CheckIn.Core.Places;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Privacy;
@@ -81,6 +82,7 @@ public sealed class ContactTracer
         }
 
         var contacts = new List<Contact>();
+        var scores = new Dictionary<int, double>();
         var hops = new List<HopStatistics>();
         IReadOnlyList<ExposureNotice> notices = [];
         for (var level = 1; level <= options.MaxDepth && sources.Count > 0; level++)
@@ -100,30 +102,85 @@ public sealed class ContactTracer
             Array.Sort(ordered, (a, b) => a.Value.ExposedAt != b.Value.ExposedAt
                 ? a.Value.ExposedAt.CompareTo(b.Value.ExposedAt)
                 : ComparePseudonyms(persons.Span[a.Key], persons.Span[b.Key]));
+            // Every person found is scored; those below the minimum score or beyond the top K are not reported, and
+            // keep their level so a deeper hop does not find them again.
+            var built = new Contact[ordered.Length];
+            for (var i = 0; i < ordered.Length; i++)
+            {
+                var (person, candidate) = ordered[i];
+                run.Levels[person] = level;
+                built[i] = Scored(run, options, person, level, candidate, exposures[candidate.Exposure], scores);
+            }
+
+            // Positions in `ordered` kept, in the documented order (all of them unless a filter applies).
+            var kept = Enumerable.Range(0, built.Length);
+            var belowMinScore = 0;
+            var beyondTop = 0;
+            if (options.MinScore is { } minScore)
+            {
+                var passing = kept.Where(i => built[i].Score >= minScore).ToList();
+                belowMinScore = built.Length - passing.Count;
+                kept = passing;
+            }
+
+            if (options.TopPerLevel is { } top && kept.Count() > top)
+            {
+                // The highest scored, ties in the documented order; then back to the documented order.
+                var all = kept.ToList();
+                beyondTop = all.Count - top;
+                kept = [.. all.OrderByDescending(i => built[i].Score).ThenBy(i => i).Take(top).Order()];
+            }
+
+            var keptList = kept as IReadOnlyList<int> ?? [.. kept];
+
             // A cap keeps the earliest exposed (the documented order) and ends the trace: the persons cut off are at
             // this level, and a deeper hop would find some of them again at the wrong one.
             var room = Math.Min(options.MaxContactsPerHop ?? int.MaxValue, (options.MaxContacts ?? int.MaxValue) - contacts.Count);
-            var capped = ordered.Length > room;
+            var capped = keptList.Count > room;
+            var keptCount = capped ? room : keptList.Count;
             if (capped)
             {
-                ordered = ordered[..room];
                 warnings.Add(TracingErrors.Of(TracingErrorCodes.Trace.ContactCapReached) with { Field = level });
             }
 
-            var next = new List<Source>(ordered.Length);
-            foreach (var (person, candidate) in ordered)
+            var last = level == options.MaxDepth || capped;
+            var next = new List<Source>(last ? 0 : keptCount);
+            for (var k = 0; k < keptCount; k++)
             {
-                run.Levels[person] = level;
-                contacts.Add(run.ToContact(person, level, candidate, exposures[candidate.Exposure]));
-                var until = options.OnwardWindow is { } window ? Math.Min(run.AsOf, candidate.ExposedAt + (long)window.TotalSeconds) : run.AsOf;
-                next.Add(new Source(person, candidate.ExposedAt, until));
+                var i = keptList[k];
+                var (person, candidate) = ordered[i];
+                var contact = built[i];
+                contacts.Add(contact);
+                if (!last && (options.ExpandAbove is not { } threshold || contact.Score > threshold))
+                {
+                    scores[person] = contact.Score;
+                    var until = options.OnwardWindow is { } window ? Math.Min(run.AsOf, candidate.ExposedAt + (long)window.TotalSeconds) : run.AsOf;
+                    next.Add(new Source(person, candidate.ExposedAt, until));
+                }
             }
 
-            hops.Add(new HopStatistics(level, sources.Count, exposures.Count, candidates, ordered.Length, swept, examined));
+            hops.Add(new HopStatistics(level, sources.Count, exposures.Count, candidates, keptCount, swept, examined)
+            {
+                BelowMinScore = belowMinScore,
+                BeyondTop = beyondTop,
+                Expanded = next.Count,
+            });
             sources = capped ? [] : next;
         }
 
         return new TraceResult(caseList, asOf, contacts, notices, hops, warnings);
+    }
+
+    /// <summary>The contact with its evidence and score: the source's score (1 for a case) times the overlap's.</summary>
+    private static Contact Scored(TraceRun run, ContactTracerOptions options, int person, int level, Candidate candidate, Exposure exposure, Dictionary<int, double> scores)
+    {
+        // Others present are counted only when the model uses them (a probe per segment for each contact).
+        int? others = options.Risk.UseCrowding ? run.OthersPresent(exposure.Venue, candidate.ExposedAt, candidate.ExposedAt + candidate.Overlap) : null;
+        var kind = options.VenueKindOf?.Invoke(run.VenueKeyOf(exposure.Venue)) ?? VenueKind.Unspecified;
+        var inAssumedTail = new VisitInterval(default, default, ClosureColumn.FromCode(exposure.SourceClosure)).IsAssumed
+            || new VisitInterval(default, default, ClosureColumn.FromCode(candidate.ContactClosure)).IsAssumed;
+        var score = options.Risk.Score(scores.GetValueOrDefault(exposure.Source, 1), candidate.Overlap, inAssumedTail, kind, others ?? 0);
+        return run.ToContact(person, level, candidate, exposure, score, others);
     }
 
     private static long Seconds(Instant instant) =>

@@ -1,4 +1,5 @@
 using CheckIn.Core;
+using CheckIn.Core.Places;
 using NodaTime;
 
 namespace CheckIn.Tracing;
@@ -39,6 +40,35 @@ public sealed record ContactTracerOptions
     /// <summary>The most contacts the whole trace keeps, or null for no cap; reaching it ends the trace as <see cref="MaxContactsPerHop"/> does. Default null.</summary>
     public int? MaxContacts { get; init; }
 
+    /// <summary>How each contact is scored (<see cref="Contact.Score"/>). Default <see cref="RiskModel.Default"/>.</summary>
+    public RiskModel Risk { get; init; } = RiskModel.Default;
+
+    /// <summary>
+    /// The kind of a venue, by its key, for the risk model's weights (for example <c>VenueRegistry.KindOf</c>); null
+    /// weighs every venue as <see cref="VenueKind.Unspecified"/>.
+    /// </summary>
+    public Func<string, VenueKind>? VenueKindOf { get; init; }
+
+    /// <summary>
+    /// The most contacts each level keeps, the highest scored (ties in the documented order), or null for all. The rest
+    /// are counted in <see cref="HopStatistics.BeyondTop"/>, not reported, and not reached again at a deeper level.
+    /// Default null.
+    /// </summary>
+    public int? TopPerLevel { get; init; }
+
+    /// <summary>
+    /// The lowest score a contact is reported with, or null for any. Contacts below are counted in
+    /// <see cref="HopStatistics.BelowMinScore"/>, not reported, and not reached again at a deeper level. Default null.
+    /// </summary>
+    public double? MinScore { get; init; }
+
+    /// <summary>
+    /// Grow the next level only from contacts scored above this (a tracer's "expand the riskiest" step), or null to
+    /// grow it from every contact. All are reported; <see cref="HopStatistics.Expanded"/> says how many were sources of
+    /// the next hop. Default null.
+    /// </summary>
+    public double? ExpandAbove { get; init; }
+
     /// <summary>Threads used for large hops. Default: the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -53,6 +83,10 @@ public sealed record ContactTracerOptions
         .Check(Clock is not null, TracingErrorCodes.TracerOptions.Clock, nameof(Clock))
         .Check(MaxContactsPerHop is null or >= 1, TracingErrorCodes.TracerOptions.MaxContactsPerHop, nameof(MaxContactsPerHop))
         .Check(MaxContacts is null or >= 1, TracingErrorCodes.TracerOptions.MaxContacts, nameof(MaxContacts))
+        .Check(Risk is not null && Risk.Validate().Count == 0, TracingErrorCodes.TracerOptions.Risk, nameof(Risk))
+        .Check(TopPerLevel is null or >= 1, TracingErrorCodes.TracerOptions.TopPerLevel, nameof(TopPerLevel))
+        .Check(MinScore is null or (>= 0 and <= 1), TracingErrorCodes.TracerOptions.MinScore, nameof(MinScore))
+        .Check(ExpandAbove is null or (>= 0 and <= 1), TracingErrorCodes.TracerOptions.ExpandAbove, nameof(ExpandAbove))
         .ToList();
 
     /// <summary>For tests and benchmarks: force probing or sweeping instead of choosing per venue.</summary>

@@ -28,6 +28,13 @@ public sealed record TraceResult(
     /// <summary>False when a cap on contacts cut the trace short (<see cref="TracingErrorCodes.Trace.ContactCapReached"/>).</summary>
     public bool IsComplete => !Warnings.Any(w => w.Code == TracingErrorCodes.Trace.ContactCapReached);
 
+    /// <summary>
+    /// The contacts ranked for calling: highest <see cref="Contact.Score"/> first, then lower level, then the documented
+    /// order (exposure time, pseudonym). <see cref="Contacts"/> keeps the documented order.
+    /// </summary>
+    /// <returns>The contacts, ranked.</returns>
+    public IReadOnlyList<Contact> Ranked() => [.. Contacts.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Score).ThenBy(x => x.c.Level).ThenBy(x => x.i).Select(x => x.c)];
+
     /// <summary>The contacts of one level.</summary>
     /// <param name="level">The level (1 for F1).</param>
     /// <returns>The contacts.</returns>

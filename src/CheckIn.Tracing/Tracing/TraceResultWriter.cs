@@ -18,7 +18,7 @@ namespace CheckIn.Tracing;
 public static class TraceResultWriter
 {
     /// <summary>The CSV header.</summary>
-    public const string CsvHeader = "person,level,exposed_at,venue,overlap_minutes,source,assumed";
+    public const string CsvHeader = "person,level,exposed_at,venue,overlap_minutes,source,assumed,score";
 
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -49,7 +49,8 @@ public static class TraceResultWriter
         foreach (var c in Ordered(result, nameOf))
         {
             CsvRecordWriter.WriteRecord(writer, nameOf(c.Person), c.Level.ToString(CultureInfo.InvariantCulture), Iso(c.ExposedAt), c.Venue,
-                Math.Round(c.Overlap.TotalMinutes, 2).ToString(CultureInfo.InvariantCulture), nameOf(c.Source), c.InAssumedTail ? "true" : "false");
+                Math.Round(c.Overlap.TotalMinutes, 2).ToString(CultureInfo.InvariantCulture), nameOf(c.Source), c.InAssumedTail ? "true" : "false",
+                c.Score.ToString("0.######", CultureInfo.InvariantCulture));
         }
     }
 
@@ -92,6 +93,11 @@ public static class TraceResultWriter
             json.WriteNumber("overlapMinutes", c.Overlap.TotalMinutes);
             json.WriteString("source", nameOf(c.Source));
             json.WriteBoolean("inAssumedTail", c.InAssumedTail);
+            json.WriteNumber("score", Math.Round(c.Score, 6));
+            if (c.OthersPresent is { } others)
+            {
+                json.WriteNumber("othersPresent", others);
+            }
             WriteInterval(json, "sourceVisit", c.SourceVisit);
             WriteInterval(json, "contactVisit", c.ContactVisit);
             json.WriteEndObject();

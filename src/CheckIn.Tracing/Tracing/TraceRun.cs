@@ -164,7 +164,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
         return (found, candidates, swept, examined);
     }
 
-    public Contact ToContact(int person, int level, Candidate candidate, Exposure exposure)
+    public Contact ToContact(int person, int level, Candidate candidate, Exposure exposure, double score = 0, int? othersPresent = null)
     {
         var persons = snapshot.PersonKeys.Span;
         return new Contact(
@@ -175,7 +175,35 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
             Duration.FromSeconds(candidate.Overlap),
             persons[exposure.Source],
             new VisitInterval(IndexTime.FromSeconds(exposure.SourceStart), IndexTime.FromSeconds(exposure.SourceEnd), ClosureColumn.FromCode(exposure.SourceClosure)),
-            new VisitInterval(IndexTime.FromSeconds(candidate.ContactStart), IndexTime.FromSeconds(candidate.ContactEnd), ClosureColumn.FromCode(candidate.ContactClosure)));
+            new VisitInterval(IndexTime.FromSeconds(candidate.ContactStart), IndexTime.FromSeconds(candidate.ContactEnd), ClosureColumn.FromCode(candidate.ContactClosure)))
+        {
+            Score = score,
+            OthersPresent = othersPresent,
+        };
+    }
+
+    /// <summary>
+    /// Visits at a venue that overlap <c>[start, end)</c> by at least a second, less one (the contact's own): how many
+    /// others were there during an overlap. One probe per segment.
+    /// </summary>
+    public string VenueKeyOf(int venue) => snapshot.VenueKeys.Span[venue];
+
+    public int OthersPresent(int venue, long start, long end)
+    {
+        var counter = new CountingVisitor();
+        foreach (var segment in Segments)
+        {
+            segment.Probe(venue, start, end, 1, ref counter);
+        }
+
+        return Math.Max(0, counter.Count - 1);
+    }
+
+    private struct CountingVisitor : IRowVisitor
+    {
+        public int Count;
+
+        public void Visit(int row, long overlapStart, int overlap) => Count++;
     }
 
     /// <summary>The documented tie-break: earlier exposure, then smaller source pseudonym, venue, source visit start, contact visit start, longer overlap, earlier source visit end, earlier contact visit end, then observed ends before assumed ones (source, contact).</summary>

@@ -11,4 +11,14 @@ namespace CheckIn.Tracing;
 /// Visits and visit–exposure pairs looked at: the hop's work, which grows with the visits at the venues exposed and
 /// the contacts found, not with the square of a crowd.
 /// </param>
-public readonly record struct HopStatistics(int Level, int Sources, int Exposures, long Candidates, int Contacts, int SweptVenues, long Examined);
+public readonly record struct HopStatistics(int Level, int Sources, int Exposures, long Candidates, int Contacts, int SweptVenues, long Examined)
+{
+    /// <summary>Persons found at this level but scored below <see cref="ContactTracerOptions.MinScore"/>: not reported.</summary>
+    public int BelowMinScore { get; init; }
+
+    /// <summary>Persons found at this level beyond <see cref="ContactTracerOptions.TopPerLevel"/>: not reported.</summary>
+    public int BeyondTop { get; init; }
+
+    /// <summary>Contacts of this level that were sources of the next hop (all of them unless <see cref="ContactTracerOptions.ExpandAbove"/> is set).</summary>
+    public int Expanded { get; init; }
+}

@@ -28,6 +28,7 @@ internal static class NaiveTracer
         }
 
         var contacts = new List<Contact>();
+        var scores = new Dictionary<PersonPseudonym, double>();
         var notices = new List<ExposureNotice>();
         for (var level = 1; level <= options.MaxDepth && sources.Count > 0; level++)
         {
@@ -69,11 +70,41 @@ internal static class NaiveTracer
                 }
             }
 
-            var next = new List<(PersonPseudonym, Instant, Instant)>();
+            // Scores: others at the venue during the overlap (every visit that overlaps it, less the contact's own),
+            // the source's score (1 for a case) times the overlap's.
+            var found = new List<Contact>();
             foreach (var contact in best.Values)
             {
                 levels[contact.Person] = level;
+                var end = contact.ExposedAt + contact.Overlap;
+                var others = Math.Max(0, visits.Count(v => v.Venue == contact.Venue && v.CheckIn < end && v.CheckOut > contact.ExposedAt) - 1);
+                var model = options.Risk;
+                var minutes = contact.Overlap.TotalSeconds / 60.0 * (contact.InAssumedTail ? model.AssumedTailWeight : 1);
+                var kind = options.VenueKindOf?.Invoke(contact.Venue) ?? CheckIn.Core.Places.VenueKind.Unspecified;
+                var weight = model.KindWeights.TryGetValue(kind, out var w) ? w : 1;
+                var close = model.UseCrowding ? Math.Min(1, model.CloseContacts / (double)Math.Max(1, others)) : 1;
+                var score = scores.GetValueOrDefault(contact.Source, 1) * (1 - Math.Exp(-model.RatePerMinute * weight * close * minutes));
+                found.Add(contact with { Score = score, OthersPresent = model.UseCrowding ? others : null });
+            }
+
+            // Keep: at least the minimum score, then the top K by score (ties in the documented order).
+            found.Sort(Documented);
+            var kept = found.Where(c => options.MinScore is not { } min || c.Score >= min).ToList();
+            if (options.TopPerLevel is { } top)
+            {
+                kept = [.. kept.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Score).ThenBy(x => x.i).Take(top).OrderBy(x => x.i).Select(x => x.c)];
+            }
+
+            var next = new List<(PersonPseudonym, Instant, Instant)>();
+            foreach (var contact in kept)
+            {
                 contacts.Add(contact);
+                scores[contact.Person] = contact.Score;
+                if (options.ExpandAbove is { } threshold && contact.Score <= threshold)
+                {
+                    continue;
+                }
+
                 var onwardEnd = options.OnwardWindow is { } onward ? contact.ExposedAt + onward : asOf;
                 next.Add((contact.Person, contact.ExposedAt, onwardEnd < asOf ? onwardEnd : asOf));
             }
@@ -81,12 +112,14 @@ internal static class NaiveTracer
             sources = next;
         }
 
-        contacts.Sort((a, b) => a.Level != b.Level ? a.Level.CompareTo(b.Level)
-            : a.ExposedAt != b.ExposedAt ? a.ExposedAt.CompareTo(b.ExposedAt)
-            : Compare(a.Person, b.Person));
+        contacts.Sort(Documented);
         notices = notices.Distinct().OrderBy(n => n.Venue, StringComparer.Ordinal).ThenBy(n => n.From).ThenBy(n => n.Until).ToList();
         return (contacts, notices);
     }
+
+    private static int Documented(Contact a, Contact b) => a.Level != b.Level ? a.Level.CompareTo(b.Level)
+        : a.ExposedAt != b.ExposedAt ? a.ExposedAt.CompareTo(b.ExposedAt)
+        : Compare(a.Person, b.Person);
 
     private static bool Better(Contact a, Contact b)
     {

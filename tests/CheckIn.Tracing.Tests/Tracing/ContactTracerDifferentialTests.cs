@@ -45,6 +45,11 @@ public sealed class ContactTracerDifferentialTests
                 Strategy = (TraceStrategy)random.Next(4),
                 ParallelThreshold = random.Next(2) == 0 ? 1 : 512,
                 MaxDegreeOfParallelism = 1 + random.Next(3),
+                Risk = RiskModel.Default with { UseCrowding = random.Next(4) != 0, CloseContacts = 1 + random.Next(12) },
+                VenueKindOf = random.Next(2) == 0 ? null : venue => (CheckIn.Core.Places.VenueKind)(venue[^1] % 12),
+                MinScore = random.Next(4) == 0 ? 0.005 * random.Next(4) : null,
+                TopPerLevel = random.Next(4) == 0 ? 1 + random.Next(20) : null,
+                ExpandAbove = random.Next(4) == 0 ? 0.002 * random.Next(10) : null,
             };
 
             var expected = NaiveTracer.Trace(visits, cases, options);
