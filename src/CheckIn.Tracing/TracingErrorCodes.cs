@@ -308,6 +308,16 @@ public static class TracingErrorCodes
         public const string Horizon = "VisitRecorderOptions.Horizon";
     }
 
+    /// <summary>Codes of <see cref="global::CheckIn.Tracing.FollowUp.FollowUpBook"/>.</summary>
+    public static class FollowUp
+    {
+        /// <summary>The book has no record of that person.</summary>
+        public const string UnknownPerson = "FollowUp.UnknownPerson";
+
+        /// <summary>The record's state does not allow that change (a closed record notified, a case closed, …).</summary>
+        public const string Transition = "FollowUp.Transition";
+    }
+
     /// <summary>Codes of <see cref="Visits.PaperLogMatcher"/>.</summary>
     public static class PaperLog
     {

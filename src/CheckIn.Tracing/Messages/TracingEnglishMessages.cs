@@ -63,6 +63,8 @@ internal static class TracingEnglishMessages
         [TracingErrorCodes.VenueCsv.Commune] = "The commune is not a commune code of the registry's era",
         [TracingErrorCodes.VenueCsv.Quote] = "A quoted field is never closed",
         [TracingErrorCodes.VenueCsv.RecordTooLong] = "The record is longer than the reader allows",
+        [TracingErrorCodes.FollowUp.UnknownPerson] = "No follow-up record of that person",
+        [TracingErrorCodes.FollowUp.Transition] = "The follow-up record cannot change that way from where it stands",
         [TracingErrorCodes.PaperLog.Empty] = "The entry has neither a name nor a phone number",
         [TracingErrorCodes.Venue.Key] = "The venue key has nothing visible",
         [TracingErrorCodes.Venue.UnknownCommune] = "The code is no commune of the registry's era",

@@ -63,6 +63,8 @@ internal static class TracingVietnameseMessages
         [TracingErrorCodes.VenueCsv.Commune] = "Mã xã không phải mã một xã của thời kỳ mà sổ địa điểm dùng",
         [TracingErrorCodes.VenueCsv.Quote] = "Một trường trong ngoặc kép không được đóng",
         [TracingErrorCodes.VenueCsv.RecordTooLong] = "Bản ghi dài hơn mức cho phép",
+        [TracingErrorCodes.FollowUp.UnknownPerson] = "Không có hồ sơ theo dõi của người này",
+        [TracingErrorCodes.FollowUp.Transition] = "Hồ sơ theo dõi không thể chuyển như vậy từ trạng thái hiện tại",
         [TracingErrorCodes.PaperLog.Empty] = "Dòng ghi không có tên cũng không có số điện thoại",
         [TracingErrorCodes.Venue.Key] = "Mã địa điểm không có ký tự nhìn thấy được",
         [TracingErrorCodes.Venue.UnknownCommune] = "Mã này không phải một xã của thời kỳ mà sổ địa điểm dùng",
