@@ -215,7 +215,8 @@ app.MapPost("/traces", async Task<Results<Ok<TraceView>, UnauthorizedHttpResult,
         cases.Add(new TraceCase(engine.Registry.Resolve(pseudonymizer.Pseudonymize(kind, c.Person[(colon + 1)..])), from.Value, until.Value));
     }
 
-    var options = new ContactTracerOptions { MinOverlap = Duration.FromMinutes(request.MinOverlapMinutes ?? 15), MaxDepth = request.Depth ?? 2 };
+    // Scores weigh venue kinds from the registry; the page calls the riskiest first (docs/tracing-risk.md).
+    var options = new ContactTracerOptions { MinOverlap = Duration.FromMinutes(request.MinOverlapMinutes ?? 15), MaxDepth = request.Depth ?? 2, VenueKindOf = store.Runtime.Venues.KindOf };
     if (options.Validate() is { Count: > 0 } invalid)
     {
         return Problems.Of(context, 400, invalid);
@@ -229,7 +230,7 @@ app.MapPost("/traces", async Task<Results<Ok<TraceView>, UnauthorizedHttpResult,
     return TypedResults.Ok(new TraceView(
         [.. cases.Select(c => c.Person.ToString()).Distinct()],
         [.. calls.Select(c => new ContactView(c.Contact.Person.ToString(), c.Contact.Level, InstantPattern.ExtendedIso.Format(c.Contact.ExposedAt), c.Contact.Venue,
-            store.Runtime.Venues.Find(c.Contact.Venue)?.Name, c.Contact.Overlap.TotalMinutes, c.Contact.InAssumedTail, c.Contact.Source.ToString(), c.Card?.Name, c.Card?.Phone?.National))],
+            store.Runtime.Venues.Find(c.Contact.Venue)?.Name, c.Contact.Overlap.TotalMinutes, c.Contact.InAssumedTail, c.Contact.Source.ToString(), Math.Round(c.Contact.Score, 6), c.Card?.Name, c.Card?.Phone?.National))],
         [.. result.Warnings.Select(w => w.Code)]));
 }).WithSummary("Trace cases (staff): contacts with levels, evidence and whom to call");
 
@@ -314,7 +315,7 @@ namespace CheckIn.Service
 
     public sealed record TraceRequest(IReadOnlyList<TraceCaseRequest>? Cases, int? MinOverlapMinutes, int? Depth);
 
-    public sealed record ContactView(string Person, int Level, string ExposedAt, string Venue, string? VenueName, double OverlapMinutes, bool InAssumedTail, string Source, string? Name, string? Phone);
+    public sealed record ContactView(string Person, int Level, string ExposedAt, string Venue, string? VenueName, double OverlapMinutes, bool InAssumedTail, string Source, double Score, string? Name, string? Phone);
 
     public sealed record TraceView(IReadOnlyList<string> Cases, IReadOnlyList<ContactView> Contacts, IReadOnlyList<string> Warnings);
 

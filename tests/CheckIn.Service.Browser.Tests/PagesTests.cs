@@ -217,6 +217,10 @@ public sealed class PagesTests : IAsyncLifetime
         Assert.Contains("phần giả định", rows[0], StringComparison.Ordinal);
         Assert.Contains("F2", rows[1], StringComparison.Ordinal);
         Assert.Contains("Lê Thị Hoa", rows[1], StringComparison.Ordinal);
+        // Ranked for calling: the F1's 25 minutes in the market's assumed tail (12.5 counted) score 1.2 %; the F2 the F1's
+        // score times 18 minutes at a restaurant (weight 1.5), again in assumed tails (9 counted): 0.02 %.
+        Assert.Contains("1.2%", rows[0], StringComparison.Ordinal);
+        Assert.Contains("0.02%", rows[1], StringComparison.Ordinal);
         Assert.Contains("Quán Sông Hương", rows[1], StringComparison.Ordinal);
         Assert.Equal("F1: 1 · F2: 1 (2 người tiếp xúc)", await tracer.TextContentAsync("#summary"));
         Assert.Equal(3, await tracer.Locator("#graph g[data-person]").CountAsync());
