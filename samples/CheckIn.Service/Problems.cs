@@ -36,6 +36,10 @@ internal static class Problems
 
     public static ProblemHttpResult Of(HttpContext context, int status, CheckInError error) => Of(context, status, [error]);
 
+    /// <summary>404: the venue named is not registered here.</summary>
+    public static ProblemHttpResult UnknownVenue(HttpContext context) =>
+        Service(context, 404, "Service.UnknownVenue", "The venue is not registered", "Địa điểm chưa được đăng ký");
+
     /// <summary>A problem of the service itself (a malformed body, an unknown venue), coded like the library's.</summary>
     public static ProblemHttpResult Service(HttpContext context, int status, string code, string english, string vietnamese)
     {

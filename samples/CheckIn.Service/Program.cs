@@ -3,7 +3,6 @@ using System.Text;
 using System.Threading.RateLimiting;
 using CheckIn.Core;
 using CheckIn.Core.Identity;
-using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Declarations;
 using CheckIn.Hosting;
@@ -51,7 +50,7 @@ app.Use(async (context, next) =>
     var limit = context.Request.Path.StartsWithSegments("/scan", StringComparison.OrdinalIgnoreCase) ? WebEndpoints.MaxImageBytes : serviceOptions.MaxRequestBodyBytes;
     if (context.Request.ContentLength > limit)
     {
-        await Problems.Service(context, StatusCodes.Status413PayloadTooLarge, "Service.BodyTooLarge", $"The request body is larger than {limit} bytes", $"Nội dung yêu cầu lớn hơn {limit} byte").ExecuteAsync(context);
+        await TooLarge(context, limit);
         return;
     }
 
@@ -63,7 +62,7 @@ app.Use(async (context, next) =>
     catch (BodyTooLargeException) when (!context.Response.HasStarted)
     {
         context.Response.Clear();
-        await Problems.Service(context, StatusCodes.Status413PayloadTooLarge, "Service.BodyTooLarge", $"The request body is larger than {limit} bytes", $"Nội dung yêu cầu lớn hơn {limit} byte").ExecuteAsync(context);
+        await TooLarge(context, limit);
     }
 });
 app.UseRateLimiter();
@@ -79,7 +78,7 @@ app.MapHealthChecks("/health");
 // Venues: a validated registration becomes a signed venue code and its poster.
 app.MapPost("/venues", async Task<Results<Created<VenueView>, ProblemHttpResult>> (HttpContext context, ServiceStore store, DeclarationValidator validator) =>
 {
-    var json = await ReadBody(context);
+    var json = await Requests.ReadBodyAsync(context);
     var read = DeclarationJson.Read(json, DocumentKind.VenueRegistration);
     if (read.Document is not VenueRegistration registration)
     {
@@ -130,16 +129,15 @@ app.MapPost("/checkins", async Task<Results<Ok<Receipt>, Created<Receipt>, Probl
         return invalid!;
     }
 
-    var reading = new PayloadReaderOptions { VerificationKeys = store.Keys, TrustedHosts = [store.Host] };
     Result<ScannedEvent> scan;
     if (request.Direction == "staff")
     {
         if (request.VenueId is not { } venueId || store.FindVenue(venueId) is not { } venue)
         {
-            return Problems.Service(context, 404, "Service.UnknownVenue", "The venue is not registered", "Địa điểm chưa được đăng ký");
+            return Problems.UnknownVenue(context);
         }
 
-        scan = ScanInterpreter.PersonCodeScanned(request.Code ?? string.Empty, venue.VenueKey, at, kind, request.Device, reading, requireVerified: true);
+        scan = ScanInterpreter.PersonCodeScanned(request.Code ?? string.Empty, venue.VenueKey, at, kind, request.Device, store.Reading, requireVerified: true);
     }
     else
     {
@@ -148,7 +146,7 @@ app.MapPost("/checkins", async Task<Results<Ok<Receipt>, Created<Receipt>, Probl
             return Problems.Service(context, 400, "Service.Visitor", "The visitor's identifier is missing or of no known kind", "Thiếu định danh của khách hoặc loại định danh không hợp lệ");
         }
 
-        scan = ScanInterpreter.VenueCodeScanned(request.Code ?? string.Empty, new PersonIdentifier(idKind, visitor.Id), at, kind, request.Device, reading, requireVerified: true);
+        scan = ScanInterpreter.VenueCodeScanned(request.Code ?? string.Empty, new PersonIdentifier(idKind, visitor.Id), at, kind, request.Device, store.Reading, requireVerified: true);
     }
 
     return scan.TryGetValue(out var scanned) ? await Recording.RecordAsync(context, store, scanned, request.RequestId) : Problems.Of(context, 422, scan.Error);
@@ -163,7 +161,7 @@ app.MapPost("/declarations/{kind}", async Task<Results<Created, ProblemHttpResul
         return Problems.Service(context, 404, "Service.UnknownKind", "There is no declaration of that kind", "Không có loại tờ khai này");
     }
 
-    var read = DeclarationJson.Read(await ReadBody(context), documentKind);
+    var read = DeclarationJson.Read(await Requests.ReadBodyAsync(context), documentKind);
     if (read.Document is not { } document)
     {
         return Problems.Of(context, 400, read.Failures);
@@ -289,11 +287,8 @@ static string VenueAddress(Address? address, Instant registeredAt)
     return string.Join(", ", new[] { address.Street, commune?.Name, province?.Name }.Where(part => !string.IsNullOrWhiteSpace(part)));
 }
 
-static async Task<string> ReadBody(HttpContext context)
-{
-    using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-    return await reader.ReadToEndAsync(context.RequestAborted);
-}
+static Task TooLarge(HttpContext context, long limit) =>
+    Problems.Service(context, StatusCodes.Status413PayloadTooLarge, "Service.BodyTooLarge", $"The request body is larger than {limit} bytes", $"Nội dung yêu cầu lớn hơn {limit} byte").ExecuteAsync(context);
 
 /// <summary>The entry point, visible to the integration tests.</summary>
 public partial class Program;
@@ -337,21 +332,7 @@ namespace CheckIn.Service
             var keys = options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
             if (keys.Count == 0)
             {
-                var path = Path.Combine(runtime.DataDirectory, "api-key.txt");
-                if (!File.Exists(path))
-                {
-                    Directory.CreateDirectory(runtime.DataDirectory);
-                    var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                    if (!OperatingSystem.IsWindows())
-                    {
-                        fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                    }
-
-                    using var writer = new StreamWriter(path, Encoding.ASCII, fileOptions);
-                    writer.Write(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
-                }
-
-                keys.Add(File.ReadAllText(path).Trim());
+                keys.Add(SecretFile.ReadOrCreate(Path.Combine(runtime.DataDirectory, "api-key.txt"), () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))).Trim());
             }
 
             _keys = [.. keys.Select(k => Encoding.UTF8.GetBytes(k))];

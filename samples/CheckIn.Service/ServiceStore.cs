@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CheckIn.Core.Identity;
+using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
 using CheckIn.Hosting;
@@ -71,6 +72,9 @@ public sealed class ServiceStore : IDisposable
 
     /// <summary>The keys that verify the service's own codes and notice packages.</summary>
     public SigningKeyRing Keys { get; }
+
+    /// <summary>How the service reads what is scanned: its own keys verify signed codes, which must carry its host.</summary>
+    public PayloadReaderOptions Reading => new() { VerificationKeys = Keys, TrustedHosts = [Host] };
 
     /// <summary>The host signed codes must carry.</summary>
     public string Host { get; }
@@ -215,20 +219,8 @@ public sealed class ServiceStore : IDisposable
     private static ECDsa LoadOrCreateKey(string path)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        if (File.Exists(path))
-        {
-            key.ImportFromPem(File.ReadAllText(path));
-            return key;
-        }
-
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-        writer.Write(key.ExportPkcs8PrivateKeyPem());
+        var pem = SecretFile.ReadOrCreate(path, key.ExportPkcs8PrivateKeyPem);
+        key.ImportFromPem(pem);
         return key;
     }
 }

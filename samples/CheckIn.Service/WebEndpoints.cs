@@ -18,6 +18,13 @@ namespace CheckIn.Service;
 /// <summary>Parsing of the small values requests carry.</summary>
 internal static class Requests
 {
+    /// <summary>The request body as UTF-8 text (read through the body limit).</summary>
+    public static async Task<string> ReadBodyAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(context.RequestAborted);
+    }
+
     /// <summary>
     /// When and which way a scan went: <c>at</c> (ISO-8601; now when absent, but required with a request id, so a retry
     /// is the same request) and <c>event</c> (<c>in</c>, the default, or <c>out</c>); a coded 400 otherwise.
@@ -93,7 +100,7 @@ internal static class WebEndpoints
                 return Problems.Of(context, 422, read.Error);
             }
 
-            var reading = ReadingOptions(store);
+            var reading = store.Reading;
             return TypedResults.Ok(codes.Select(c => new ScanView(c.Text, Redaction.MaskScannedText(c.Text, reading), WhatItIs(c.Text, reading))).ToArray());
         }).WithSummary("Decode the QR codes in an image (a camera frame): their text, masked for display, and what each is");
 
@@ -120,7 +127,7 @@ internal static class WebEndpoints
             if (!string.IsNullOrWhiteSpace(request.PersonCode))
             {
                 // The visitor showed their own 1405 (or chip card) code to their own browser: read as staff would.
-                var scan = ScanInterpreter.PersonCodeScanned(request.PersonCode, venue!.VenueKey, at, kind, request.Device, ReadingOptions(store), requireVerified: true);
+                var scan = ScanInterpreter.PersonCodeScanned(request.PersonCode, venue!.VenueKey, at, kind, request.Device, store.Reading, requireVerified: true);
                 return scan.TryGetValue(out var scanned)
                     ? await Recording.RecordAsync(context, store, scanned with { Channel = EventChannel.App }, request.RequestId)
                     : Problems.Of(context, 422, scan.Error);
@@ -151,8 +158,7 @@ internal static class WebEndpoints
         // Paper logs: an entry typed in later, matched to a registered person by phone and name, else its own person.
         app.MapPost("/paper-logs", async Task<Results<Ok<PaperLogView>, Created<PaperLogView>, ProblemHttpResult>> (HttpContext context, ServiceStore store, DeclarationValidator validator, string? requestId) =>
         {
-            using var reader = new StreamReader(context.Request.Body);
-            var read = DeclarationJson.Read(await reader.ReadToEndAsync(context.RequestAborted), DocumentKind.PaperLog);
+            var read = DeclarationJson.Read(await Requests.ReadBodyAsync(context), DocumentKind.PaperLog);
             if (read.Document is not PaperLogEntry entry)
             {
                 return Problems.Of(context, 400, read.Failures);
@@ -166,7 +172,7 @@ internal static class WebEndpoints
 
             if (store.FindVenue(entry.VenueId!) is not { } venue)
             {
-                return Problems.Service(context, 404, "Service.UnknownVenue", "The venue is not registered", "Địa điểm chưa được đăng ký");
+                return Problems.UnknownVenue(context);
             }
 
             var pseudonymizer = store.Runtime.Pseudonymizer;
@@ -200,7 +206,7 @@ internal static class WebEndpoints
                     continue;
                 }
 
-                var recorded = await Recording.RecordAsync(context, store, person, [], venue.VenueKey, instant, kind, EventChannel.Paper, entry.WrittenBy is null ? null : "paper", requestId is null ? null : requestId + suffix, shown);
+                var recorded = await Recording.RecordAsync(context, store, person, [], venue.VenueKey, instant, kind, EventChannel.Paper, null, requestId is null ? null : requestId + suffix, shown);
                 switch (recorded.Result)
                 {
                     case Created<Receipt> c:
@@ -251,8 +257,6 @@ internal static class WebEndpoints
         return current;
     }
 
-    private static PayloadReaderOptions ReadingOptions(ServiceStore store) => new() { VerificationKeys = store.Keys, TrustedHosts = [store.Host] };
-
     private static string WhatItIs(string text, PayloadReaderOptions reading) => PayloadReader.Read(text, reading).TryGetValue(out var payload)
         ? payload switch
         {
@@ -268,7 +272,7 @@ internal static class WebEndpoints
         venue = null;
         problem = null;
         var text = store.Signer.BaseUrl + body;
-        var read = PayloadReader.Read(text, ReadingOptions(store));
+        var read = PayloadReader.Read(text, store.Reading);
         if (!read.TryGetValue(out var payload))
         {
             problem = Problems.Of(context, 422, read.Error);
@@ -284,7 +288,7 @@ internal static class WebEndpoints
         venue = store.FindVenueByKey(key);
         if (venue is null)
         {
-            problem = Problems.Service(context, 404, "Service.UnknownVenue", "The venue is not registered", "Địa điểm chưa được đăng ký");
+            problem = Problems.UnknownVenue(context);
             return false;
         }
 

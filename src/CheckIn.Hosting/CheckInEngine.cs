@@ -253,7 +253,7 @@ public sealed partial class CheckInEngine : IAsyncDisposable
     /// minutes after a check-in finds who is there with them.
     /// </summary>
     /// <param name="cases">The cases.</param>
-    /// <param name="options">The tracer's options, or null for the defaults.</param>
+    /// <param name="options">The tracer's options, or null for the defaults; without <see cref="ContactTracerOptions.AsOf"/> the trace is as of the engine's clock.</param>
     /// <param name="cancellationToken">Stops the trace.</param>
     /// <returns>The contacts.</returns>
     /// <remarks>With open visits the index is copied for the trace (linear in its size); a trace of closed visits only reads it.</remarks>
@@ -282,7 +282,9 @@ public sealed partial class CheckInEngine : IAsyncDisposable
             index = combined.Flush(cancellationToken);
         }
 
-        var result = new ContactTracer(index).Trace(cases, options ?? new ContactTracerOptions { Clock = _settings.Clock }, cancellationToken);
+        // As of the engine's clock (the host's), unless the caller says when.
+        options ??= ContactTracerOptions.Default;
+        var result = new ContactTracer(index).Trace(cases, options.AsOf is null ? options with { AsOf = _settings.Clock.GetCurrentInstant() } : options, cancellationToken);
         CheckInTelemetry.TraceTime.Record(stopwatch.Elapsed.TotalMilliseconds);
         LogTraced(_logger, cases.Count, result.Contacts.Count, stopwatch.Elapsed.TotalMilliseconds);
         return result;

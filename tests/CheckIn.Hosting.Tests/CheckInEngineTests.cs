@@ -207,5 +207,10 @@ public sealed class CheckInEngineTests
 
         var result = engine.Trace([new TraceCase(P(2), At(0), At(23))], new ContactTracerOptions { AsOf = At(23) });
         Assert.Equal(P(3), Assert.Single(result.Contacts).Person);
+
+        // Without a time of its own the trace is as of the engine's clock, not the machine's.
+        var now = engine.Trace([new TraceCase(P(2), At(0), At(23))], new ContactTracerOptions { MaxDepth = 1 });
+        Assert.Equal(Clock.GetCurrentInstant(), now.AsOf);
+        Assert.Equal(result.Contacts, now.Contacts);
     }
 }

@@ -107,10 +107,7 @@ public sealed class SqliteCheckInLog : ICheckInLog
         try
         {
             using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using var find = _writer.CreateCommand();
-            find.Transaction = transaction;
-            find.CommandText = "SELECT seq, fingerprint FROM log WHERE request_id = $id;";
-            var findId = find.Parameters.Add("$id", SqliteType.Text);
+            using var find = FindCommand(_writer, transaction);
             using var insert = _writer.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
@@ -138,18 +135,10 @@ public sealed class SqliteCheckInLog : ICheckInLog
             {
                 var row = Row.Of(entries[i]);
                 var fingerprint = row.Fingerprint();
-                if (entries[i].RequestId is { } requestId)
+                if (entries[i].RequestId is { } requestId && await KnownAsync(find, requestId, fingerprint, cancellationToken).ConfigureAwait(false) is { } known)
                 {
-                    findId.Value = requestId;
-                    using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        var known = (byte[])reader.GetValue(1);
-                        results[i] = known.AsSpan().SequenceEqual(fingerprint)
-                            ? Result.Ok(new LogAppend(reader.GetInt64(0), Repeated: true))
-                            : HostingErrors.Fail<LogAppend>(HostingErrorCodes.Record.RequestIdReused);
-                        continue;
-                    }
+                    results[i] = known;
+                    continue;
                 }
 
                 p.Id.Value = (object?)entries[i].RequestId ?? DBNull.Value;
@@ -187,16 +176,33 @@ public sealed class SqliteCheckInLog : ICheckInLog
 
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, fingerprint FROM log WHERE request_id = $id;";
-        command.Parameters.AddWithValue("$id", requestId);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var find = FindCommand(connection, null);
+        return await KnownAsync(find, requestId, Row.Of(entry).Fingerprint(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SqliteCommand FindCommand(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var find = connection.CreateCommand();
+        find.Transaction = transaction;
+        find.CommandText = "SELECT seq, fingerprint FROM log WHERE request_id = $id;";
+        find.Parameters.Add("$id", SqliteType.Text);
+        return find;
+    }
+
+    /// <summary>
+    /// What the log already holds under a request id: the same entry (a retry, acknowledged again), another entry
+    /// (<c>Record.RequestIdReused</c>), or nothing (null).
+    /// </summary>
+    private static async Task<Result<LogAppend>?> KnownAsync(SqliteCommand find, string requestId, byte[] fingerprint, CancellationToken cancellationToken)
+    {
+        find.Parameters["$id"].Value = requestId;
+        using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
-        return ((byte[])reader.GetValue(1)).AsSpan().SequenceEqual(Row.Of(entry).Fingerprint())
+        return ((byte[])reader.GetValue(1)).AsSpan().SequenceEqual(fingerprint)
             ? Result.Ok(new LogAppend(reader.GetInt64(0), Repeated: true))
             : HostingErrors.Fail<LogAppend>(HostingErrorCodes.Record.RequestIdReused);
     }

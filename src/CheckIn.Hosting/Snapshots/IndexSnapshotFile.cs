@@ -146,7 +146,7 @@ public static class IndexSnapshotFile
 
         try
         {
-            var reader = new Reader(bytes[HeaderBytes..end].ToArray());
+            var reader = new Reader(bytes[HeaderBytes..end]);
             var content = Read(ref reader);
             return reader.AtEnd ? Result.Ok(content) : HostingErrors.Fail<IndexSnapshotContent>(HostingErrorCodes.Snapshot.Content);
         }
@@ -297,9 +297,9 @@ public static class IndexSnapshotFile
     }
 
     /// <summary>Reads the payload; every count is checked against the bytes left, so a lie cannot allocate.</summary>
-    private ref struct Reader(byte[] bytes)
+    private ref struct Reader(ReadOnlySpan<byte> bytes)
     {
-        private readonly byte[] _bytes = bytes;
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _at;
 
         public readonly bool AtEnd => _at == _bytes.Length;
@@ -372,7 +372,7 @@ public static class IndexSnapshotFile
                 throw new FormatException("The payload ends early.");
             }
 
-            var span = _bytes.AsSpan(_at, count);
+            var span = _bytes.Slice(_at, count);
             _at += count;
             return span;
         }

@@ -107,20 +107,5 @@ public static class FollowUpWriter
 
     /// <summary>An enum value in kebab case: <c>TestedNegative</c> → <c>tested-negative</c>.</summary>
     private static string Name<T>(T value)
-        where T : struct, Enum
-    {
-        var text = value.ToString();
-        var builder = new System.Text.StringBuilder(text.Length + 4);
-        foreach (var c in text)
-        {
-            if (char.IsUpper(c) && builder.Length > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
+        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

@@ -112,32 +112,30 @@ public sealed class ContactTracer
                 built[i] = Scored(run, options, person, level, candidate, exposures[candidate.Exposure], scores);
             }
 
-            // Positions in `ordered` kept, in the documented order (all of them unless a filter applies).
-            var kept = Enumerable.Range(0, built.Length);
-            var belowMinScore = 0;
+            // Positions in `ordered` kept, in the documented order: at least the minimum score, then the top K by score
+            // (ties in the documented order).
+            var kept = new List<int>(built.Length);
+            for (var i = 0; i < built.Length; i++)
+            {
+                if (options.MinScore is not { } minScore || built[i].Score >= minScore)
+                {
+                    kept.Add(i);
+                }
+            }
+
+            var belowMinScore = built.Length - kept.Count;
             var beyondTop = 0;
-            if (options.MinScore is { } minScore)
+            if (options.TopPerLevel is { } top && kept.Count > top)
             {
-                var passing = kept.Where(i => built[i].Score >= minScore).ToList();
-                belowMinScore = built.Length - passing.Count;
-                kept = passing;
+                beyondTop = kept.Count - top;
+                kept = [.. kept.OrderByDescending(i => built[i].Score).ThenBy(i => i).Take(top).Order()];
             }
-
-            if (options.TopPerLevel is { } top && kept.Count() > top)
-            {
-                // The highest scored, ties in the documented order; then back to the documented order.
-                var all = kept.ToList();
-                beyondTop = all.Count - top;
-                kept = [.. all.OrderByDescending(i => built[i].Score).ThenBy(i => i).Take(top).Order()];
-            }
-
-            var keptList = kept as IReadOnlyList<int> ?? [.. kept];
 
             // A cap keeps the earliest exposed (the documented order) and ends the trace: the persons cut off are at
             // this level, and a deeper hop would find some of them again at the wrong one.
             var room = Math.Min(options.MaxContactsPerHop ?? int.MaxValue, (options.MaxContacts ?? int.MaxValue) - contacts.Count);
-            var capped = keptList.Count > room;
-            var keptCount = capped ? room : keptList.Count;
+            var capped = kept.Count > room;
+            var keptCount = capped ? room : kept.Count;
             if (capped)
             {
                 warnings.Add(TracingErrors.Of(TracingErrorCodes.Trace.ContactCapReached) with { Field = level });
@@ -147,7 +145,7 @@ public sealed class ContactTracer
             var next = new List<Source>(last ? 0 : keptCount);
             for (var k = 0; k < keptCount; k++)
             {
-                var i = keptList[k];
+                var i = kept[k];
                 var (person, candidate) = ordered[i];
                 var contact = built[i];
                 contacts.Add(contact);
@@ -177,8 +175,7 @@ public sealed class ContactTracer
         // Others present are counted only when the model uses them (a probe per segment for each contact).
         int? others = options.Risk.UseCrowding ? run.OthersPresent(exposure.Venue, candidate.ExposedAt, candidate.ExposedAt + candidate.Overlap) : null;
         var kind = options.VenueKindOf?.Invoke(run.VenueKeyOf(exposure.Venue)) ?? VenueKind.Unspecified;
-        var inAssumedTail = new VisitInterval(default, default, ClosureColumn.FromCode(exposure.SourceClosure)).IsAssumed
-            || new VisitInterval(default, default, ClosureColumn.FromCode(candidate.ContactClosure)).IsAssumed;
+        var inAssumedTail = VisitInterval.IsAssumedEnd(ClosureColumn.FromCode(exposure.SourceClosure)) || VisitInterval.IsAssumedEnd(ClosureColumn.FromCode(candidate.ContactClosure));
         var score = options.Risk.Score(scores.GetValueOrDefault(exposure.Source, 1), candidate.Overlap, inAssumedTail, kind, others ?? 0);
         return run.ToContact(person, level, candidate, exposure, score, others);
     }

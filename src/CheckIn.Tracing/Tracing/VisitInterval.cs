@@ -13,5 +13,8 @@ public readonly record struct VisitInterval(Instant CheckIn, Instant CheckOut, V
     /// True when the end was assumed, not observed (<see cref="VisitClosure.DefaultLength"/> or
     /// <see cref="VisitClosure.NextCheckIn"/>): the visit was seen only at its check-in, the rest is its assumed tail.
     /// </summary>
-    public bool IsAssumed => Closure is VisitClosure.DefaultLength or VisitClosure.NextCheckIn;
+    public bool IsAssumed => IsAssumedEnd(Closure);
+
+    /// <summary>Whether a closure is an assumed end rather than an observed one.</summary>
+    internal static bool IsAssumedEnd(VisitClosure closure) => closure is VisitClosure.DefaultLength or VisitClosure.NextCheckIn;
 }
