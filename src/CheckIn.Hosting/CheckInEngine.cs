@@ -243,6 +243,21 @@ public sealed partial class CheckInEngine : IAsyncDisposable
         return tick.Value;
     }
 
+    /// <summary>
+    /// Deletes from the log the events older than the retention, by a margin that makes sure every visit they took part
+    /// in ended before the index's retention dropped it (the longest visit, the late check-out window, the horizon): a
+    /// replay of the log that is left makes the same index. Links are kept (who is who outlives visits). What a host's
+    /// background service calls after each tick.
+    /// </summary>
+    /// <param name="cancellationToken">Stops before the delete.</param>
+    /// <returns>How many events were deleted.</returns>
+    public Task<long> ApplyLogRetentionAsync(CancellationToken cancellationToken = default)
+    {
+        var rules = _settings.Recorder.Visits;
+        var margin = rules.MaxVisitLength + rules.LateCheckOutWindow + _settings.Recorder.Horizon;
+        return _log.DeleteEventsBeforeAsync(_settings.Clock.GetCurrentInstant() - _settings.Retention - margin, cancellationToken);
+    }
+
     /// <summary>Publishes the buffered visits to the index (a trace sees what was flushed).</summary>
     /// <returns>The index.</returns>
     public VisitIndexSnapshot Flush() => _store.Flush();

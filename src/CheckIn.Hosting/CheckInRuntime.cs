@@ -161,6 +161,7 @@ internal sealed partial class CheckInHostedService(CheckInRuntime runtime, IOpti
                 try
                 {
                     await engine.TickAsync(stoppingToken).ConfigureAwait(false);
+                    await engine.ApplyLogRetentionAsync(stoppingToken).ConfigureAwait(false);
                     if (DateTime.UtcNow - lastSnapshot >= settings.SnapshotInterval)
                     {
                         await engine.WriteSnapshotAsync(stoppingToken).ConfigureAwait(false);

@@ -187,6 +187,37 @@ public sealed class CheckInEngineTests
     }
 
     [Fact]
+    public async Task LogRetention_DeletesOnlyEventsNoVisitInTheIndexNeeds_AReplayMakesTheSameIndex()
+    {
+        using var folder = new TempFolder();
+        var clock = new FakeClock(At(7));
+        var settings = Settings(folder, snapshot: false) with { Clock = clock };
+        (string, string) live;
+        await using (var engine = await CheckInEngine.OpenAsync(await SqliteCheckInLog.OpenAsync(folder.File("checkin.db")), settings))
+        {
+            // Day 0: a visit and a link; day 22 and day 40: a visit each. On day 40 the index keeps 21 days; the log's
+            // cut lies a day and ten minutes earlier still (the longest visit, the late check-out window, the horizon).
+            await engine.RecordManyAsync([In(1, "market", At(6)), Out(1, "market", At(7)), new LinkEntry(P(1), P(2))]);
+            clock.Reset(At((24 * 22) + 7));
+            await engine.RecordManyAsync([In(3, "school", At((24 * 22) + 6)), Out(3, "school", At((24 * 22) + 7))]);
+            clock.Reset(At((24 * 40) + 7));
+            await engine.RecordManyAsync([In(4, "clinic", At((24 * 40) + 6)), Out(4, "clinic", At((24 * 40) + 7))]);
+            clock.Reset(At((24 * 40) + 8));
+            await engine.TickAsync();
+
+            Assert.Equal(2, await engine.ApplyLogRetentionAsync());
+            Assert.Equal(0, await engine.ApplyLogRetentionAsync());
+            live = State(engine);
+            Assert.Equal(["clinic", "school"], engine.Flush().AllVisits().Select(v => v.Venue).Order(StringComparer.Ordinal));
+        }
+
+        // The log left replays to the same index, and the link (kept) still makes 1 and 2 one person.
+        await using var replayed = await CheckInEngine.OpenAsync(await SqliteCheckInLog.OpenAsync(folder.File("checkin.db")), settings);
+        Assert.Equal(live, State(replayed));
+        Assert.Equal(replayed.Registry.Resolve(P(1)), replayed.Registry.Resolve(P(2)));
+    }
+
+    [Fact]
     public async Task LinkMidVisit_CheckOutUnderTheOtherCard_ClosesTheVisit_AndTraceFindsTheContact()
     {
         using var folder = new TempFolder();
