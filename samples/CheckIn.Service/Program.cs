@@ -227,8 +227,8 @@ app.MapPost("/traces", async Task<Results<Ok<TraceView>, UnauthorizedHttpResult,
     store.Audit(actor, "trace", $"{cases.Count} cases, {result.Contacts.Count} contacts, {calls.Count(c => c.Card is not null)} contact details shown: {string.Join(' ', result.Contacts.Select(c => c.Person))}");
     return TypedResults.Ok(new TraceView(
         [.. cases.Select(c => c.Person.ToString()).Distinct()],
-        [.. calls.Select(c => new ContactView(c.Contact.Person.ToString(), c.Contact.Level, InstantPattern.ExtendedIso.Format(c.Contact.ExposedAt), c.Contact.Venue,
-            store.Runtime.Venues.Find(c.Contact.Venue)?.Name, c.Contact.Overlap.TotalMinutes, c.Contact.InAssumedTail, c.Contact.Source.ToString(), Math.Round(c.Contact.Score, 6), c.Card?.Name, c.Card?.Phone?.National))],
+        [.. calls.Select(c => new ContactView(c.Contact.Person.ToString(), c.Contact.Level, InstantPattern.ExtendedIso.Format(c.Contact.ExposedAt), c.Contact.Venue ?? string.Empty,
+            c.Contact.Venue is { } venue ? store.Runtime.Venues.Find(venue)?.Name : null, c.Contact.Overlap.TotalMinutes, c.Contact.InAssumedTail, c.Contact.Source.ToString(), Math.Round(c.Contact.Score, 6), c.Card?.Name, c.Card?.Phone?.National))],
         [.. result.Warnings.Select(w => w.Code)]));
 }).WithSummary("Trace cases (staff): contacts with levels, evidence and whom to call");
 

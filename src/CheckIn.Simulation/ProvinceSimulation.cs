@@ -88,7 +88,7 @@ public sealed class ProvinceSimulation
                 TransmitAtHome(day, outbreak);
             }
 
-            yield return new SimulatedDay(Province, day, Province.Options.Start.PlusDays(day), visits, _infections.GetRange(before, _infections.Count - before));
+            yield return new SimulatedDay(Province, day, Province.Options.Start.PlusDays(day), visits, _infections.GetRange(before, _infections.Count - before), StateAt);
         }
     }
 
@@ -115,6 +115,21 @@ public sealed class ProvinceSimulation
 
         // The day's list is the chunks' lists side by side: no copy into one big array.
         return new DayVisits(parts);
+    }
+
+    /// <summary>
+    /// A resident's state at a minute after the start. Asked after later days it still answers for that minute: a
+    /// resident infected later was susceptible then.
+    /// </summary>
+    private ProximityModel.InfectionState StateAt(int resident, int minute)
+    {
+        var infected = _infectedAt[resident];
+        if (infected == NotInfected || infected > minute || Province.Options.Outbreak is not { } outbreak)
+        {
+            return ProximityModel.InfectionState.Susceptible;
+        }
+
+        return infected + (outbreak.LatentDays * MinutesPerDay) <= minute ? ProximityModel.InfectionState.Infectious : ProximityModel.InfectionState.Latent;
     }
 
     /// <summary>Isolated at home from the day after symptoms start.</summary>
@@ -250,10 +265,14 @@ public sealed class ProvinceSimulation
 public sealed class SimulatedDay
 {
     private readonly SyntheticProvince _province;
+    private readonly Func<int, int, ProximityModel.InfectionState>? _stateAt;
+    private List<SimulatedEncounter>? _encounters;
 
-    internal SimulatedDay(SyntheticProvince province, int day, LocalDate date, IReadOnlyList<SimulatedVisit> visits, IReadOnlyList<Infection> infections)
+    internal SimulatedDay(SyntheticProvince province, int day, LocalDate date, IReadOnlyList<SimulatedVisit> visits, IReadOnlyList<Infection> infections,
+        Func<int, int, ProximityModel.InfectionState>? stateAt = null)
     {
         _province = province;
+        _stateAt = stateAt;
         Day = day;
         Date = date;
         Visits = visits;
@@ -274,6 +293,17 @@ public sealed class SimulatedDay
 
     /// <summary>Infections that happened this day (the index cases, infected before the first day, are only in <see cref="ProvinceSimulation.Infections"/>).</summary>
     public IReadOnlyList<Infection> NewInfections { get; }
+
+    /// <summary>
+    /// The Bluetooth encounters the Bluezone users' phones logged this day, at venues and at home (none when
+    /// <see cref="SimulationOptions.BluezoneShare"/> is 0), in venue order then time; made on first use (every pair of users
+    /// at each venue, so about as long as the day's visits took) and kept with the day.
+    /// </summary>
+    /// <param name="cancellationToken">Stops making them.</param>
+    /// <returns>The encounters, the same on every call.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public IReadOnlyList<SimulatedEncounter> Encounters(CancellationToken cancellationToken = default) =>
+        _encounters ??= ProximityModel.Generate(_province, Day, Visits, NewInfections, _stateAt, cancellationToken);
 
     /// <summary>
     /// The check-in events the records hold, as apps, staff and paper logs produced them: app check-ins (twice

@@ -3,6 +3,7 @@ using CheckIn.Core;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Proximity;
 using NodaTime;
 
 namespace CheckIn.Simulation;
@@ -22,8 +23,10 @@ public sealed class RecordedWorld
     private readonly Lazy<Dictionary<string, CheckIn.Core.Places.VenueKind>> _venueKinds;
 
     private RecordedWorld(SyntheticProvince province, SimulatedRecording recording, Func<int, PersonPseudonym> personOf, VisitIndexSnapshot recorded,
-        VisitIndexSnapshot truth, TimeSpan mergeTime)
+        VisitIndexSnapshot truth, TimeSpan mergeTime, EncounterIndex encounters, EncounterIndex truthEncounters)
     {
+        Encounters = encounters;
+        TruthEncounters = truthEncounters;
         Province = province;
         _personOf = personOf;
         _caseKeyOf = recording.CaseKeyOf;
@@ -54,6 +57,16 @@ public sealed class RecordedWorld
 
     /// <summary>Every true visit, indexed.</summary>
     public VisitIndexSnapshot Truth { get; }
+
+    /// <summary>
+    /// The Bluetooth encounters the Bluezone users' phones logged (<see cref="SimulatedDay.Encounters"/>), keyed as the
+    /// records key each user's app (their one key, or their phone's pseudonym resolved through the links learned); empty
+    /// when <see cref="SimulationOptions.BluezoneShare"/> is 0. Traced with the records when <see cref="TracingRule.Proximity"/> is on.
+    /// </summary>
+    public EncounterIndex Encounters { get; }
+
+    /// <summary>The same encounters keyed as the true visits, traced with them when <see cref="TracingRule.Proximity"/> is on.</summary>
+    public EncounterIndex TruthEncounters { get; }
 
     /// <summary>The ground truth's infections, in the order they happened.</summary>
     public IReadOnlyList<Infection> Infections { get; }
@@ -135,8 +148,10 @@ public sealed class RecordedWorld
         var stores = recordings.Select(_ => new VisitStore()).ToList();
         var merging = recordings.Select(_ => new Stopwatch()).ToList();
         var truth = new VisitStore();
+        var encounters = new List<SimulatedEncounter>();
         foreach (var day in simulation.Run(cancellationToken))
         {
+            encounters.AddRange(day.Encounters(cancellationToken));
             foreach (var visit in day.Visits)
             {
                 truth.Add(identifierOf(visit.Resident, IdentifierKind.Opaque), province.Venues[visit.Venue].Id, visit.Arrival, visit.Departure);
@@ -161,8 +176,21 @@ public sealed class RecordedWorld
 
         cancellationToken.ThrowIfCancellationRequested();
         var truthIndex = truth.Flush(cancellationToken);
+        var truthEncounters = Index(encounters, resident => identifierOf(resident, IdentifierKind.Opaque), cancellationToken);
         return [.. recordings.Select((recording, k) => new RecordedWorld(province, recording, resident => identifierOf(resident, IdentifierKind.Opaque),
-            stores[k].Flush(cancellationToken), truthIndex, merging[k].Elapsed))];
+            stores[k].Flush(cancellationToken), truthIndex, merging[k].Elapsed,
+            recording.Identity.Model == IdentityModel.OnePerResident ? truthEncounters : Index(encounters, recording.AppKeyOf, cancellationToken), truthEncounters))];
+    }
+
+    private static EncounterIndex Index(List<SimulatedEncounter> encounters, Func<int, PersonPseudonym> personOf, CancellationToken cancellationToken)
+    {
+        var builder = new EncounterIndex.Builder();
+        foreach (var encounter in encounters)
+        {
+            builder.Add(encounter.ToEncounter(personOf));
+        }
+
+        return builder.Build(cancellationToken);
     }
 
     /// <summary>Scores a trace of this world at a workload: infections found among the first <paramref name="calls"/> contacts, ranked and not.</summary>
@@ -228,9 +256,9 @@ public sealed class RecordedWorld
         var options = rule.ToTracerOptions(End) with { VenueKindOf = VenueKindOf };
         options = adjust?.Invoke(options) ?? options;
         var stopwatch = Stopwatch.StartNew();
-        var fromRecords = new ContactTracer(Recorded).Trace(traceCases, options, cancellationToken);
+        var fromRecords = (rule.Proximity ? new ContactTracer(Recorded, Encounters) : new ContactTracer(Recorded)).Trace(traceCases, options, cancellationToken);
         var traceTime = stopwatch.Elapsed;
-        var fromTruth = new ContactTracer(Truth).Trace(truthCases, options, cancellationToken);
+        var fromTruth = (rule.Proximity ? new ContactTracer(Truth, TruthEncounters) : new ContactTracer(Truth)).Trace(truthCases, options, cancellationToken);
         var score = TracingScore.Of(fromRecords, fromTruth, Infections, cases.Select(c => c.Resident), ResidentOf);
         return new OutbreakTrace(rule, cases, fromRecords, fromTruth, score, traceTime);
     }

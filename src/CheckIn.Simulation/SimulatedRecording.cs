@@ -118,6 +118,16 @@ public sealed class SimulatedRecording
         ? _identifierOf(resident, IdentifierKind.Opaque)
         : Resolve(_identifierOf(resident, IdentifierKind.CitizenId));
 
+    /// <summary>
+    /// Whom a resident's app is known as (their Bluezone encounters too): the one key with
+    /// <see cref="IdentityModel.OnePerResident"/>, otherwise their phone's pseudonym resolved through the links learned so far.
+    /// </summary>
+    /// <param name="resident">The resident's index.</param>
+    /// <returns>The pseudonym.</returns>
+    public PersonPseudonym AppKeyOf(int resident) => _identity.Model == IdentityModel.OnePerResident
+        ? _identifierOf(resident, IdentifierKind.Opaque)
+        : Resolve(_identifierOf(resident, IdentifierKind.Phone));
+
     /// <summary>Runs the simulation and records each day as it comes (one day in memory at a time).</summary>
     /// <param name="cancellationToken">Stops before the next day.</param>
     /// <returns>The recorded days.</returns>

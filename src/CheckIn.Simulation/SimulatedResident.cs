@@ -70,6 +70,9 @@ public readonly record struct SimulatedResident
     /// <summary>Whether they carry a smartphone with a check-in app.</summary>
     public required bool HasSmartphone { get; init; }
 
+    /// <summary>Whether they run Bluezone, so their phone logs Bluetooth encounters with other users' (smartphone holders only).</summary>
+    public bool RunsBluezone { get; init; }
+
     /// <summary>What they do on ordinary days.</summary>
     public required ResidentRole Role { get; init; }
 

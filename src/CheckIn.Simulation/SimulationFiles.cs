@@ -81,6 +81,37 @@ public static class SimulationFiles
         return new SimulationSummary(totals.Days, totals.TrueVisits, written, totals.SetAside, simulation.Infections.Count);
     }
 
+    /// <summary>
+    /// Writes Bluetooth encounters as the encounters CSV that <c>checkin trace --encounters</c> reads
+    /// (<see cref="CheckIn.Tracing.Csv.EncounterCsvReader.Header"/>): residents as their keys <c>R0000042</c> (as
+    /// <see cref="WriteCsv"/> names them), the start ISO-8601 UTC, whole minutes, and the distance class the phones
+    /// estimated (not the true distance); LF line ends.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="encounters">The encounters (for example each day's <see cref="SimulatedDay.Encounters"/>).</param>
+    /// <param name="header">Whether to write the header line first (false to append a later day).</param>
+    /// <returns>Encounters written.</returns>
+    public static long WriteEncountersCsv(TextWriter writer, IEnumerable<SimulatedEncounter> encounters, bool header)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(encounters);
+        if (header)
+        {
+            writer.Write(CheckIn.Tracing.Csv.EncounterCsvReader.Header);
+            writer.Write('\n');
+        }
+
+        long written = 0;
+        foreach (var e in encounters)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{SimulatedResident.KeyOf(e.Resident)},{SimulatedResident.KeyOf(e.Other)},{e.Start:uuuu-MM-ddTHH:mm:ss'Z'},{(long)e.Duration.TotalMinutes},{CheckIn.Tracing.Proximity.EncounterDistances.Name(e.Distance)}\n"));
+            written++;
+        }
+
+        return written;
+    }
+
     /// <summary>The header of <see cref="WriteInfectionsCsv"/>.</summary>
     public const string InfectionsCsvHeader = "person,infected_by,venue,infected_at,onset,generation";
 

@@ -32,7 +32,7 @@ public sealed class SyntheticProvince
     ];
 
     private readonly byte[] _age;
-    private readonly byte[] _flags; // bit 0 female, bit 1 smartphone
+    private readonly byte[] _flags; // bit 0 female, bit 1 smartphone, bit 2 Bluezone
     private readonly short[] _birthYear;
     private readonly short[] _registration;
     private readonly int[] _serial;
@@ -105,6 +105,8 @@ public sealed class SyntheticProvince
 
     internal bool HasSmartphone(int resident) => (_flags[resident] & 2) != 0;
 
+    internal bool RunsBluezone(int resident) => (_flags[resident] & 4) != 0;
+
     internal int HomeCommuneCodeOf(int resident) => _communeCodes[_commune[resident]];
 
     /// <summary>A resident's full name, without building the whole <see cref="SimulatedResident"/>.</summary>
@@ -135,6 +137,7 @@ public sealed class SyntheticProvince
             HomeCommune = _communeCodes[_commune[index]],
             Household = _household[index],
             HasSmartphone = HasSmartphone(index),
+            RunsBluezone = RunsBluezone(index),
             Role = RoleOf(index),
         };
     }
@@ -265,6 +268,11 @@ public sealed class SyntheticProvince
 
         var phoneChance = PhoneWeight(age) * options.SmartphoneShare / MeanPhoneWeight;
         _flags[i] = (byte)((female ? 1 : 0) | (random.Chance(Math.Min(1, phoneChance)) ? 2 : 0));
+        // Bluezone from a stream of its own, so the share changes nothing else about the resident.
+        if ((_flags[i] & 2) != 0 && SimulationRandom.For(options.Seed, 12, i).Chance(options.BluezoneShare))
+        {
+            _flags[i] |= 4;
+        }
 
         var home = _communeCodes[_commune[i]];
         Workplace[i] = role switch

@@ -23,6 +23,12 @@ public sealed record TracingRule
     /// <summary>Hops traced (2: F1 and F2). Default 2.</summary>
     public int MaxDepth { get; init; } = 2;
 
+    /// <summary>
+    /// Whether Bluezone encounters are traced as well as venue visits (<see cref="RecordedWorld.Encounters"/>, at the
+    /// tracer's default encounter rules: 15 minutes within about 2 m). Default false: venue check-ins alone.
+    /// </summary>
+    public bool Proximity { get; init; }
+
     /// <summary>Checks every setting against its range.</summary>
     /// <returns>One coded error per setting out of range (<c>TracingRule.*</c>); empty when valid.</returns>
     public IReadOnlyList<CheckInError> Validate() => new OptionErrors(SimulationErrorCodes.Messages)

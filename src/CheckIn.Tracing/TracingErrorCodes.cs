@@ -123,6 +123,37 @@ public static class TracingErrorCodes
         public const string RecordTooLong = "LinkCsv.RecordTooLong";
     }
 
+    /// <summary>Codes of <see cref="Csv.EncounterCsvReader"/> (the line and field say where).</summary>
+    public static class EncounterCsv
+    {
+        /// <summary>The first line is not <c>person,other,start,minutes,distance</c>.</summary>
+        public const string Header = "EncounterCsv.Header";
+
+        /// <summary>A record does not have five fields.</summary>
+        public const string FieldCount = "EncounterCsv.FieldCount";
+
+        /// <summary>A person is empty.</summary>
+        public const string Person = "EncounterCsv.Person";
+
+        /// <summary>The two persons are one.</summary>
+        public const string SamePerson = "EncounterCsv.SamePerson";
+
+        /// <summary>The start is not an ISO-8601 UTC instant, or the encounter lies outside 1952–2088.</summary>
+        public const string Instant = "EncounterCsv.Instant";
+
+        /// <summary>The minutes are not a number above 0 and at most a day (1,440).</summary>
+        public const string Minutes = "EncounterCsv.Minutes";
+
+        /// <summary>The distance is not close, near, medium, far or a number of metres.</summary>
+        public const string Distance = "EncounterCsv.Distance";
+
+        /// <summary>A quoted field is never closed.</summary>
+        public const string Quote = "EncounterCsv.Quote";
+
+        /// <summary>A record is longer than the reader allows.</summary>
+        public const string RecordTooLong = "EncounterCsv.RecordTooLong";
+    }
+
     /// <summary>Codes of <see cref="Csv.VenueCsvReader"/> (the line and field say where).</summary>
     public static class VenueCsv
     {
@@ -258,6 +289,12 @@ public static class TracingErrorCodes
 
         /// <summary>The expansion threshold is null or in [0, 1].</summary>
         public const string ExpandAbove = "ContactTracerOptions.ExpandAbove";
+
+        /// <summary>The shortest encounter is 0 to 1 day.</summary>
+        public const string MinEncounter = "ContactTracerOptions.MinEncounter";
+
+        /// <summary>The farthest encounter distance is a defined class.</summary>
+        public const string MaxEncounterDistance = "ContactTracerOptions.MaxEncounterDistance";
     }
 
     /// <summary>Codes of <see cref="RiskModel"/> out of range (the property names the setting).</summary>
@@ -274,6 +311,9 @@ public static class TracingErrorCodes
 
         /// <summary>Every venue kind's weight is 0 to 100.</summary>
         public const string KindWeights = "RiskModel.KindWeights";
+
+        /// <summary>Every distance class's weight is 0 to 100.</summary>
+        public const string DistanceWeights = "RiskModel.DistanceWeights";
     }
 
     /// <summary>Codes of <see cref="Visits.VisitBuilderOptions"/> out of range (the property names the option).</summary>

@@ -58,7 +58,7 @@ public sealed class RecordCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, traced.ExitCode);
         // The school visit never checked out: its contact's overlap lies in an assumed tail, which trace reads from the closure.
         // Its score counts half the tail's 60 minutes (docs/tracing-risk.md): 1 − e^(−0.001 × 30).
-        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score", "cccd:001090777777,1,2021-09-01T02:00:00Z,school,60,cccd:001090123456,true,0.029554"],
+        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance", "cccd:001090777777,1,2021-09-01T02:00:00Z,school,60,cccd:001090123456,true,0.029554,venue,"],
             traced.Output.Trim().Split('\n'));
         Assert.Equal(ExitCodes.Invalid, CliRunner.Run("record", "--events", events, "--venues", venues, "--strict").ExitCode);
     }

@@ -23,10 +23,31 @@ public sealed class SimulateCommandTests : IDisposable
         var traced = CliRunner.Run("trace", "--visits", visits, "--case", index[0], "--from", "2021-09-06T00:00:00Z", "--until", "2021-09-13T00:00:00Z");
         Assert.Equal(ExitCodes.Success, traced.ExitCode);
         var lines = traced.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed,score", lines[0]);
+        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance", lines[0]);
         Assert.True(lines.Length > 1, "a resident with a routine has contacts");
-        Assert.All(lines.Skip(1), l => Assert.Matches(@"^R\d{7},[12],2021-09-\d\dT\d\d:\d\d:00Z,V\d{6},\d+,R\d{7},(true|false),0(\.\d{1,6})?$", l));
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^R\d{7},[12],2021-09-\d\dT\d\d:\d\d:00Z,V\d{6},\d+,R\d{7},(true|false),0(\.\d{1,6})?,venue,$", l));
         Assert.Contains(lines.Skip(1), l => l.Contains(",true,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Simulate_Encounters_AreWhatTheTraceCommandReads()
+    {
+        var visits = PathOf("visits.csv");
+        var encounters = PathOf("encounters.csv");
+        var truth = PathOf("truth.csv");
+        var result = CliRunner.Run("simulate", "--residents", "1500", "--days", "5", "--seed", "3", "--bluezone-share", "1", "--out", visits, "--encounters", encounters, "--truth", truth);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var written = System.Text.RegularExpressions.Regex.Match(result.Output, @"([\d,]+) Bluetooth encounters of Bluezone users written to encounters\.csv");
+        Assert.True(written.Success, result.Output);
+        var lines = File.ReadAllLines(encounters);
+        Assert.Equal("person,other,start,minutes,distance", lines[0]);
+        Assert.Equal(written.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), (lines.Length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^R\d{7},R\d{7},2021-09-\d\dT\d\d:\d\d:00Z,\d+,(close|near|medium|far)$", l));
+
+        var index = File.ReadLines(truth).Skip(1).Select(l => l.Split(',')).First(f => f[5] == "0");
+        var traced = CliRunner.Run("trace", "--visits", visits, "--encounters", encounters, "--case", index[0], "--from", "2021-09-06T00:00:00Z", "--until", "2021-09-11T00:00:00Z");
+        Assert.Equal(ExitCodes.Success, traced.ExitCode);
+        Assert.Contains(",proximity,", traced.Output, StringComparison.Ordinal);
     }
 
     [Fact]

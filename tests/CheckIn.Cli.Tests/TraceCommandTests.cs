@@ -34,12 +34,37 @@ public sealed class TraceCommandTests : IDisposable
         Assert.Equal(
             [
                 // Scores (docs/tracing-risk.md): Bình 1 − e^(−0.001 × 30); Dung and Cường Bình's score times 1 − e^(−0.001 × 20) and × 40.
-                "person,level,exposed_at,venue,overlap_minutes,source,assumed,score",
-                "Bình,1,2021-09-01T08:30:00Z,Chợ Đông Ba,30,An,false,0.029554",
-                "Dung,2,2021-09-01T09:00:00Z,Chợ Đông Ba,20,Bình,false,0.000585",
-                "Cường,2,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Bình,false,0.001159",
+                "person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance",
+                "Bình,1,2021-09-01T08:30:00Z,Chợ Đông Ba,30,An,false,0.029554,venue,",
+                "Dung,2,2021-09-01T09:00:00Z,Chợ Đông Ba,20,Bình,false,0.000585,venue,",
+                "Cường,2,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Bình,false,0.001159,venue,",
             ],
             result.Output.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Trace_Encounters_ContactsByProximityAndBoth()
+    {
+        var encounters = Path.Combine(_directory.FullName, "encounters.csv");
+        File.WriteAllText(encounters, """
+            person,other,start,minutes,distance
+            Giang,An,2021-09-01T13:00:00Z,30,close
+            An,Bình,2021-09-01T08:30:00Z,30,1.5
+            An,Hải,2021-09-01T13:00:00Z,10,close
+            An,Bình,not a time,30,near
+            """.ReplaceLineEndings("\n"));
+        var result = CliRunner.Run("trace", "--visits", Write(Visits), "--encounters", encounters, "--case", "An", "--from", "2021-08-30T00:00:00Z", "--until", "2021-09-02T00:00:00Z");
+
+        // The bad row is reported by line and skipped (exit 4); Hải's 10 minutes are under the 15 that make a contact.
+        Assert.Equal(ExitCodes.Partial, result.ExitCode);
+        Assert.Contains("EncounterCsv.Instant", result.Error, StringComparison.Ordinal);
+        Assert.Contains("3 encounters of 4 Bluezone users read from encounters.csv", result.Error, StringComparison.Ordinal);
+        var rows = result.Output.TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0]);
+        Assert.Equal(["Bình", "Cường", "Dung", "Giang"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Giang", "1", "2021-09-01T13:00:00Z", string.Empty, "30", "An", "false", "0.044003", "proximity", "close"], rows["Giang"]);
+        // Bình: at the market and near An's phone from the same minute: both kinds of evidence, the venue's kept, the scores combined.
+        Assert.Equal(("Chợ Đông Ba", "both", "near"), (rows["Bình"][3], rows["Bình"][8], rows["Bình"][9]));
+        Assert.True(double.Parse(rows["Bình"][7], System.Globalization.CultureInfo.InvariantCulture) > 0.029554);
     }
 
     [Fact]
@@ -93,7 +118,7 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Visits), "--depth", "1",
             "--case", "An@2021-09-01T09:30:00Z/2021-09-02T00:00:00Z", "--case", "Cường@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
         // An's window starts after the market: only Em (school, 10 min overlap < 15) would be reachable, so only Cường's contact Bình.
-        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score", "Bình,1,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Cường,false,0.039211"], result.Output.TrimEnd('\n').Split('\n'));
+        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance", "Bình,1,2021-09-01T11:10:00Z,\"Quán cơm, Lê Lợi\",40,Cường,false,0.039211,venue,"], result.Output.TrimEnd('\n').Split('\n'));
     }
 
     [Theory]
@@ -150,8 +175,8 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Content), "--case", "0912.345.678@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z", "--depth", "1");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(
-            ["0913000001,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235", "0913000002,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235",
-             "0913000003,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235", "0913000004,1,2021-09-01T10:00:00Z,V2,60,0912345678,false,0.058235"],
+            ["0913000001,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235,venue,", "0913000002,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235,venue,",
+             "0913000003,1,2021-09-01T08:00:00Z,V1,60,0912345678,false,0.058235,venue,", "0913000004,1,2021-09-01T10:00:00Z,V2,60,0912345678,false,0.058235,venue,"],
             result.Output.TrimEnd('\n').Split('\n').Skip(1));
 
         // --exact-keys: as before, no other spelling of V1 is V1, and the case's other spelling is another person.
@@ -209,6 +234,6 @@ public sealed class TraceCommandTests : IDisposable
         var result = CliRunner.Run("trace", "--visits", Write(Visits), "--case", "Zed@2021-08-30T00:00:00Z/2021-09-02T00:00:00Z");
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("no visits", result.Error, StringComparison.Ordinal);
-        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed,score", result.Output.Trim());
+        Assert.Equal("person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance", result.Output.Trim());
     }
 }

@@ -49,16 +49,16 @@ public sealed class TraceEventsCommandTests : IDisposable
         var events = Write("events.csv", Events);
         var alone = CliRunner.Run("trace", "--events", events, "--case", "cccd:046090001234" + Window);
         Assert.Equal(ExitCodes.Success, alone.ExitCode);
-        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score", "cccd:046090005678,1,2021-09-01T01:10:00Z,market,40,cccd:046090001234,false,0.039211"], Contacts(alone));
+        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance", "cccd:046090005678,1,2021-09-01T01:10:00Z,market,40,cccd:046090001234,false,0.039211,venue,"], Contacts(alone));
 
         var linked = CliRunner.Run("trace", "--events", events, "--links", Write("links.csv", Links), "--case", "cccd:046090001234" + Window);
         Assert.Equal(ExitCodes.Success, linked.ExitCode);
         Assert.Equal(
             [
-                "person,level,exposed_at,venue,overlap_minutes,source,assumed,score",
-                "cccd:046090005678,1,2021-09-01T01:10:00Z,market,40,cccd:046090001234,false,0.039211",
-                "phone:0912000111,1,2021-09-02T01:05:00Z,clinic,55,cccd:046090001234,true,0.027125",
-                "paper:Võ Thị Em|0912000222,1,2021-09-02T02:30:00Z,stall,60,cccd:046090001234,true,0.029554",
+                "person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance",
+                "cccd:046090005678,1,2021-09-01T01:10:00Z,market,40,cccd:046090001234,false,0.039211,venue,",
+                "phone:0912000111,1,2021-09-02T01:05:00Z,clinic,55,cccd:046090001234,true,0.027125,venue,",
+                "paper:Võ Thị Em|0912000222,1,2021-09-02T02:30:00Z,stall,60,cccd:046090001234,true,0.029554,venue,",
             ],
             Contacts(linked));
 
@@ -95,10 +95,10 @@ public sealed class TraceEventsCommandTests : IDisposable
             """;
         var events = Write("late.csv", Late);
         var unknown = CliRunner.Run("trace", "--events", events, "--case", "bhyt:DN4797915123456" + Window);
-        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score"], Contacts(unknown));
+        Assert.Equal(["person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance"], Contacts(unknown));
         var hospital = CliRunner.Run("trace", "--events", events, "--venues", Write("venues.csv", Venues), "--case", "bhyt:DN4797915123456" + Window);
         // A hospital weighs 1.2 and the tail counts half: 1 − e^(−0.001 × 1.2 × 15).
-        Assert.Equal("phone:0912000111,1,2021-09-02T09:30:00Z,clinic,30,bhyt:DN4797915123456,true,0.017839", Contacts(hospital)[1]);
+        Assert.Equal("phone:0912000111,1,2021-09-02T09:30:00Z,clinic,30,bhyt:DN4797915123456,true,0.017839,venue,", Contacts(hospital)[1]);
     }
 
     [Fact]

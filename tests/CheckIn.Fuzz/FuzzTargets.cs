@@ -35,6 +35,7 @@ public static class FuzzTargets
         ["eventscsv"] = EventsCsv,
         ["linkscsv"] = LinksCsv,
         ["venuescsv"] = VenuesCsv,
+        ["encounterscsv"] = EncountersCsv,
         ["paperlog"] = PaperLog,
         ["simulation"] = Simulation,
         ["notices"] = Notices,
@@ -260,6 +261,35 @@ public static class FuzzTargets
                 throw new InvalidOperationException("A venue read is not found by its key.");
             }
         });
+    }
+
+    private static void EncountersCsv(byte[] data)
+    {
+        // Read, pseudonymized and indexed: every encounter the reader accepts the index takes (the builder throws on
+        // one it would refuse), and each person's encounters come back in start order.
+        using var text = new StreamReader(new MemoryStream(data), Encoding.UTF8);
+        var reader = new EncounterCsvReader(text, new VisitCsvReaderOptions { SkipBadRecords = true });
+        var builder = new CheckIn.Tracing.Proximity.EncounterIndex.Builder();
+        var summary = reader.ReadInto(builder, new CheckIn.Tracing.Privacy.PseudonymTable(FuzzPseudonymizer));
+        var index = builder.Build();
+        if (summary.Success && summary.Value.Encounters > 0 && index.Count == 0)
+        {
+            throw new InvalidOperationException("Encounters read but none indexed.");
+        }
+
+        foreach (var person in index.Persons)
+        {
+            var previous = Instant.MinValue;
+            foreach (var encounter in index.EncountersOf(person))
+            {
+                if (encounter.Start < previous || encounter.Person != person || encounter.Other == person)
+                {
+                    throw new InvalidOperationException("An encounter out of order or not the person's.");
+                }
+
+                previous = encounter.Start;
+            }
+        }
     }
 
     private static readonly Lazy<CheckIn.Tracing.Visits.PaperLogMatcher> Matcher = new(() =>

@@ -59,6 +59,10 @@ internal static class Seeds
             "venue,kind,commune,name\nV1,market,00001,\"Chợ, Đông Ba\"\nV2,place_of_worship,,\nV3,,,\n",
             "venue,kind\ntokhaiyte:5f8a,School\n");
 
+        Text(folder, "encounterscsv",
+            "person,other,start,minutes,distance\nP1,P2,2021-09-20T08:00:00Z,20,close\nP2,P3,2021-09-20T08:10:00Z,5.5,1.8\nP1,P2,2021-09-20T08:00:00Z,20,close\n",
+            "person,other,start,minutes,distance\r\n\"0912 345 678\",P9,2021-09-20T23:50:00Z,1440,far\r\nP9,P8,2021-09-21T00:00:00Z,0.5,medium\r\n");
+
         Text(folder, "paperlog", "nguyen thi my hanh\n0912 345 678", "Tran Van Binh\n0912354678", "Võ Thị Em\n+84912345678", "\n");
 
         using (var stream = new MemoryStream())

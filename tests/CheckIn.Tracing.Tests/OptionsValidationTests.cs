@@ -23,6 +23,8 @@ public sealed class OptionsValidationTests
         { "tracer:top", TracingErrorCodes.TracerOptions.TopPerLevel, "TopPerLevel" },
         { "tracer:minScore", TracingErrorCodes.TracerOptions.MinScore, "MinScore" },
         { "tracer:expand", TracingErrorCodes.TracerOptions.ExpandAbove, "ExpandAbove" },
+        { "tracer:encounter", TracingErrorCodes.TracerOptions.MinEncounter, "MinEncounter" },
+        { "tracer:distance", TracingErrorCodes.TracerOptions.MaxEncounterDistance, "MaxEncounterDistance" },
         { "builder:max", TracingErrorCodes.BuilderOptions.MaxVisitLength, "MaxVisitLength" },
         { "builder:merge", TracingErrorCodes.BuilderOptions.MergeTolerance, "MergeTolerance" },
         { "builder:skew", TracingErrorCodes.BuilderOptions.ClockSkewTolerance, "ClockSkewTolerance" },
@@ -66,6 +68,8 @@ public sealed class OptionsValidationTests
             case "tracer:top": tracer = tracer with { TopPerLevel = 0 }; break;
             case "tracer:minScore": tracer = tracer with { MinScore = 1.5 }; break;
             case "tracer:expand": tracer = tracer with { ExpandAbove = double.NaN }; break;
+            case "tracer:encounter": tracer = tracer with { MinEncounter = Duration.FromMinutes(-1) }; break;
+            case "tracer:distance": tracer = tracer with { MaxEncounterDistance = (CheckIn.Tracing.Proximity.EncounterDistance)9 }; break;
             case "builder:max": builder = builder with { MaxVisitLength = Duration.FromHours(19) }; break;
             case "builder:merge": builder = builder with { MergeTolerance = Duration.FromHours(2) }; break;
             case "builder:skew": builder = builder with { ClockSkewTolerance = Duration.FromMinutes(-1) }; break;
@@ -121,6 +125,7 @@ public sealed class OptionsValidationTests
     [InlineData("close", TracingErrorCodes.Risk.CloseContacts, "CloseContacts")]
     [InlineData("tail", TracingErrorCodes.Risk.AssumedTailWeight, "AssumedTailWeight")]
     [InlineData("kinds", TracingErrorCodes.Risk.KindWeights, "KindWeights")]
+    [InlineData("distances", TracingErrorCodes.Risk.DistanceWeights, "DistanceWeights")]
     public void RiskModelOutOfRange_OneCodedError(string which, string code, string property)
     {
         Assert.Empty(RiskModel.Default.Validate());
@@ -129,6 +134,7 @@ public sealed class OptionsValidationTests
             "rate" => RiskModel.Default with { RatePerMinute = 0 },
             "close" => RiskModel.Default with { CloseContacts = 20_000 },
             "tail" => RiskModel.Default with { AssumedTailWeight = 1.5 },
+            "distances" => RiskModel.Default with { DistanceWeights = new Dictionary<CheckIn.Tracing.Proximity.EncounterDistance, double> { [CheckIn.Tracing.Proximity.EncounterDistance.Near] = -1 } },
             _ => RiskModel.Default with { KindWeights = new Dictionary<VenueKind, double> { [VenueKind.Market] = double.PositiveInfinity } },
         };
         var error = Assert.Single(model.Validate());

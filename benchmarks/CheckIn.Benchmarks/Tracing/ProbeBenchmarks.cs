@@ -116,7 +116,7 @@ public class ProbeBenchmarks
         var options = new ContactTracerOptions { MinOverlap = NodaTime.Duration.FromSeconds(MinOverlap), MaxDegreeOfParallelism = 1, Strategy = TraceStrategy.Probe };
         foreach (var exposure in _exposureList)
         {
-            found += new TraceRun(_snapshot, options, long.MaxValue, CancellationToken.None).Match([exposure]).Candidates;
+            found += new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match([exposure]).Candidates;
         }
 
         return found;

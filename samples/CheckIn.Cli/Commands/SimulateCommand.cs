@@ -21,9 +21,11 @@ public static class SimulateCommand
         var scanning = new Option<double?>("--scan-share") { Description = "Visits smartphone holders actually scan (default 0.8)." };
         var indexCases = new Option<int?>("--index-cases") { Description = "Outbreak index cases (default 5; 0 for no outbreak)." };
         var householdRisk = new Option<double?>("--household-risk") { Description = "Daily probability of infecting each household member at home (default 0: only over shared visits)." };
+        var encountersFile = new Option<FileInfo?>("--encounters") { Description = "Also write the Bluezone users' Bluetooth encounters as CSV here (person,other,start,minutes,distance, for 'checkin trace --encounters')." };
+        var bluezone = new Option<double?>("--bluezone-share") { Description = "Smartphone holders running Bluezone, whose phones log encounters (default 0.4)." };
         var command = new Command("simulate", "Generate a synthetic province's check-in data (seeded, deterministic) with an outbreak's ground truth.")
         {
-            residents, days, seed, outFile, truth, smartphones, scanning, indexCases, householdRisk,
+            residents, days, seed, outFile, truth, smartphones, scanning, indexCases, householdRisk, encountersFile, bluezone,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +47,7 @@ public static class SimulateCommand
             {
                 SmartphoneShare = parse.GetValue(smartphones) ?? options.SmartphoneShare,
                 ScanShare = parse.GetValue(scanning) ?? options.ScanShare,
+                BluezoneShare = parse.GetValue(bluezone) ?? options.BluezoneShare,
                 Outbreak = parse.GetValue(indexCases) is { } cases ? (cases == 0 ? null : OutbreakOptions.Default with { IndexCases = cases }) : options.Outbreak,
             };
             if (parse.GetValue(householdRisk) is { } risk && options.Outbreak is { } outbreak)
@@ -58,10 +61,18 @@ public static class SimulateCommand
                 var province = SyntheticProvince.Generate(options);
                 var made = stopwatch.Elapsed;
                 var simulation = new ProvinceSimulation(province);
+                using var encounterWriter = parse.GetValue(encountersFile) is { } e ? new StreamWriter(e.FullName, append: false, new System.Text.UTF8Encoding(false), 1 << 16) : null;
+                long encounters = 0;
                 SimulationSummary Write(IProgress<SimulatedDay>? progress)
                 {
                     using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                    return binary ? SimulationFiles.WriteBinary(simulation, file, progress) : SimulationFiles.WriteCsv(simulation, file, progress);
+                    // Each day's encounters are written as the day is (days stream once).
+                    var each = encounterWriter is null ? progress : Terminal.Progress<SimulatedDay>(day =>
+                    {
+                        encounters += SimulationFiles.WriteEncountersCsv(encounterWriter, day.Encounters(), header: day.Day == 0);
+                        progress?.Report(day);
+                    });
+                    return binary ? SimulationFiles.WriteBinary(simulation, file, each) : SimulationFiles.WriteCsv(simulation, file, each);
                 }
 
                 // A progress bar by day on a terminal; nothing extra when the output is a file, a pipe or a test.
@@ -94,6 +105,12 @@ public static class SimulateCommand
                     $"  {summary.TrueVisits:N0} visits happened; {summary.WrittenVisits:N0} {(binary ? "written with how each was recorded" : "recorded visits written")} to {Path.GetFileName(path)}{(binary ? string.Empty : $" ({summary.MergedOrRejectedEvents:N0} repeated scans merged)")}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {summary.Infections:N0} infections in the outbreak's ground truth{(parse.GetValue(truth) is { } t ? $" (written to {t.Name})" : string.Empty)}"));
+                if (encounterWriter is not null)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {encounters:N0} Bluetooth encounters of Bluezone users written to {parse.GetValue(encountersFile)!.Name}"));
+                }
+
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {elapsed.TotalSeconds:N1} s ({made.TotalSeconds:N1} s making the province), {summary.TrueVisits / Math.Max(0.001, elapsed.TotalSeconds):N0} visits/s"));
                 return ExitCodes.Success;

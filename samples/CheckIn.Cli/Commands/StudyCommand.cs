@@ -24,11 +24,13 @@ public static class StudyCommand
         var linger = new Option<string>("--linger") { Description = "How long a source lingers, comma-separated durations.", DefaultValueFactory = _ => "0m" };
         var householdRisk = new Option<string>("--household-risk") { Description = "Daily probability of infecting each household member at home, comma-separated.", DefaultValueFactory = _ => "0" };
         var identity = new Option<string>("--identity") { Description = "Who visitors are recorded as, comma-separated: one (one key per resident), cards (chip card, insurance card and app account apart), linked (cards joined as a real app learns).", DefaultValueFactory = _ => "one" };
+        var bluezone = new Option<string>("--bluezone-share") { Description = "Smartphone holders running Bluezone (their phones log encounters), comma-separated shares.", DefaultValueFactory = _ => "0.4" };
+        var proximity = new Option<string>("--proximity") { Description = "Trace Bluezone encounters as well as visits, comma-separated: off, on.", DefaultValueFactory = _ => "off" };
         var calls = new Option<int>("--calls") { Description = "Contacts a tracing team calls: infections found among that many, by score and in list order.", DefaultValueFactory = _ => 1_000 };
         var format = new Option<string>("--format") { Description = "table or csv.", DefaultValueFactory = _ => "table" };
         var command = new Command("study", "Measure tracing recall and precision against a synthetic outbreak's ground truth, for each combination of compliance and tracing rule.")
         {
-            residents, days, seed, smartphones, scanning, householdRisk, window, minOverlap, linger, identity, calls, format,
+            residents, days, seed, smartphones, scanning, householdRisk, window, minOverlap, linger, identity, bluezone, proximity, calls, format,
         };
         command.SetAction(parse =>
         {
@@ -57,9 +59,11 @@ public static class StudyCommand
                      from overlap in Durations(parse.GetValue(minOverlap)!, "--min-overlap")
                      from stay in Durations(parse.GetValue(linger)!, "--linger")
                      from who in Identities(parse.GetValue(identity)!)
+                     from app in Shares(parse.GetValue(bluezone)!, "--bluezone-share")
+                     from near in Switches(parse.GetValue(proximity)!, "--proximity")
                      select new StudyScenario(
-                         baseOptions with { SmartphoneShare = phone, ScanShare = scan, Outbreak = baseOptions.Outbreak! with { HouseholdRiskPerDay = home } },
-                         TracingRule.Default with { WindowBeforeOnset = before, MinOverlap = overlap, Linger = stay }) { Identity = who, Calls = callCount }).ToList();
+                         baseOptions with { SmartphoneShare = phone, ScanShare = scan, BluezoneShare = app, Outbreak = baseOptions.Outbreak! with { HouseholdRiskPerDay = home } },
+                         TracingRule.Default with { WindowBeforeOnset = before, MinOverlap = overlap, Linger = stay, Proximity = near }) { Identity = who, Calls = callCount }).ToList();
                 if (scenarios.Count > 200)
                 {
                     throw new FormatException($"{scenarios.Count} combinations: at most 200 in one study.");
@@ -88,14 +92,14 @@ public static class StudyCommand
         string Dur(Duration d) => d.TotalDays >= 1 && d.TotalDays % 1 == 0 ? $"{d.TotalDays:F0}d" : $"{d.TotalMinutes:F0}m";
         if (csv)
         {
-            output.WriteLine("household_risk,smartphone_share,scan_share,window_before_onset,min_overlap,linger,cases,f1,f2,true_f1,true_f2,f1_recall,f1_precision,f2_recall,f2_precision,infected_by_cases,infected_at_home,infected_found_as_f1,infected_found,infected_found_from_true_visits,contacts_per_infection_found,calls,found_in_calls_ranked,found_in_calls_unranked,identity");
+            output.WriteLine("household_risk,smartphone_share,scan_share,window_before_onset,min_overlap,linger,cases,f1,f2,true_f1,true_f2,f1_recall,f1_precision,f2_recall,f2_precision,infected_by_cases,infected_at_home,infected_found_as_f1,infected_found,infected_found_from_true_visits,contacts_per_infection_found,calls,found_in_calls_ranked,found_in_calls_unranked,identity,bluezone_share,proximity");
         }
         else
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Study over a synthetic province: {options.Residents:N0} residents, {options.Days} days from {options.Start:yyyy-MM-dd}, seed {options.Seed}; scores in %"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  home phones  scan  window overlap linger  cases      F1      F2  F1 rec  F1 prec  F2 rec  F2 prec  infected: caused  at home  as F1  F1 or F2  contacts per found  in {scenarios[0].Calls:N0} calls: ranked  list  identity"));
+                $"  home phones  scan  window overlap linger  cases      F1      F2  F1 rec  F1 prec  F2 rec  F2 prec  infected: caused  at home  as F1  F1 or F2  contacts per found  in {scenarios[0].Calls:N0} calls: ranked  list  identity  bluezone proximity"));
         }
 
         // Rows are printed as each scenario finishes (scenarios of one world finish together, in the order given).
@@ -105,8 +109,8 @@ public static class StudyCommand
             var s = result.Score;
             var w = result.Workload!;
             output.WriteLine(csv
-                ? string.Create(CultureInfo.InvariantCulture, $"{simulation.Outbreak?.HouseholdRiskPerDay ?? 0},{simulation.SmartphoneShare},{simulation.ScanShare},{Dur(rule.WindowBeforeOnset)},{Dur(rule.MinOverlap)},{Dur(rule.Linger)},{s.Cases},{s.RecordedF1},{s.RecordedF2},{s.TrueF1},{s.TrueF2},{s.F1Recall:F4},{s.F1Precision:F4},{s.F2Recall:F4},{s.F2Precision:F4},{s.InfectedByCases},{s.InfectedAtHome},{s.InfectedFoundAsF1},{s.InfectedFound},{s.InfectedFoundFromTrueVisits},{s.ContactsPerInfectionFound:F1},{w.Calls},{w.FoundRanked},{w.FoundUnranked},{Name(result.Scenario.Identity)}")
-                : string.Create(CultureInfo.InvariantCulture, $"{simulation.Outbreak?.HouseholdRiskPerDay ?? 0,6:F2} {simulation.SmartphoneShare,6:F2} {simulation.ScanShare,5:F2} {Dur(rule.WindowBeforeOnset),7} {Dur(rule.MinOverlap),7} {Dur(rule.Linger),6} {s.Cases,6} {s.RecordedF1,7:N0} {s.RecordedF2,7:N0} {Pct(s.F1Recall),7} {Pct(s.F1Precision),8} {Pct(s.F2Recall),7} {Pct(s.F2Precision),8} {s.InfectedByCases,16} {s.InfectedAtHome,8} {s.InfectedFoundAsF1,6} {s.InfectedFound,9} {s.ContactsPerInfectionFound,19:F1} {w.FoundRanked,21} {w.FoundUnranked,5}  {Name(result.Scenario.Identity)}"));
+                ? string.Create(CultureInfo.InvariantCulture, $"{simulation.Outbreak?.HouseholdRiskPerDay ?? 0},{simulation.SmartphoneShare},{simulation.ScanShare},{Dur(rule.WindowBeforeOnset)},{Dur(rule.MinOverlap)},{Dur(rule.Linger)},{s.Cases},{s.RecordedF1},{s.RecordedF2},{s.TrueF1},{s.TrueF2},{s.F1Recall:F4},{s.F1Precision:F4},{s.F2Recall:F4},{s.F2Precision:F4},{s.InfectedByCases},{s.InfectedAtHome},{s.InfectedFoundAsF1},{s.InfectedFound},{s.InfectedFoundFromTrueVisits},{s.ContactsPerInfectionFound:F1},{w.Calls},{w.FoundRanked},{w.FoundUnranked},{Name(result.Scenario.Identity)},{simulation.BluezoneShare},{(rule.Proximity ? "on" : "off")}")
+                : string.Create(CultureInfo.InvariantCulture, $"{simulation.Outbreak?.HouseholdRiskPerDay ?? 0,6:F2} {simulation.SmartphoneShare,6:F2} {simulation.ScanShare,5:F2} {Dur(rule.WindowBeforeOnset),7} {Dur(rule.MinOverlap),7} {Dur(rule.Linger),6} {s.Cases,6} {s.RecordedF1,7:N0} {s.RecordedF2,7:N0} {Pct(s.F1Recall),7} {Pct(s.F1Precision),8} {Pct(s.F2Recall),7} {Pct(s.F2Precision),8} {s.InfectedByCases,16} {s.InfectedAtHome,8} {s.InfectedFoundAsF1,6} {s.InfectedFound,9} {s.ContactsPerInfectionFound,19:F1} {w.FoundRanked,21} {w.FoundUnranked,5}  {Name(result.Scenario.Identity),-8}  {simulation.BluezoneShare,8:F2} {(rule.Proximity ? "on" : "off"),9}"));
             output.Flush();
         }));
     }
@@ -125,6 +129,14 @@ public static class StudyCommand
             "cards" => RecordingIdentity.Cards,
             "linked" => RecordingIdentity.LinkedCards,
             _ => throw new FormatException($"--identity: '{part}' is not one, cards or linked."),
+        })];
+
+    private static List<bool> Switches(string text, string option) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part => part.ToLowerInvariant() switch
+        {
+            "on" => true,
+            "off" => false,
+            _ => throw new FormatException($"{option}: '{part}' is not on or off."),
         })];
 
     private static List<double> Shares(string text, string option) =>

@@ -10,6 +10,7 @@ using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Proximity;
 using CheckIn.Tracing.Venues;
 using CheckIn.Tracing.Visits;
 using NodaTime;
@@ -39,12 +40,13 @@ public static class TraceCommand
         var minOverlap = new Option<string>("--min-overlap") { Description = "Shortest overlap that makes a contact.", DefaultValueFactory = _ => "15m" };
         var linger = new Option<string>("--linger") { Description = "How long a source lingers after leaving.", DefaultValueFactory = _ => "0m" };
         var depth = new Option<int>("--depth") { Description = "Hops to trace (2: F1 and F2).", DefaultValueFactory = _ => 2 };
-        var asOf = new Option<string?>("--as-of") { Description = "Trace time (ISO-8601 UTC); defaults to the latest check-out in the file." };
+        var asOf = new Option<string?>("--as-of") { Description = "Trace time (ISO-8601 UTC); defaults to the latest check-out in the file (or encounter end)." };
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var top = new Option<int?>("--top") { Description = "Keep the K highest-scored contacts of each level (the rest are not reported, nor traced on)." };
         var minScore = new Option<string?>("--min-score") { Description = "Report only contacts scored at least S (0 to 1; see docs/tracing-risk.md)." };
         var expandAbove = new Option<string?>("--expand-above") { Description = "Grow the next level only from contacts scored above S (0 to 1): the riskiest first." };
+        var encounters = new Option<FileInfo?>("--encounters") { Description = "CSV of Bluetooth encounters person,other,start,minutes,distance (Bluezone records): contacts by proximity as well as by venue. Persons as in --visits; with --events a phone number, or id_kind:id." };
         var byCommune = new Option<bool>("--by-commune") { Description = "Print the contacts counted by the commune of the venue that exposed them (needs --venues) instead of the contacts." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (exit 1) instead of reporting bad rows, tracing the rest and exiting 4." };
         var exactKeys = new Option<bool>("--exact-keys") { Description = "Compare persons and venues exactly as written (no canonical spelling)." };
@@ -53,7 +55,7 @@ public static class TraceCommand
         var keyId = new Option<ushort>("--key-id") { Description = "The id of --signing-key in the trust list.", DefaultValueFactory = _ => 1 };
         var command = new Command("trace", "Trace contacts (F1, F2, …) of cases over a CSV of visits or of raw check-in events.")
         {
-            visits, events, links, venues, cases, from, until, minOverlap, linger, depth, asOf, format, top, minScore, expandAbove, byCommune, strict, exactKeys, noticesOut,
+            visits, events, links, venues, encounters, cases, from, until, minOverlap, linger, depth, asOf, format, top, minScore, expandAbove, byCommune, strict, exactKeys, noticesOut,
             signingKey, keyId,
         };
         command.SetAction(parse =>
@@ -79,7 +81,7 @@ public static class TraceCommand
                     parse.GetValue(top) is { } k ? (k >= 1 ? k : throw new UsageException("--top must be at least 1.")) : null,
                     ParseScore(parse.GetValue(minScore), "--min-score"),
                     ParseScore(parse.GetValue(expandAbove), "--expand-above"));
-                return Run(output, error, input, parse.GetValue(venues), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
+                return Run(output, error, input, parse.GetValue(venues), parse.GetValue(encounters), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
                     parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format),
                     ranking, parse.GetValue(byCommune), reading, publish);
             }
@@ -92,7 +94,7 @@ public static class TraceCommand
         return command;
     }
 
-    private static int Run(TextWriter output, TextWriter error, Input input, FileInfo? venuesFile, string[] caseTexts, string? fromText, string? untilText,
+    private static int Run(TextWriter output, TextWriter error, Input input, FileInfo? venuesFile, FileInfo? encountersFile, string[] caseTexts, string? fromText, string? untilText,
         string minOverlapText, string lingerText, int depth, string? asOfText, string format, Ranking ranking, bool byCommune, VisitCsvReaderOptions reading,
         (FileInfo Package, FileInfo Key, ushort KeyId)? publish)
     {
@@ -125,6 +127,18 @@ public static class TraceCommand
         }
 
         rejected += loaded.Rejected;
+        var proximity = EncounterIndex.Empty;
+        var latest = loaded.Latest;
+        if (encountersFile is not null)
+        {
+            if (ReadEncounters(error, encountersFile, loaded, reading, ref rejected, ref latest) is not { } read)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            proximity = read;
+        }
+
         var defaultFrom = fromText is null ? (Instant?)null : ParseInstant(fromText, "--from");
         var defaultUntil = untilText is null ? (Instant?)null : ParseInstant(untilText, "--until");
         var traceCases = caseTexts.Select(text => ParseCase(text, defaultFrom, defaultUntil, loaded.CaseOf)).ToList();
@@ -135,8 +149,8 @@ public static class TraceCommand
 
         // Venue kinds weigh the scores when the venues are known.
         options = options with { VenueKindOf = venuesFile is null ? null : venueRegistry.KindOf };
-        options = options with { AsOf = asOfText is null ? loaded.Latest ?? SystemClock.Instance.GetCurrentInstant() : ParseInstant(asOfText, "--as-of") };
-        var result = new ContactTracer(loaded.Store.Flush()).Trace(traceCases, options);
+        options = options with { AsOf = asOfText is null ? latest ?? SystemClock.Instance.GetCurrentInstant() : ParseInstant(asOfText, "--as-of") };
+        var result = new ContactTracer(loaded.Store.Flush(), proximity).Trace(traceCases, options);
         foreach (var warning in result.Warnings)
         {
             error.WriteLine($"{warning.Code}  case {Masked(loaded.NameOf(traceCases[warning.Field].Person))} has no visits in {loaded.FileName}.");
@@ -167,8 +181,61 @@ public static class TraceCommand
         return rejected > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 
-    /// <summary>What a source file gave: the visits, how to print a person, how a case names one.</summary>
-    private sealed record Loaded(VisitStore Store, Func<PersonPseudonym, string> NameOf, Func<string, PersonPseudonym> CaseOf, Instant? Latest, long Rejected, string FileName);
+    /// <summary>What a source file gave: the visits, how to print a person, how a case names one, how an encounter does.</summary>
+    private sealed record Loaded(VisitStore Store, Func<PersonPseudonym, string> NameOf, Func<string, PersonPseudonym> CaseOf, Instant? Latest, long Rejected, string FileName)
+    {
+        public required Func<string, PersonPseudonym> EncounterPersonOf { get; init; }
+    }
+
+    /// <summary>The encounters file into an index, persons named as the visits or events name them; bad rows as for visits.</summary>
+    private static EncounterIndex? ReadEncounters(TextWriter error, FileInfo file, Loaded loaded, VisitCsvReaderOptions reading, ref long rejected, ref Instant? latest)
+    {
+        var builder = new EncounterIndex.Builder();
+        long same = 0;
+        var last = latest;
+        using var text = CliFiles.OpenText(file);
+        var reader = new EncounterCsvReader(text, reading);
+        if (ReadRows(error, file.Name, reading, reader.Read, () =>
+            {
+                var record = reader.Current;
+                PersonPseudonym person, other;
+                try
+                {
+                    (person, other) = (loaded.EncounterPersonOf(record.Person), loaded.EncounterPersonOf(record.Other));
+                }
+                catch (ArgumentException)
+                {
+                    // An identifier with nothing visible in it (kept as written with --exact-keys): not a person.
+                    same++;
+                    return;
+                }
+
+                if (person == other)
+                {
+                    // Two identifiers of one person (linked, or spelt alike): not an encounter.
+                    same++;
+                    return;
+                }
+
+                var encounter = new Encounter(person, other, record.Start, record.Duration, record.Distance);
+                builder.Add(encounter);
+                last = last is { } l && l >= encounter.End ? l : encounter.End;
+            }) is not { } bad)
+        {
+            return null;
+        }
+
+        if (same > 0)
+        {
+            error.WriteLine($"{TracingErrorCodes.EncounterCsv.SamePerson}  {file.Name}: {same:N0} encounters not between two people (one person's two identifiers, or an empty one) skipped.");
+        }
+
+        rejected += bad + same;
+        latest = last;
+        var index = builder.Build();
+        error.WriteLine($"{index.Count:N0} encounters of {index.PersonCount:N0} Bluezone users read from {file.Name}.");
+        return index;
+    }
 
     private sealed record Input(FileInfo? Visits, FileInfo? Events, FileInfo? Links);
 
@@ -192,7 +259,11 @@ public static class TraceCommand
         }
 
         Func<string, string> canonical = reading.CanonicalKeys ? IdentifierText.CanonicalizePerson : text => text;
-        return new Loaded(store, persons.IdentifierOf, person => persons.Pseudonymize(Key(canonical(person))), summary.LatestCheckOut, summary.Rejected, visitsFile.Name);
+        return new Loaded(store, persons.IdentifierOf, person => persons.Pseudonymize(Key(canonical(person))), summary.LatestCheckOut, summary.Rejected, visitsFile.Name)
+        {
+            // The encounters reader has already spelt them as the visits reader does.
+            EncounterPersonOf = persons.Pseudonymize,
+        };
     }
 
     /// <summary>
@@ -268,7 +339,18 @@ public static class TraceCommand
 
         Instant? latest = built.Visits.Count == 0 ? null : built.Visits.Max(v => v.CheckOut);
         return new Loaded(store, p => names.TryGetValue(p, out var name) ? name : table.IdentifierOf(p), text => CaseOfEvents(text, pseudonymizer, registry, seen),
-            latest, bad, eventsFile.Name);
+            latest, bad, eventsFile.Name)
+        {
+            // Bluezone knew its users by phone number; another kind may be given as id_kind:id.
+            EncounterPersonOf = text =>
+            {
+                var colon = text.IndexOf(':', StringComparison.Ordinal);
+                var (kind, id, idKind) = colon > 0 && CheckInEventCsvReader.KindOf(text[..colon]) is { } stated
+                    ? (stated, text[(colon + 1)..], text[..colon].ToLowerInvariant())
+                    : (IdentifierKind.Phone, text, "phone");
+                return registry.Resolve(table.Pseudonymize(kind, id, $"{idKind}:{id}"));
+            },
+        };
     }
 
     /// <summary>A case named as <c>id_kind:id</c>, or by the id alone when exactly one person of the input has it under some kind.</summary>

@@ -38,8 +38,8 @@ internal static class DemoReport
                 resident >= 0 ? SimulatedResident.KeyOf(resident) : string.Empty, // empty: a paper-log entry that matched nobody
                 contact.Level.ToString(Invariant),
                 contact.ExposedAt.ToString("uuuu-MM-ddTHH:mm:ss'Z'", Invariant),
-                contact.Venue,
-                findings.VenueName(contact.Venue),
+                contact.Venue ?? string.Empty, // empty: reached by a Bluetooth encounter
+                contact.Venue is { } venue ? findings.VenueName(venue) : string.Empty,
                 contact.Overlap.TotalMinutes.ToString("F0", Invariant),
                 contact.Source.ToString(),
                 source,

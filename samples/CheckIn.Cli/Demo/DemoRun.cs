@@ -297,6 +297,15 @@ internal sealed class DemoRun
             Line($"  calling {w.Calls:N0} of {w.Contacts:N0} contacts: {w.FoundRanked:N0} of the {w.InfectedByCases:N0} infections the cases caused by score, {w.FoundUnranked:N0} in list order; infected contacts {w.InfectedFoundRanked:N0} against {w.InfectedFoundUnranked:N0}");
         }
 
+        // Proximity (docs/tracing-semantics.md): the same cases traced over the visits and the Bluezone users' encounters.
+        var near = world.TraceOutbreak(TracingRule.Default with { Proximity = true });
+        _findings.Proximity = (near.Score, near.FromRecords.Hops.Sum(h => h.ByProximity), [.. new[] { 1_000, 10_000 }.Select(calls => world.Workload(near, calls))]);
+        Line($"Proximity: {world.Encounters.Count:N0} Bluetooth encounters of {world.Encounters.PersonCount:N0} Bluezone users traced with the visits: {near.Score.RecordedF1:N0} F1 (against {score.RecordedF1:N0}), {near.FromRecords.Hops.Sum(h => h.ByProximity):N0} contacts with proximity evidence; {near.Score.InfectedFound:N0} infections found ({near.Score.InfectedFoundAsF1:N0} as F1, against {score.InfectedFoundAsF1:N0})");
+        foreach (var (with, without) in _findings.Proximity.Workloads.Zip(_findings.Workloads))
+        {
+            Line($"  calling {with.Calls:N0} by score: {with.FoundRanked:N0} of the {with.InfectedByCases:N0} with proximity, {without.FoundRanked:N0} without; in list order {with.FoundUnranked:N0} against {without.FoundUnranked:N0}");
+        }
+
         // The same cases traced over the same days recorded with the cards kept apart, and with one key per resident.
         var identity = new List<(string Label, TracingScore Score)> { ("cards linked (as recorded)", score) };
         foreach (var (other, label) in _comparison.Skip(1).Zip(new[] { "cards apart (no linking)", "one key per resident (upper bound)" }))
@@ -355,6 +364,9 @@ internal sealed class DemoFindings
 
     /// <summary>Infections found calling 1,000 and 10,000 contacts, by score and in list order.</summary>
     public IReadOnlyList<WorkloadScore> Workloads { get; set; } = [];
+
+    /// <summary>The trace with Bluezone encounters too: its score, the contacts with proximity evidence, and the workloads of <see cref="Workloads"/>.</summary>
+    public (TracingScore? Score, int ByProximity, IReadOnlyList<WorkloadScore> Workloads) Proximity { get; set; } = (null, 0, []);
 
     /// <summary>The trace's score with the records' identities linked, kept apart, and one key per resident.</summary>
     public IReadOnlyList<(string Label, TracingScore Score)> Identity { get; set; } = [];

@@ -4,6 +4,7 @@ using CheckIn.Core.Places;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Proximity;
 using NodaTime;
 
 namespace CheckIn.Tracing;
@@ -30,13 +31,28 @@ namespace CheckIn.Tracing;
 public sealed class ContactTracer
 {
     private readonly VisitIndexSnapshot _snapshot;
+    private readonly ProximityView? _proximity;
 
-    /// <summary>Creates a tracer over a snapshot.</summary>
+    /// <summary>Creates a tracer over a snapshot: contacts by co-presence at venues.</summary>
     /// <param name="snapshot">The visits to trace over.</param>
     public ContactTracer(VisitIndexSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         _snapshot = snapshot;
+    }
+
+    /// <summary>
+    /// Creates a tracer over a snapshot and Bluetooth encounters: contacts by co-presence at venues and by proximity.
+    /// Persons are matched across the two by pseudonym (make both with one key); a person known only by encounters can
+    /// be a case or a contact. Costs a look-up per person of the encounters once, here.
+    /// </summary>
+    /// <param name="snapshot">The visits to trace over.</param>
+    /// <param name="encounters">The encounters to trace over.</param>
+    public ContactTracer(VisitIndexSnapshot snapshot, EncounterIndex encounters)
+        : this(snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(encounters);
+        _proximity = new ProximityView(snapshot, encounters);
     }
 
     /// <summary>Traces one or more cases (an outbreak cluster is traced at once, using all cores for large hops).</summary>
@@ -64,13 +80,13 @@ public sealed class ContactTracer
         }
 
         var asOf = options.AsOf ?? options.Clock.GetCurrentInstant();
-        var run = new TraceRun(_snapshot, options, IndexTime.IsIndexable(asOf) ? IndexTime.ToSeconds(asOf) : int.MaxValue, cancellationToken);
+        var run = new TraceRun(_snapshot, _proximity, options, IndexTime.IsIndexable(asOf) ? IndexTime.ToSeconds(asOf) : int.MaxValue, cancellationToken);
         var sources = new List<Source>();
         var warnings = new List<CheckInError>();
         for (var index = 0; index < caseList.Count; index++)
         {
             var traceCase = caseList[index];
-            if (!_snapshot.TryGetPerson(traceCase.Person, out var id))
+            if (!_snapshot.TryGetPerson(traceCase.Person, out var id) && _proximity?.TryGetTraceId(traceCase.Person, out id) != true)
             {
                 warnings.Add(TracingErrors.Of(TracingErrorCodes.Trace.UnknownCase) with { Field = index });
             }
@@ -95,21 +111,33 @@ public sealed class ContactTracer
             }
 
             var (found, candidates, swept, examined) = run.Match(exposures);
+            var (near, encountersExamined) = run.MatchEncounters(sources);
 
-            // Contacts come out in the documented order (level, exposure time, pseudonym) without a final sort.
-            var persons = _snapshot.PersonKeys;
-            var ordered = found.ToArray();
-            Array.Sort(ordered, (a, b) => a.Value.ExposedAt != b.Value.ExposedAt
-                ? a.Value.ExposedAt.CompareTo(b.Value.ExposedAt)
-                : ComparePseudonyms(persons.Span[a.Key], persons.Span[b.Key]));
+            // Every person reached by either kind of evidence, in the documented order (exposure time, pseudonym).
+            var ordered = new List<Reached>(found.Count + near.Count);
+            foreach (var (person, candidate) in found)
+            {
+                var hasEncounter = near.TryGetValue(person, out var encounter);
+                ordered.Add(new Reached(person, hasEncounter && encounter.ExposedAt < candidate.ExposedAt ? encounter.ExposedAt : candidate.ExposedAt, candidate, hasEncounter ? encounter : null));
+            }
+
+            foreach (var (person, encounter) in near)
+            {
+                if (!found.ContainsKey(person))
+                {
+                    ordered.Add(new Reached(person, encounter.ExposedAt, null, encounter));
+                }
+            }
+
+            ordered.Sort((a, b) => a.ExposedAt != b.ExposedAt ? a.ExposedAt.CompareTo(b.ExposedAt) : ComparePseudonyms(run.PseudonymOf(a.Person), run.PseudonymOf(b.Person)));
+
             // Every person found is scored; those below the minimum score or beyond the top K are not reported, and
             // keep their level so a deeper hop does not find them again.
-            var built = new Contact[ordered.Length];
-            for (var i = 0; i < ordered.Length; i++)
+            var built = new Contact[ordered.Count];
+            for (var i = 0; i < ordered.Count; i++)
             {
-                var (person, candidate) = ordered[i];
-                run.Levels[person] = level;
-                built[i] = Scored(run, options, person, level, candidate, exposures[candidate.Exposure], scores);
+                run.Levels[ordered[i].Person] = level;
+                built[i] = Scored(run, options, ordered[i], level, exposures, scores);
             }
 
             // Positions in `ordered` kept, in the documented order: at least the minimum score, then the top K by score
@@ -146,14 +174,15 @@ public sealed class ContactTracer
             for (var k = 0; k < keptCount; k++)
             {
                 var i = kept[k];
-                var (person, candidate) = ordered[i];
+                var person = ordered[i].Person;
                 var contact = built[i];
                 contacts.Add(contact);
                 if (!last && (options.ExpandAbove is not { } threshold || contact.Score > threshold))
                 {
                     scores[person] = contact.Score;
-                    var until = options.OnwardWindow is { } window ? Math.Min(run.AsOf, candidate.ExposedAt + (long)window.TotalSeconds) : run.AsOf;
-                    next.Add(new Source(person, candidate.ExposedAt, until));
+                    var exposedAt = ordered[i].ExposedAt;
+                    var until = options.OnwardWindow is { } window ? Math.Min(run.AsOf, exposedAt + (long)window.TotalSeconds) : run.AsOf;
+                    next.Add(new Source(person, exposedAt, until));
                 }
             }
 
@@ -162,6 +191,8 @@ public sealed class ContactTracer
                 BelowMinScore = belowMinScore,
                 BeyondTop = beyondTop,
                 Expanded = next.Count,
+                EncountersExamined = encountersExamined,
+                ByProximity = near.Count,
             });
             sources = capped ? [] : next;
         }
@@ -169,15 +200,43 @@ public sealed class ContactTracer
         return new TraceResult(caseList, asOf, contacts, notices, hops, warnings);
     }
 
-    /// <summary>The contact with its evidence and score: the source's score (1 for a case) times the overlap's.</summary>
-    private static Contact Scored(TraceRun run, ContactTracerOptions options, int person, int level, Candidate candidate, Exposure exposure, Dictionary<int, double> scores)
+    /// <summary>
+    /// The contact with its evidence and score: for each kind of evidence, the source's score (1 for a case) times the
+    /// overlap's; both kinds combined as independent chances. The evidence kept is the earlier (the venue's on a tie).
+    /// </summary>
+    private static Contact Scored(TraceRun run, ContactTracerOptions options, Reached reached, int level, List<Exposure> exposures, Dictionary<int, double> scores)
     {
-        // Others present are counted only when the model uses them (a probe per segment for each contact).
-        int? others = options.Risk.UseCrowding ? run.OthersPresent(exposure.Venue, candidate.ExposedAt, candidate.ExposedAt + candidate.Overlap) : null;
-        var kind = options.VenueKindOf?.Invoke(run.VenueKeyOf(exposure.Venue)) ?? VenueKind.Unspecified;
-        var inAssumedTail = VisitInterval.IsAssumedEnd(ClosureColumn.FromCode(exposure.SourceClosure)) || VisitInterval.IsAssumedEnd(ClosureColumn.FromCode(candidate.ContactClosure));
-        var score = options.Risk.Score(scores.GetValueOrDefault(exposure.Source, 1), candidate.Overlap, inAssumedTail, kind, others ?? 0);
-        return run.ToContact(person, level, candidate, exposure, score, others);
+        double venueScore = 0;
+        double encounterScore = 0;
+        Contact? contact = null;
+        if (reached.Venue is { } candidate)
+        {
+            var exposure = exposures[candidate.Exposure];
+            // Others present are counted only when the model uses them (a probe per segment for each contact).
+            int? others = options.Risk.UseCrowding ? run.OthersPresent(exposure.Venue, candidate.ExposedAt, candidate.ExposedAt + candidate.Overlap) : null;
+            var kind = options.VenueKindOf?.Invoke(run.VenueKeyOf(exposure.Venue)) ?? VenueKind.Unspecified;
+            var inAssumedTail = VisitInterval.IsAssumedEnd(ClosureColumn.FromCode(exposure.SourceClosure)) || VisitInterval.IsAssumedEnd(ClosureColumn.FromCode(candidate.ContactClosure));
+            venueScore = options.Risk.Score(scores.GetValueOrDefault(exposure.Source, 1), candidate.Overlap, inAssumedTail, kind, others ?? 0);
+            if (reached.ExposedAt == candidate.ExposedAt)
+            {
+                contact = run.ToContact(reached.Person, level, candidate, exposure, 0, others);
+            }
+        }
+
+        EncounterEvidence? evidence = null;
+        if (reached.Encounter is { } encounter)
+        {
+            encounterScore = options.Risk.EncounterScore(scores.GetValueOrDefault(encounter.Source, 1), encounter.Overlap, run.DistanceOf(encounter));
+            evidence = run.ToEvidence(encounter);
+            contact ??= new Contact(run.PseudonymOf(reached.Person), level, evidence.ExposedAt, null, evidence.Overlap, evidence.Source, null, null);
+        }
+
+        return contact! with
+        {
+            Score = RiskModel.Combined(venueScore, encounterScore),
+            Evidence = (reached.Venue is null ? ContactEvidence.None : ContactEvidence.Venue) | (reached.Encounter is null ? ContactEvidence.None : ContactEvidence.Proximity),
+            Encounter = evidence,
+        };
     }
 
     private static long Seconds(Instant instant) =>
@@ -188,6 +247,12 @@ public sealed class ContactTracer
         var c = a.High.CompareTo(b.High);
         return c != 0 ? c : a.Low.CompareTo(b.Low);
     }
+
+    /// <summary>A person reached at a hop: when first, by the best venue candidate and the best encounter (either may be absent).</summary>
+    private readonly record struct Reached(int Person, long ExposedAt, Candidate? Venue, EncounterCandidate? Encounter);
+
+    /// <summary>An encounter long enough: when, how long, from which source, which half-encounter (from the source's side).</summary>
+    internal readonly record struct EncounterCandidate(long ExposedAt, int Overlap, int Source, int Half);
 
     /// <summary>A person whose visits inside <c>[From, Until)</c> expose others (seconds since the index epoch).</summary>
     internal readonly record struct Source(int Person, long From, long Until);

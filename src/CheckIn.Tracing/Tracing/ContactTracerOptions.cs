@@ -7,7 +7,7 @@ namespace CheckIn.Tracing;
 /// <summary>The rules a trace applies. Immutable; pass one per trace.</summary>
 public sealed record ContactTracerOptions
 {
-    /// <summary>The defaults: 15 min minimum overlap, no linger, F1 and F2, traced as of now.</summary>
+    /// <summary>The defaults: 15 min minimum overlap (and encounter, within 2 m), no linger, F1 and F2, traced as of now.</summary>
     public static ContactTracerOptions Default { get; } = new();
 
     /// <summary>The shortest overlap that makes a contact (in addition to being longer than zero). Default 15 min.</summary>
@@ -69,6 +69,19 @@ public sealed record ContactTracerOptions
     /// </summary>
     public double? ExpandAbove { get; init; }
 
+    /// <summary>
+    /// The shortest part of a Bluetooth encounter inside a source's window that makes a contact by proximity (in addition
+    /// to being longer than zero), when the tracer has encounters. Default 15 min: the Ministry of Health's close contact
+    /// (within 2 m for 15 minutes or more).
+    /// </summary>
+    public Duration MinEncounter { get; init; } = Duration.FromMinutes(15);
+
+    /// <summary>
+    /// The farthest distance class an encounter makes a contact at. Default <see cref="Proximity.EncounterDistance.Near"/>
+    /// (within about 2 m, Bluezone's and the Ministry of Health's distance).
+    /// </summary>
+    public Proximity.EncounterDistance MaxEncounterDistance { get; init; } = Proximity.EncounterDistance.Near;
+
     /// <summary>Threads used for large hops. Default: the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -79,6 +92,8 @@ public sealed record ContactTracerOptions
         .Check(Linger >= Duration.Zero && Linger <= Duration.FromDays(1), TracingErrorCodes.TracerOptions.Linger, nameof(Linger))
         .Check(MaxDepth is >= 0 and <= 32, TracingErrorCodes.TracerOptions.MaxDepth, nameof(MaxDepth))
         .Check(OnwardWindow is not { } onward || (onward > Duration.Zero && onward <= Duration.FromDays(60)), TracingErrorCodes.TracerOptions.OnwardWindow, nameof(OnwardWindow))
+        .Check(MinEncounter >= Duration.Zero && MinEncounter <= Duration.FromDays(1), TracingErrorCodes.TracerOptions.MinEncounter, nameof(MinEncounter))
+        .Check(Enum.IsDefined(MaxEncounterDistance), TracingErrorCodes.TracerOptions.MaxEncounterDistance, nameof(MaxEncounterDistance))
         .Check(MaxDegreeOfParallelism is >= 1 and <= 512, TracingErrorCodes.TracerOptions.MaxDegreeOfParallelism, nameof(MaxDegreeOfParallelism))
         .Check(Clock is not null, TracingErrorCodes.TracerOptions.Clock, nameof(Clock))
         .Check(MaxContactsPerHop is null or >= 1, TracingErrorCodes.TracerOptions.MaxContactsPerHop, nameof(MaxContactsPerHop))

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CheckIn.Core;
 using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Proximity;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,7 +19,7 @@ namespace CheckIn.Tracing;
 public static class TraceResultWriter
 {
     /// <summary>The CSV header.</summary>
-    public const string CsvHeader = "person,level,exposed_at,venue,overlap_minutes,source,assumed,score";
+    public const string CsvHeader = "person,level,exposed_at,venue,overlap_minutes,source,assumed,score,evidence,distance";
 
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -36,7 +37,9 @@ public static class TraceResultWriter
 
     /// <summary>
     /// Writes <see cref="CsvHeader"/> and one record per contact (LF line ends, RFC 4180 quoting); <c>assumed</c> is
-    /// <c>true</c> when the overlap lies in an assumed tail (<see cref="Contact.InAssumedTail"/>).
+    /// <c>true</c> when the overlap lies in an assumed tail (<see cref="Contact.InAssumedTail"/>); <c>venue</c> is empty
+    /// when the evidence kept is an encounter; <c>evidence</c> is <c>venue</c>, <c>proximity</c> or <c>both</c>
+    /// (<see cref="Contact.Evidence"/>) and <c>distance</c> the encounter's class (<c>close</c>, <c>near</c>, …) or empty.
     /// </summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="result">The trace.</param>
@@ -48,15 +51,17 @@ public static class TraceResultWriter
         writer.Write('\n');
         foreach (var c in Ordered(result, nameOf))
         {
-            CsvRecordWriter.WriteRecord(writer, nameOf(c.Person), c.Level.ToString(CultureInfo.InvariantCulture), Iso(c.ExposedAt), c.Venue,
+            CsvRecordWriter.WriteRecord(writer, nameOf(c.Person), c.Level.ToString(CultureInfo.InvariantCulture), Iso(c.ExposedAt), c.Venue ?? string.Empty,
                 Math.Round(c.Overlap.TotalMinutes, 2).ToString(CultureInfo.InvariantCulture), nameOf(c.Source), c.InAssumedTail ? "true" : "false",
-                c.Score.ToString("0.######", CultureInfo.InvariantCulture));
+                c.Score.ToString("0.######", CultureInfo.InvariantCulture), EvidenceName(c.Evidence),
+                c.Encounter is { } e ? EncounterDistances.Name(e.Distance) : string.Empty);
         }
     }
 
     /// <summary>
     /// Writes the trace as one JSON object: <c>asOf</c>, <c>cases</c> (person, from, until), <c>contacts</c> (person,
-    /// level, exposedAt, venue, overlapMinutes, source, inAssumedTail, sourceVisit and contactVisit with checkIn, checkOut and closure), <c>notices</c> (venue, from, until)
+    /// level, exposedAt, venue (null for an encounter), overlapMinutes, evidence, source, inAssumedTail, score, sourceVisit and contactVisit with
+    /// checkIn, checkOut and closure for a venue overlap, encounter with source, exposedAt, overlapMinutes, distance, start and end when proximity reached them), <c>notices</c> (venue, from, until)
     /// and <c>warnings</c> (code, message, field); times as ISO-8601 UTC.
     /// </summary>
     /// <param name="destination">Where to write (UTF-8).</param>
@@ -91,6 +96,7 @@ public static class TraceResultWriter
             json.WriteString("exposedAt", Iso(c.ExposedAt));
             json.WriteString("venue", c.Venue);
             json.WriteNumber("overlapMinutes", c.Overlap.TotalMinutes);
+            json.WriteString("evidence", EvidenceName(c.Evidence));
             json.WriteString("source", nameOf(c.Source));
             json.WriteBoolean("inAssumedTail", c.InAssumedTail);
             json.WriteNumber("score", Math.Round(c.Score, 6));
@@ -98,8 +104,23 @@ public static class TraceResultWriter
             {
                 json.WriteNumber("othersPresent", others);
             }
-            WriteInterval(json, "sourceVisit", c.SourceVisit);
-            WriteInterval(json, "contactVisit", c.ContactVisit);
+            if (c.SourceVisit is { } sourceVisit && c.ContactVisit is { } contactVisit)
+            {
+                WriteInterval(json, "sourceVisit", sourceVisit);
+                WriteInterval(json, "contactVisit", contactVisit);
+            }
+
+            if (c.Encounter is { } encounter)
+            {
+                json.WriteStartObject("encounter");
+                json.WriteString("source", nameOf(encounter.Source));
+                json.WriteString("exposedAt", Iso(encounter.ExposedAt));
+                json.WriteNumber("overlapMinutes", encounter.Overlap.TotalMinutes);
+                json.WriteString("distance", EncounterDistances.Name(encounter.Distance));
+                json.WriteString("start", Iso(encounter.Encounter.Start));
+                json.WriteString("end", Iso(encounter.Encounter.End));
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
 
@@ -134,6 +155,13 @@ public static class TraceResultWriter
         json.WriteString("closure", interval.Closure.ToString());
         json.WriteEndObject();
     }
+
+    private static string EvidenceName(ContactEvidence evidence) => evidence switch
+    {
+        ContactEvidence.Proximity => "proximity",
+        ContactEvidence.Both => "both",
+        _ => "venue",
+    };
 
     private static string Iso(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 }

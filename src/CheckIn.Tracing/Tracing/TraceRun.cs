@@ -1,16 +1,20 @@
 using System.Runtime.InteropServices;
 using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Notices;
+using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Proximity;
 using NodaTime;
 using static CheckIn.Tracing.ContactTracer;
 
 namespace CheckIn.Tracing;
 
 /// <summary>The state of one trace: levels assigned so far, and the matching of one hop's exposures.</summary>
-internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions options, long asOf, CancellationToken cancellationToken)
+internal sealed class TraceRun(VisitIndexSnapshot snapshot, ProximityView? proximity, ContactTracerOptions options, long asOf, CancellationToken cancellationToken)
 {
     private readonly int _minOverlap = (int)Math.Clamp(options.MinOverlap.TotalSeconds, 0, int.MaxValue);
+    private readonly int _minEncounter = (int)Math.Clamp(options.MinEncounter.TotalSeconds, 0, int.MaxValue);
     private readonly long _linger = (long)options.Linger.TotalSeconds;
+    private readonly int _personCount = snapshot.PersonCount;
 
     public Dictionary<int, int> Levels { get; } = [];
 
@@ -27,6 +31,11 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
             if (until <= source.From)
             {
                 continue;
+            }
+
+            if (source.Person >= _personCount)
+            {
+                continue; // known by encounters only: no visits
             }
 
             foreach (var segment in snapshot.Segments)
@@ -164,6 +173,11 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
         return (found, candidates, swept, examined);
     }
 
+    /// <summary>A person's pseudonym by trace id: the snapshot's persons first, then those known by encounters only.</summary>
+    public PersonPseudonym PseudonymOf(int person) =>
+        person < _personCount ? snapshot.PersonKeys.Span[person] : proximity!.Index.PersonKey(person - _personCount);
+
+    /// <summary>The contact with its venue evidence.</summary>
     public Contact ToContact(int person, int level, Candidate candidate, Exposure exposure, double score = 0, int? othersPresent = null)
     {
         var persons = snapshot.PersonKeys.Span;
@@ -180,6 +194,133 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
             Score = score,
             OthersPresent = othersPresent,
         };
+    }
+
+    /// <summary>The proximity evidence of an encounter candidate.</summary>
+    public EncounterEvidence ToEvidence(EncounterCandidate candidate)
+    {
+        var index = proximity!.Index;
+        var start = IndexTime.FromSeconds(index.Start[candidate.Half]);
+        return new EncounterEvidence(
+            PseudonymOf(candidate.Source),
+            IndexTime.FromSeconds(candidate.ExposedAt),
+            Duration.FromSeconds(candidate.Overlap),
+            (EncounterDistance)index.Distance[candidate.Half],
+            new Interval(start, start + Duration.FromSeconds(index.Length[candidate.Half])));
+    }
+
+    /// <summary>The distance class of an encounter candidate.</summary>
+    public EncounterDistance DistanceOf(EncounterCandidate candidate) => (EncounterDistance)proximity!.Index.Distance[candidate.Half];
+
+    /// <summary>
+    /// The hop's contacts by proximity: for each source, its encounters whose part inside the source's window
+    /// <c>[max(start, from), min(end, until))</c> lasts at least the minimum (and longer than zero), at a distance class
+    /// no farther than the maximum, with persons not yet reached; the best candidate per person by the documented
+    /// tie-break (<see cref="IsBetter(EncounterCandidate, EncounterCandidate)"/>).
+    /// </summary>
+    public (Dictionary<int, EncounterCandidate> Found, long Examined) MatchEncounters(List<Source> sources)
+    {
+        var found = new Dictionary<int, EncounterCandidate>();
+        if (proximity is null)
+        {
+            return (found, 0);
+        }
+
+        var index = proximity.Index;
+        var min = Math.Max(1, _minEncounter);
+        var farthest = (byte)options.MaxEncounterDistance;
+        var longest = (long)EncounterIndex.MaxDuration.TotalSeconds;
+        long examined = 0;
+        foreach (var source in sources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var until = Math.Min(source.Until, AsOf);
+            if (until <= source.From || !proximity.TryGetEncounterId(source.Person, PseudonymOf(source.Person), out var id))
+            {
+                continue;
+            }
+
+            // Encounters are in start order and last at most a day: those that reach the window start after from − a day.
+            var (first, end) = index.RangeOf(id);
+            var k = LowerBound(index.Start, first, end, source.From - longest);
+            for (; k < end && index.Start[k] < until; k++)
+            {
+                examined++;
+                if (index.Distance[k] > farthest)
+                {
+                    continue;
+                }
+
+                long start = index.Start[k];
+                var overlapStart = Math.Max(start, source.From);
+                var overlap = Math.Min(start + index.Length[k], until) - overlapStart;
+                var other = proximity.ToTraceId[index.Other[k]];
+                if (overlap < min || Levels.ContainsKey(other))
+                {
+                    continue;
+                }
+
+                var candidate = new EncounterCandidate(overlapStart, (int)overlap, source.Person, k);
+                ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(found, other, out var exists);
+                if (!exists || IsBetter(candidate, best))
+                {
+                    best = candidate;
+                }
+            }
+        }
+
+        return (found, examined);
+    }
+
+    /// <summary>The documented tie-break of encounters: earlier exposure, then smaller source pseudonym, earlier encounter start, longer overlap, closer distance, longer encounter.</summary>
+    public bool IsBetter(EncounterCandidate candidate, EncounterCandidate current)
+    {
+        if (candidate.ExposedAt != current.ExposedAt)
+        {
+            return candidate.ExposedAt < current.ExposedAt;
+        }
+
+        var index = proximity!.Index;
+        var c = candidate.Source == current.Source ? 0 : ComparePseudonyms(PseudonymOf(candidate.Source), PseudonymOf(current.Source));
+        if (c == 0)
+        {
+            c = index.Start[candidate.Half].CompareTo(index.Start[current.Half]);
+        }
+
+        if (c == 0)
+        {
+            c = current.Overlap.CompareTo(candidate.Overlap);
+        }
+
+        if (c == 0)
+        {
+            c = index.Distance[candidate.Half].CompareTo(index.Distance[current.Half]);
+        }
+
+        if (c == 0)
+        {
+            c = index.Length[current.Half].CompareTo(index.Length[candidate.Half]);
+        }
+
+        return c < 0;
+    }
+
+    private static int LowerBound(int[] values, int lo, int hi, long value)
+    {
+        while (lo < hi)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            if (values[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>
@@ -587,7 +728,57 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ContactTracerOptions
 
     private System.Collections.Immutable.ImmutableArray<VisitSegment> Segments => snapshot.Segments;
 
-    private ReadOnlyMemory<CheckIn.Tracing.Privacy.PersonPseudonym> PersonKeys => snapshot.PersonKeys;
+    private ReadOnlyMemory<PersonPseudonym> PersonKeys => snapshot.PersonKeys;
 
     private TraceStrategy Strategy => options.Strategy;
+}
+
+/// <summary>
+/// An encounter index as a tracer sees it: its persons mapped to trace ids (the snapshot's id when the snapshot knows
+/// them, otherwise the snapshot's person count plus the encounter index's id).
+/// </summary>
+internal sealed class ProximityView
+{
+    private readonly int _personCount;
+
+    public ProximityView(VisitIndexSnapshot snapshot, EncounterIndex index)
+    {
+        Index = index;
+        _personCount = snapshot.PersonCount;
+        ToTraceId = new int[index.PersonCount];
+        for (var id = 0; id < ToTraceId.Length; id++)
+        {
+            ToTraceId[id] = snapshot.TryGetPerson(index.PersonKey(id), out var person) ? person : _personCount + id;
+        }
+    }
+
+    public EncounterIndex Index { get; }
+
+    /// <summary>The trace id of each of the encounter index's persons.</summary>
+    public int[] ToTraceId { get; }
+
+    /// <summary>The encounter index's id of a person by trace id.</summary>
+    public bool TryGetEncounterId(int person, PersonPseudonym key, out int id)
+    {
+        if (person >= _personCount)
+        {
+            id = person - _personCount;
+            return true;
+        }
+
+        return Index.TryGetPerson(key, out id);
+    }
+
+    /// <summary>The trace id of a person, from either index; false when neither knows them.</summary>
+    public bool TryGetTraceId(PersonPseudonym person, out int id)
+    {
+        if (Index.TryGetPerson(person, out var encounterId))
+        {
+            id = ToTraceId[encounterId];
+            return true;
+        }
+
+        id = -1;
+        return false;
+    }
 }

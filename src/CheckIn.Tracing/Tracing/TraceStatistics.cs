@@ -21,4 +21,10 @@ public readonly record struct HopStatistics(int Level, int Sources, int Exposure
 
     /// <summary>Contacts of this level that were sources of the next hop (all of them unless <see cref="ContactTracerOptions.ExpandAbove"/> is set).</summary>
     public int Expanded { get; init; }
+
+    /// <summary>The sources' encounters looked at (0 when the tracer has none).</summary>
+    public long EncountersExamined { get; init; }
+
+    /// <summary>New persons reached by proximity at this level (by an encounter, whether or not also at a venue).</summary>
+    public int ByProximity { get; init; }
 }

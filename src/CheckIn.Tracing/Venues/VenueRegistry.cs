@@ -134,16 +134,20 @@ public sealed class VenueRegistry
         var tallies = new Dictionary<int, (AdministrativeUnit? Commune, HashSet<string> Venues, int[] Levels)>();
         lock (_gate)
         {
+            // A contact reached by proximity only has no venue: counted without a commune.
             foreach (var contact in result.Contacts)
             {
-                var commune = _venues.GetValueOrDefault(contact.Venue)?.Commune;
+                var commune = contact.Venue is { } key ? _venues.GetValueOrDefault(key)?.Commune : null;
                 var slot = commune?.Code ?? int.MaxValue;
                 if (!tallies.TryGetValue(slot, out var tally))
                 {
                     tallies[slot] = tally = (commune, new HashSet<string>(StringComparer.Ordinal), new int[depth]);
                 }
 
-                tally.Venues.Add(contact.Venue);
+                if (contact.Venue is { } venue)
+                {
+                    tally.Venues.Add(venue);
+                }
                 tally.Levels[contact.Level - 1]++;
             }
         }

@@ -1,5 +1,6 @@
 using CheckIn.Tracing.Notices;
 using CheckIn.Tracing.Privacy;
+using CheckIn.Tracing.Proximity;
 using CheckIn.Tracing.Visits;
 using NodaTime;
 
@@ -11,13 +12,14 @@ namespace CheckIn.Tracing.Tests.Support;
 /// </summary>
 internal static class NaiveTracer
 {
-    public static (List<Contact> Contacts, List<ExposureNotice> Notices) Trace(IReadOnlyList<Visit> visits, IReadOnlyList<TraceCase> cases, ContactTracerOptions options)
+    public static (List<Contact> Contacts, List<ExposureNotice> Notices) Trace(IReadOnlyList<Visit> visits, IReadOnlyList<TraceCase> cases, ContactTracerOptions options, IReadOnlyList<Encounter>? encounters = null)
     {
+        encounters ??= [];
         var asOf = options.AsOf!.Value;
         var minOverlap = options.MinOverlap;
         var levels = new Dictionary<PersonPseudonym, int>();
         var sources = new List<(PersonPseudonym Person, Instant From, Instant Until)>();
-        var known = visits.Select(v => v.Person).ToHashSet();
+        var known = visits.Select(v => v.Person).Concat(encounters.Select(e => e.Person)).Concat(encounters.Select(e => e.Other)).ToHashSet();
         foreach (var c in cases)
         {
             if (known.Contains(c.Person))
@@ -70,21 +72,71 @@ internal static class NaiveTracer
                 }
             }
 
-            // Scores: others at the venue during the overlap (every visit that overlaps it, less the contact's own),
-            // the source's score (1 for a case) times the overlap's.
-            var found = new List<Contact>();
-            foreach (var contact in best.Values)
+            // Proximity: every encounter of a source, its part inside the source's window, close enough and long enough.
+            var near = new Dictionary<PersonPseudonym, (PersonPseudonym Source, Instant At, Duration Overlap, Encounter Encounter)>();
+            foreach (var (source, from, until) in sources)
             {
-                levels[contact.Person] = level;
-                var end = contact.ExposedAt + contact.Overlap;
-                var others = Math.Max(0, visits.Count(v => v.Venue == contact.Venue && v.CheckIn < end && v.CheckOut > contact.ExposedAt) - 1);
+                var windowEnd = until < asOf ? until : asOf;
+                foreach (var e in encounters)
+                {
+                    if ((e.Person != source && e.Other != source) || e.Distance > options.MaxEncounterDistance)
+                    {
+                        continue;
+                    }
+
+                    var other = e.Person == source ? e.Other : e.Person;
+                    var start = Max(e.Start, from);
+                    var overlap = Min(e.End, windowEnd) - start;
+                    if (levels.ContainsKey(other) || overlap <= Duration.Zero || overlap < options.MinEncounter)
+                    {
+                        continue;
+                    }
+
+                    var candidate = (source, start, overlap, e);
+                    if (!near.TryGetValue(other, out var current) || BetterEncounter(candidate, current))
+                    {
+                        near[other] = candidate;
+                    }
+                }
+            }
+
+            // Scores: for a venue overlap, others at the venue during it (every visit that overlaps it, less the
+            // contact's own) and the source's score (1 for a case) times the overlap's; for an encounter, the source's
+            // score times the encounter's; both combined as independent chances. The evidence kept is the earlier.
+            var found = new List<Contact>();
+            foreach (var person in best.Keys.Concat(near.Keys).Distinct())
+            {
+                levels[person] = level;
                 var model = options.Risk;
-                var minutes = contact.Overlap.TotalSeconds / 60.0 * (contact.InAssumedTail ? model.AssumedTailWeight : 1);
-                var kind = options.VenueKindOf?.Invoke(contact.Venue) ?? CheckIn.Core.Places.VenueKind.Unspecified;
-                var weight = model.KindWeights.TryGetValue(kind, out var w) ? w : 1;
-                var close = model.UseCrowding ? Math.Min(1, model.CloseContacts / (double)Math.Max(1, others)) : 1;
-                var score = scores.GetValueOrDefault(contact.Source, 1) * (1 - Math.Exp(-model.RatePerMinute * weight * close * minutes));
-                found.Add(contact with { Score = score, OthersPresent = model.UseCrowding ? others : null });
+                double venueScore = 0, encounterScore = 0;
+                Contact? contact = null;
+                if (best.TryGetValue(person, out var atVenue))
+                {
+                    var end = atVenue.ExposedAt + atVenue.Overlap;
+                    var others = Math.Max(0, visits.Count(v => v.Venue == atVenue.Venue && v.CheckIn < end && v.CheckOut > atVenue.ExposedAt) - 1);
+                    var minutes = atVenue.Overlap.TotalSeconds / 60.0 * (atVenue.InAssumedTail ? model.AssumedTailWeight : 1);
+                    var kind = options.VenueKindOf?.Invoke(atVenue.Venue!) ?? CheckIn.Core.Places.VenueKind.Unspecified;
+                    var weight = model.KindWeights.TryGetValue(kind, out var w) ? w : 1;
+                    var close = model.UseCrowding ? Math.Min(1, model.CloseContacts / (double)Math.Max(1, others)) : 1;
+                    venueScore = scores.GetValueOrDefault(atVenue.Source, 1) * (1 - Math.Exp(-model.RatePerMinute * weight * close * minutes));
+                    contact = atVenue with { OthersPresent = model.UseCrowding ? others : null };
+                }
+
+                EncounterEvidence? evidence = null;
+                if (near.TryGetValue(person, out var byEncounter))
+                {
+                    var weight = model.DistanceWeights.TryGetValue(byEncounter.Encounter.Distance, out var w) ? w : 1;
+                    encounterScore = scores.GetValueOrDefault(byEncounter.Source, 1) * (1 - Math.Exp(-model.RatePerMinute * weight * (byEncounter.Overlap.TotalSeconds / 60.0)));
+                    evidence = new EncounterEvidence(byEncounter.Source, byEncounter.At, byEncounter.Overlap, byEncounter.Encounter.Distance, new Interval(byEncounter.Encounter.Start, byEncounter.Encounter.End));
+                    if (contact is null || byEncounter.At < contact.ExposedAt)
+                    {
+                        contact = new Contact(person, level, byEncounter.At, null, byEncounter.Overlap, byEncounter.Source, null, null);
+                    }
+                }
+
+                var score = encounterScore == 0 ? venueScore : venueScore == 0 ? encounterScore : 1 - ((1 - venueScore) * (1 - encounterScore));
+                var kinds = (atVenue is null ? ContactEvidence.None : ContactEvidence.Venue) | (evidence is null ? ContactEvidence.None : ContactEvidence.Proximity);
+                found.Add(contact! with { Score = score, Evidence = kinds, Encounter = evidence });
             }
 
             // Keep: at least the minimum score, then the top K by score (ties in the documented order).
@@ -136,12 +188,12 @@ internal static class NaiveTracer
 
         if (c == 0)
         {
-            c = a.SourceVisit.CheckIn.CompareTo(b.SourceVisit.CheckIn);
+            c = a.SourceVisit!.Value.CheckIn.CompareTo(b.SourceVisit!.Value.CheckIn);
         }
 
         if (c == 0)
         {
-            c = a.ContactVisit.CheckIn.CompareTo(b.ContactVisit.CheckIn);
+            c = a.ContactVisit!.Value.CheckIn.CompareTo(b.ContactVisit!.Value.CheckIn);
         }
 
         if (c == 0)
@@ -151,22 +203,54 @@ internal static class NaiveTracer
 
         if (c == 0)
         {
-            c = a.SourceVisit.CheckOut.CompareTo(b.SourceVisit.CheckOut);
+            c = a.SourceVisit!.Value.CheckOut.CompareTo(b.SourceVisit!.Value.CheckOut);
         }
 
         if (c == 0)
         {
-            c = a.ContactVisit.CheckOut.CompareTo(b.ContactVisit.CheckOut);
+            c = a.ContactVisit!.Value.CheckOut.CompareTo(b.ContactVisit!.Value.CheckOut);
         }
 
         if (c == 0)
         {
-            c = Rank(a.SourceVisit.Closure).CompareTo(Rank(b.SourceVisit.Closure));
+            c = Rank(a.SourceVisit!.Value.Closure).CompareTo(Rank(b.SourceVisit!.Value.Closure));
         }
 
         if (c == 0)
         {
-            c = Rank(a.ContactVisit.Closure).CompareTo(Rank(b.ContactVisit.Closure));
+            c = Rank(a.ContactVisit!.Value.Closure).CompareTo(Rank(b.ContactVisit!.Value.Closure));
+        }
+
+        return c < 0;
+    }
+
+    /// <summary>Earlier exposure, then smaller source pseudonym, earlier encounter start, longer overlap, closer, longer encounter.</summary>
+    private static bool BetterEncounter((PersonPseudonym Source, Instant At, Duration Overlap, Encounter Encounter) a, (PersonPseudonym Source, Instant At, Duration Overlap, Encounter Encounter) b)
+    {
+        if (a.At != b.At)
+        {
+            return a.At < b.At;
+        }
+
+        var c = Compare(a.Source, b.Source);
+        if (c == 0)
+        {
+            c = a.Encounter.Start.CompareTo(b.Encounter.Start);
+        }
+
+        if (c == 0)
+        {
+            c = b.Overlap.CompareTo(a.Overlap);
+        }
+
+        if (c == 0)
+        {
+            c = a.Encounter.Distance.CompareTo(b.Encounter.Distance);
+        }
+
+        if (c == 0)
+        {
+            c = b.Encounter.Duration.CompareTo(a.Encounter.Duration);
         }
 
         return c < 0;

@@ -54,4 +54,47 @@ internal static class World
             return new TraceCase(p, from, from + Duration.FromMinutes(5 * random.Next(1, days * 24 * 12)));
         }).ToList();
     }
+
+    /// <summary>
+    /// Random encounters among the visits' persons and some persons known only by encounters (no visits), with
+    /// quantized starts, lengths around the minimum, every distance class, and some logged by both phones.
+    /// </summary>
+    public static List<CheckIn.Tracing.Proximity.Encounter> Encounters(List<Visit> visits, int seed, int count, int days)
+    {
+        var random = new Random(seed);
+        var persons = visits.Select(v => v.Person).Distinct().ToList();
+        for (var extra = 0; extra < Math.Max(2, persons.Count / 10); extra++)
+        {
+            persons.Add(new PersonPseudonym((ulong)random.NextInt64(), (ulong)(1_000_000 + extra)));
+        }
+
+        var encounters = new List<CheckIn.Tracing.Proximity.Encounter>();
+        while (encounters.Count < count)
+        {
+            var a = persons[random.Next(persons.Count)];
+            var b = persons[random.Next(persons.Count)];
+            if (a == b)
+            {
+                continue;
+            }
+
+            var start = Start + Duration.FromMinutes(5 * random.Next(days * 24 * 12));
+            var length = random.Next(6) switch
+            {
+                0 => Duration.FromMinutes(15),
+                1 => Duration.FromSeconds(1),
+                2 => Duration.FromHours(1 + random.Next(20)),
+                3 => Duration.FromMinutes(10),
+                _ => Duration.FromMinutes(5 * random.Next(1, 24)),
+            };
+            var encounter = new CheckIn.Tracing.Proximity.Encounter(a, b, start, length, (CheckIn.Tracing.Proximity.EncounterDistance)random.Next(4));
+            encounters.Add(encounter);
+            if (random.Next(5) == 0)
+            {
+                encounters.Add(encounter with { Person = b, Other = a }); // the other phone's log
+            }
+        }
+
+        return encounters;
+    }
 }

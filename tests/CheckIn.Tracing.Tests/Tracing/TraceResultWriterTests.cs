@@ -35,9 +35,9 @@ public sealed class TraceResultWriterTests
         Assert.Equal(
         [
             TraceResultWriter.CsvHeader,
-            "\"An, \"\"A\"\"\",1,2021-09-01T09:00:00Z,Chợ Đông Ba,60,Zung,false,0.058235",
-            "Bình,1,2021-09-01T09:00:00Z,Chợ Đông Ba,60,Zung,false,0.058235",
-            "Cường,2,2021-09-01T12:00:00Z,\"Quán cơm, Lê Lợi\",30,Bình,true,0.000867",
+            "\"An, \"\"A\"\"\",1,2021-09-01T09:00:00Z,Chợ Đông Ba,60,Zung,false,0.058235,venue,",
+            "Bình,1,2021-09-01T09:00:00Z,Chợ Đông Ba,60,Zung,false,0.058235,venue,",
+            "Cường,2,2021-09-01T12:00:00Z,\"Quán cơm, Lê Lợi\",30,Bình,true,0.000867,venue,",
         ], writer.ToString().TrimEnd('\n').Split('\n'));
     }
 
