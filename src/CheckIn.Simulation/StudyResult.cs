@@ -11,4 +11,10 @@ public sealed record StudyResult(StudyScenario Scenario, long TrueVisits, long R
 {
     /// <summary>What calling <see cref="StudyScenario.Calls"/> contacts finds, by score and in list order, on the same trace.</summary>
     public WorkloadScore? Workload { get; init; }
+
+    /// <summary>
+    /// What calling each of <see cref="StudyScenario.CurveCalls"/> contacts finds, on the same trace: recall against
+    /// workload, ranked and unranked.
+    /// </summary>
+    public IReadOnlyList<WorkloadScore> Curve { get; init; } = [];
 }

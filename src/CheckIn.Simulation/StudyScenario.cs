@@ -13,4 +13,10 @@ public sealed record StudyScenario(SimulationOptions Simulation, TracingRule Rul
     /// called by score and in list order (<see cref="StudyResult.Workload"/>). Default 1,000.
     /// </summary>
     public int Calls { get; init; } = 1_000;
+
+    /// <summary>
+    /// The workloads the study also scores, for a curve of infections found against contacts called
+    /// (<see cref="StudyResult.Curve"/>); each at least 1. Default none.
+    /// </summary>
+    public IReadOnlyList<int> CurveCalls { get; init; } = [];
 }

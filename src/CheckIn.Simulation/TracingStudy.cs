@@ -34,6 +34,8 @@ public static class TracingStudy
             InvalidOptionsException.ThrowIfAny(scenario.Rule.Validate(), nameof(scenarios));
             InvalidOptionsException.ThrowIfAny(scenario.Identity?.Validate() ?? [], nameof(scenarios));
             ArgumentOutOfRangeException.ThrowIfLessThan(scenario.Calls, 1, nameof(scenarios));
+            ArgumentNullException.ThrowIfNull(scenario.CurveCalls, nameof(scenarios));
+            ArgumentOutOfRangeException.ThrowIfLessThan(scenario.CurveCalls.DefaultIfEmpty(1).Min(), 1, nameof(scenarios));
         }
 
         var results = new StudyResult[list.Count];
@@ -50,6 +52,7 @@ public static class TracingStudy
                 results[index] = new StudyResult(scenario, recorded.Totals.TrueVisits, recorded.Totals.RecordedVisits, recorded.Infections.Count, trace.Score, trace.TraceTime)
                 {
                     Workload = recorded.Workload(trace, scenario.Calls),
+                    Curve = [.. scenario.CurveCalls.Select(calls => recorded.Workload(trace, calls))],
                 };
                 progress?.Report(results[index]);
             }

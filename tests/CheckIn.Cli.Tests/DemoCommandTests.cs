@@ -66,7 +66,46 @@ public sealed class DemoCommandTests(SmallDemo demo) : IClassFixture<SmallDemo>
         // A contact without a resident is a paper-log entry that matched nobody registered: traced as a person of its own.
         Assert.All(contacts.Skip(1), l => Assert.Matches(@"^[0-9a-f]{32},(R\d{7})?,[12],2021-09-\d\dT\d\d:\d\d:\d\dZ,V\d{6},.+,\d+,[0-9a-f]{32},(R\d{7})?,(yes|no),(yes|no)$", l));
         Assert.Contains("One person behind many cards", html, StringComparison.Ordinal);
-        Assert.Matches("cards apart \\(no linking\\)</td><td class=\"n\">[\\d,]+</td><td class=\"n\">\\d+\\.\\d%", html);
+        Assert.Matches("cards apart \\(no linking\\)</span></td><td class=\"n\">[\\d,]+</td><td class=\"n\">\\d+\\.\\d%", html);
+
+        // Vietnamese first, English behind the switch; the sections a health official reads, with their charts.
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"to-en\" href=\"#en\">English</a>", html, StringComparison.Ordinal);
+        foreach (var heading in new[] { "Diễn biến theo ngày", "Người tiếp xúc theo xã, phường", "Các địa điểm có nhiều người phơi nhiễm nhất", "Danh sách cần theo dõi hôm nay", "Một chuỗi lây nhiễm", "Cách tính", "Số liệu kỹ thuật" })
+        {
+            Assert.Contains(heading, html, StringComparison.Ordinal);
+        }
+
+        Assert.True(html.IndexOf("Số liệu kỹ thuật", StringComparison.Ordinal) > html.IndexOf("Cách tính", StringComparison.Ordinal), "engineering figures come last");
+        Assert.True(Regex.Count(html, "<svg ") >= 7, "two charts a language for the curve, two for communes and kinds, and the chain");
+        Assert.Matches(@"<td>R\d{7}</td><td>F[12]</td><td>\d\d/09/2021</td>", html);
+    }
+
+    [Fact]
+    public async Task Demo_WritesParquetForResearchers()
+    {
+        async Task<(Dictionary<string, Type> Types, long Rows)> Read(string name)
+        {
+            using var file = File.OpenRead(Path.Combine(demo.Folder.FullName, name));
+            await using var reader = await global::Parquet.ParquetReader.CreateAsync(file);
+            using var rows = reader.OpenRowGroupReader(0);
+            return (reader.Schema.DataFields.ToDictionary(f => f.Name, f => f.ClrType), rows.RowCount);
+        }
+
+        var contacts = await Read("contacts.parquet");
+        Assert.Equal(File.ReadAllLines(Path.Combine(demo.Folder.FullName, "contacts.csv")).Length - 1, contacts.Rows);
+        Assert.Equal(typeof(DateTime), contacts.Types["exposed_at"]);
+        Assert.Equal(typeof(long), contacts.Types["overlap_seconds"]);
+        Assert.Equal(typeof(bool), contacts.Types["assumed"]);
+        Assert.Equal(typeof(double), contacts.Types["score"]);
+        Assert.Contains("state", contacts.Types.Keys);
+        var residents = await Read("residents.parquet");
+        Assert.Equal(SmallDemo.Residents, residents.Rows);
+        Assert.Equal(["resident", "sex", "age", "age_band", "role", "home_commune", "household", "smartphone", "bluezone"], residents.Types.Keys);
+        Assert.Equal(typeof(bool), residents.Types["bluezone"]);
+        var venues = await Read("venues.parquet");
+        Assert.True(venues.Rows > 10);
+        Assert.Equal(typeof(int), venues.Types["commune"]);
     }
 
     [Fact]
@@ -137,20 +176,21 @@ public sealed class DemoCommandTests(SmallDemo demo) : IClassFixture<SmallDemo>
         var installed = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, Chromium)));
         Assert.True(installed, "chromium is missing: the test command (./test.sh) installs the Debian package chromium; elsewhere run `apt-get install chromium`.");
 
-        var screenshot = Path.Combine(demo.Folder.FullName, "screenshot.png");
-        var start = new ProcessStartInfo(Chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[]
+        async Task<LuminanceImage> Screenshot(string name, string fragment, int height = 2400)
         {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--disable-quic", "--hide-scrollbars", "--disable-dev-shm-usage", "--window-size=1280,2400", $"--user-data-dir={Path.Combine(demo.Folder.FullName, "chromium-profile")}",
-            $"--screenshot={screenshot}", new Uri(Path.Combine(demo.Folder.FullName, "index.html")).AbsoluteUri,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+            var screenshot = Path.Combine(demo.Folder.FullName, name);
+            var start = new ProcessStartInfo(Chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--hide-scrollbars", "--disable-dev-shm-usage", $"--window-size=1280,{height}", $"--user-data-dir={Path.Combine(demo.Folder.FullName, "chromium-profile")}",
+                $"--screenshot={screenshot}", new Uri(Path.Combine(demo.Folder.FullName, "index.html")).AbsoluteUri + fragment,
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
 
-        using (var process = Process.Start(start)!)
-        {
+            using var process = Process.Start(start)!;
             var errors = process.StandardError.ReadToEndAsync();
             _ = process.StandardOutput.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -165,9 +205,10 @@ public sealed class DemoCommandTests(SmallDemo demo) : IClassFixture<SmallDemo>
             }
 
             Assert.True(File.Exists(screenshot), $"chromium wrote no screenshot: {await errors}");
+            return ImageReader.Read(File.ReadAllBytes(screenshot)).Value;
         }
 
-        var image = ImageReader.Read(File.ReadAllBytes(screenshot)).Value;
+        var image = await Screenshot("screenshot.png", string.Empty);
         Assert.Equal(1280, image.Width);
         Assert.Equal(2400, image.Height);
         var pixels = image.Pixels.ToArray();
@@ -175,8 +216,22 @@ public sealed class DemoCommandTests(SmallDemo demo) : IClassFixture<SmallDemo>
         Assert.InRange(dark, 0.01, 0.5);
         Assert.True(pixels.Distinct().Count() > 32, "text and graph drawn with anti-aliasing, not a flat page");
 
-        // The posters and cards are in the page: the QR reader finds their codes in the screenshot.
-        var codes = new ManagedQrReader().Read(image);
+        // The English switch (no script: the #en fragment) changes what is drawn.
+        var english = await Screenshot("screenshot-en.png", "#en");
+        var changed = pixels.Zip(english.Pixels.ToArray()).Count(p => Math.Abs(p.First - p.Second) > 64) / (double)pixels.Length;
+        Assert.True(changed > 0.005, $"the English page looks like the Vietnamese one ({changed:P2} of pixels differ)");
+
+        // The posters and cards are in the page, below the report: the QR reader finds their codes in a screenshot of the
+        // whole page, read in overlapping strips.
+        var page = await Screenshot("screenshot-page.png", string.Empty, 12000);
+        var codes = new List<QrCode>();
+        for (var top = 0; top < page.Height && codes.Count == 0; top += 2000)
+        {
+            var rows = Math.Min(2400, page.Height - top);
+            var strip = new LuminanceImage(page.Width, rows, page.Pixels.AsSpan(top * page.Stride, rows * page.Stride).ToArray(), page.Stride);
+            codes.AddRange(new ManagedQrReader().Read(strip));
+        }
+
         Assert.Contains(codes, c => c.Text.StartsWith("https://tokhaiyte.vn/", StringComparison.Ordinal));
     }
 }

@@ -41,6 +41,7 @@ public sealed class PackageSmokeTests : IDisposable
         ["CheckIn.Qr.Skia"] = ["CheckIn.Qr", "SkiaSharp"],
         ["CheckIn.Tracing"] = ["CheckIn.Core"],
         ["CheckIn.Simulation"] = ["CheckIn.Tracing", "System.IO.Hashing"],
+        ["CheckIn.Parquet"] = ["CheckIn.Tracing", "Parquet.Net"],
         ["CheckIn.Hosting"] = ["CheckIn.Tracing", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions",
             "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.Logging.Abstractions", "SQLitePCLRaw.core", "SQLitePCLRaw.bundle_e_sqlite3"],
     };
@@ -98,6 +99,7 @@ public sealed class PackageSmokeTests : IDisposable
         Assert.Contains("F1 at Chợ Đông Ba from 2021-09-01T08:30:00Z for 30 min", run, StringComparison.Ordinal);
         Assert.Matches(@"[\d,]+ visits, [\d,]+ recorded; F1 recall \d+ ?%, precision \d+ ?%", run);
         Assert.Contains("recorded as log entry 1", run, StringComparison.Ordinal);
+        Assert.Matches(@"contacts\.parquet: \d+ bytes, 1 contact", run);
     }
 
     /// <summary>Each package's README shows its snippet exactly as the consumer compiles and runs it.</summary>
@@ -113,6 +115,7 @@ public sealed class PackageSmokeTests : IDisposable
             ["CheckIn.Qr.Skia"] = "SkiaSnippet.cs",
             ["CheckIn.Tracing"] = "TracingSnippet.cs",
             ["CheckIn.Simulation"] = "SimulationSnippet.cs",
+            ["CheckIn.Parquet"] = "ParquetSnippet.cs",
             ["CheckIn.Hosting"] = "HostingSnippet.cs",
         };
         Assert.Equal(Packages.Keys.Order(), snippets.Keys.Order());

@@ -28,9 +28,10 @@ public static class StudyCommand
         var proximity = new Option<string>("--proximity") { Description = "Trace Bluezone encounters as well as visits, comma-separated: off, on.", DefaultValueFactory = _ => "off" };
         var calls = new Option<int>("--calls") { Description = "Contacts a tracing team calls: infections found among that many, by score and in list order.", DefaultValueFactory = _ => 1_000 };
         var format = new Option<string>("--format") { Description = "table or csv.", DefaultValueFactory = _ => "table" };
+        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Also write the table as study.csv and study.parquet (typed columns: durations in seconds, booleans) and the infections found against contacts called as recall.svg, into this folder." };
         var command = new Command("study", "Measure tracing recall and precision against a synthetic outbreak's ground truth, for each combination of compliance and tracing rule.")
         {
-            residents, days, seed, smartphones, scanning, householdRisk, window, minOverlap, linger, identity, bluezone, proximity, calls, format,
+            residents, days, seed, smartphones, scanning, householdRisk, window, minOverlap, linger, identity, bluezone, proximity, calls, format, outDirectory,
         };
         command.SetAction(parse =>
         {
@@ -63,13 +64,20 @@ public static class StudyCommand
                      from near in Switches(parse.GetValue(proximity)!, "--proximity")
                      select new StudyScenario(
                          baseOptions with { SmartphoneShare = phone, ScanShare = scan, BluezoneShare = app, Outbreak = baseOptions.Outbreak! with { HouseholdRiskPerDay = home } },
-                         TracingRule.Default with { WindowBeforeOnset = before, MinOverlap = overlap, Linger = stay, Proximity = near }) { Identity = who, Calls = callCount }).ToList();
+                         TracingRule.Default with { WindowBeforeOnset = before, MinOverlap = overlap, Linger = stay, Proximity = near }) { Identity = who, Calls = callCount, CurveCalls = CurveCalls }).ToList();
                 if (scenarios.Count > 200)
                 {
                     throw new FormatException($"{scenarios.Count} combinations: at most 200 in one study.");
                 }
 
-                Write(output, csv, baseOptions, scenarios);
+                var results = Write(output, csv, baseOptions, scenarios);
+                if (parse.GetValue(outDirectory) is { } folder)
+                {
+                    folder.Create();
+                    StudyFiles.Write(folder.FullName, baseOptions, results);
+                    output.WriteLine($"Wrote study.csv, study.parquet and recall.svg to {folder.Name}.");
+                }
+
                 return ExitCodes.Success;
             }
             catch (FormatException exception)
@@ -86,13 +94,16 @@ public static class StudyCommand
         return command;
     }
 
-    private static void Write(TextWriter output, bool csv, SimulationOptions options, List<StudyScenario> scenarios)
+    /// <summary>The workloads of the recall chart: a day's calls for a commune's team up to a province's week.</summary>
+    private static readonly int[] CurveCalls = [100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000];
+
+    private static IReadOnlyList<StudyResult> Write(TextWriter output, bool csv, SimulationOptions options, List<StudyScenario> scenarios)
     {
         string Pct(double share) => (100 * share).ToString("F1", CultureInfo.InvariantCulture);
         string Dur(Duration d) => d.TotalDays >= 1 && d.TotalDays % 1 == 0 ? $"{d.TotalDays:F0}d" : $"{d.TotalMinutes:F0}m";
         if (csv)
         {
-            output.WriteLine("household_risk,smartphone_share,scan_share,window_before_onset,min_overlap,linger,cases,f1,f2,true_f1,true_f2,f1_recall,f1_precision,f2_recall,f2_precision,infected_by_cases,infected_at_home,infected_found_as_f1,infected_found,infected_found_from_true_visits,contacts_per_infection_found,calls,found_in_calls_ranked,found_in_calls_unranked,identity,bluezone_share,proximity");
+            output.WriteLine(StudyFiles.CsvHeader);
         }
         else
         {
@@ -103,19 +114,19 @@ public static class StudyCommand
         }
 
         // Rows are printed as each scenario finishes (scenarios of one world finish together, in the order given).
-        TracingStudy.Run(scenarios, Terminal.Progress<StudyResult>(result =>
+        return TracingStudy.Run(scenarios, Terminal.Progress<StudyResult>(result =>
         {
             var (simulation, rule) = (result.Scenario.Simulation, result.Scenario.Rule);
             var s = result.Score;
             var w = result.Workload!;
             output.WriteLine(csv
-                ? string.Create(CultureInfo.InvariantCulture, $"{simulation.Outbreak?.HouseholdRiskPerDay ?? 0},{simulation.SmartphoneShare},{simulation.ScanShare},{Dur(rule.WindowBeforeOnset)},{Dur(rule.MinOverlap)},{Dur(rule.Linger)},{s.Cases},{s.RecordedF1},{s.RecordedF2},{s.TrueF1},{s.TrueF2},{s.F1Recall:F4},{s.F1Precision:F4},{s.F2Recall:F4},{s.F2Precision:F4},{s.InfectedByCases},{s.InfectedAtHome},{s.InfectedFoundAsF1},{s.InfectedFound},{s.InfectedFoundFromTrueVisits},{s.ContactsPerInfectionFound:F1},{w.Calls},{w.FoundRanked},{w.FoundUnranked},{Name(result.Scenario.Identity)},{simulation.BluezoneShare},{(rule.Proximity ? "on" : "off")}")
+                ? StudyFiles.CsvRow(result)
                 : string.Create(CultureInfo.InvariantCulture, $"{simulation.Outbreak?.HouseholdRiskPerDay ?? 0,6:F2} {simulation.SmartphoneShare,6:F2} {simulation.ScanShare,5:F2} {Dur(rule.WindowBeforeOnset),7} {Dur(rule.MinOverlap),7} {Dur(rule.Linger),6} {s.Cases,6} {s.RecordedF1,7:N0} {s.RecordedF2,7:N0} {Pct(s.F1Recall),7} {Pct(s.F1Precision),8} {Pct(s.F2Recall),7} {Pct(s.F2Precision),8} {s.InfectedByCases,16} {s.InfectedAtHome,8} {s.InfectedFoundAsF1,6} {s.InfectedFound,9} {s.ContactsPerInfectionFound,19:F1} {w.FoundRanked,21} {w.FoundUnranked,5}  {Name(result.Scenario.Identity),-8}  {simulation.BluezoneShare,8:F2} {(rule.Proximity ? "on" : "off"),9}"));
             output.Flush();
         }));
     }
 
-    private static string Name(RecordingIdentity identity) => identity.Model switch
+    internal static string Name(RecordingIdentity identity) => identity.Model switch
     {
         IdentityModel.Cards => "cards",
         IdentityModel.LinkedCards => "linked",

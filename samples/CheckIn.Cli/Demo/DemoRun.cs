@@ -9,6 +9,7 @@ using CheckIn.Qr;
 using CheckIn.Qr.Printing;
 using CheckIn.Simulation;
 using CheckIn.Tracing;
+using CheckIn.Tracing.FollowUp;
 using CheckIn.Tracing.Privacy;
 using NodaTime;
 
@@ -281,6 +282,14 @@ internal sealed class DemoRun
         _findings.TraceTime = trace.TraceTime;
         _findings.Score = score;
 
+        // Follow-up: every contact opened in the book as of the trace, in the commune of the venue that exposed them
+        // (their home commune when a Bluetooth encounter did).
+        var venueCommunes = world.Province.Venues.ToDictionary(v => v.Id, v => v.CommuneCode, StringComparer.Ordinal);
+        var book = new FollowUpBook();
+        book.Open(trace.FromRecords, c => c.Venue is { } venue && venueCommunes.TryGetValue(venue, out var commune) ? commune
+            : world.ResidentOf(c.Person) is >= 0 and var resident ? world.Province.Resident(resident).HomeCommune : null, world.End, "demo");
+        _findings.FollowUp = book;
+
         Line($"Tracing: {trace.Cases.Count:N0} cases (symptoms by {VietnamTime.DateAt(world.End - Duration.FromMinutes(1)):yyyy-MM-dd}) traced to F2 in {trace.TraceTime.TotalMilliseconds:N0} ms: {score.RecordedF1:N0} F1, {score.RecordedF2:N0} F2, {trace.FromRecords.Notices.Count:N0} exposure notices");
         Line($"Against the ground truth (every true visit, same window, 15 min overlap): {score.TrueF1:N0} F1, {score.TrueF2:N0} F2");
         Line($"  F1 recall {Percent(score.F1Recall)}, precision {Percent(score.F1Precision)}; F2 recall {Percent(score.F2Recall)}, precision {Percent(score.F2Precision)}");
@@ -364,6 +373,9 @@ internal sealed class DemoFindings
 
     /// <summary>Infections found calling 1,000 and 10,000 contacts, by score and in list order.</summary>
     public IReadOnlyList<WorkloadScore> Workloads { get; set; } = [];
+
+    /// <summary>The contacts' follow-up, opened from the trace at its end.</summary>
+    public FollowUpBook? FollowUp { get; set; }
 
     /// <summary>The trace with Bluezone encounters too: its score, the contacts with proximity evidence, and the workloads of <see cref="Workloads"/>.</summary>
     public (TracingScore? Score, int ByProximity, IReadOnlyList<WorkloadScore> Workloads) Proximity { get; set; } = (null, 0, []);

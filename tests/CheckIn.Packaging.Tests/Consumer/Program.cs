@@ -11,6 +11,7 @@ try
     Run("CheckIn.Qr.Skia", () => SkiaSnippet.Run(folder));
     Run("CheckIn.Tracing", TracingSnippet.Run);
     Run("CheckIn.Simulation", SimulationSnippet.Run);
+    Run("CheckIn.Parquet", () => ParquetSnippet.Run(folder));
     Run("CheckIn.Hosting", () => HostingSnippet.RunAsync(folder).GetAwaiter().GetResult());
 }
 finally
