@@ -19,6 +19,7 @@ public static class CliApplication
         root.Subcommands.Add(DecodeCommand.Create(output, error));
         root.Subcommands.Add(SimulateCommand.Create(output, error));
         root.Subcommands.Add(StudyCommand.Create(output, error));
+        root.Subcommands.Add(FollowUpCommand.Create(output, error));
         return root;
     }
 

@@ -358,7 +358,23 @@ public static class TracingErrorCodes
         public const string Transition = "FollowUp.Transition";
     }
 
-    /// <summary>Codes of <see cref="Visits.PaperLogMatcher"/>.</summary>
+    /// <summary>Codes of <see cref="global::CheckIn.Tracing.FollowUp.FollowUpJsonReader"/>.</summary>
+    public static class FollowUpJson
+    {
+        /// <summary>The file is not JSON, or not an array of records.</summary>
+        public const string Syntax = "FollowUpJson.Syntax";
+
+        /// <summary>A record has a field missing or invalid (the record's index in Field, the field in Property).</summary>
+        public const string Record = "FollowUpJson.Record";
+
+        /// <summary>Two records of one person.</summary>
+        public const string Duplicate = "FollowUpJson.Duplicate";
+
+        /// <summary>The file is larger than the reader takes.</summary>
+        public const string TooLarge = "FollowUpJson.TooLarge";
+    }
+
+        /// <summary>Codes of <see cref="Visits.PaperLogMatcher"/>.</summary>
     public static class PaperLog
     {
         /// <summary>The entry has neither a readable name nor a digit of a phone: nothing to record it under.</summary>

@@ -79,6 +79,23 @@ public sealed class DemoCommandTests(SmallDemo demo) : IClassFixture<SmallDemo>
         Assert.True(html.IndexOf("Số liệu kỹ thuật", StringComparison.Ordinal) > html.IndexOf("Cách tính", StringComparison.Ordinal), "engineering figures come last");
         Assert.True(Regex.Count(html, "<svg ") >= 7, "two charts a language for the curve, two for communes and kinds, and the chain");
         Assert.Matches(@"<td>R\d{7}</td><td>F[12]</td><td>\d\d/09/2021</td>", html);
+
+        // The cluster's labels never overlap one another (each key's box: 6.2 px a character at 10.5 px, 11 px tall).
+        var chain = html[html.IndexOf("aria-label=\"Infection chain of one cluster\"", StringComparison.Ordinal)..];
+        chain = chain[..chain.IndexOf("</svg>", StringComparison.Ordinal)];
+        var boxes = Regex.Matches(chain, "<text x=\"(\\d+)\" y=\"(-?\\d+)\" font-size=\"10.5\" text-anchor=\"middle\"[^>]*>(R\\d{7})</text>")
+            .Select(m => (X: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Y: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Width: m.Groups[3].Value.Length * 6.2))
+            .ToList();
+        Assert.True(boxes.Count > 1, "the chain has labelled nodes");
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, b) = (boxes[i], boxes[j]);
+                var overlap = Math.Abs(a.X - b.X) < (a.Width + b.Width) / 2 && Math.Abs(a.Y - b.Y) < 11;
+                Assert.False(overlap, $"labels at ({a.X}, {a.Y}) and ({b.X}, {b.Y}) overlap");
+            }
+        }
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public static class FuzzTargets
         ["linkscsv"] = LinksCsv,
         ["venuescsv"] = VenuesCsv,
         ["encounterscsv"] = EncountersCsv,
+        ["followupjson"] = FollowUpJson,
         ["paperlog"] = PaperLog,
         ["simulation"] = Simulation,
         ["notices"] = Notices,
@@ -290,6 +291,31 @@ public static class FuzzTargets
                 previous = encounter.Start;
             }
         }
+    }
+
+    private static void FollowUpJson(byte[] data)
+    {
+        // A store read back is written again the same way: reading what was written gives the same bytes.
+        var names = new CheckIn.Tracing.Privacy.PseudonymTable(FuzzPseudonymizer);
+        var read = CheckIn.Tracing.FollowUp.FollowUpJsonReader.Read(data, names.Pseudonymize, null);
+        if (!read.TryGetValue(out var book))
+        {
+            return;
+        }
+
+        var once = WriteFollowUp(book, names);
+        var again = CheckIn.Tracing.FollowUp.FollowUpJsonReader.Read(once, names.Pseudonymize, null);
+        if (!again.TryGetValue(out var reread) || !once.AsSpan().SequenceEqual(WriteFollowUp(reread, names)))
+        {
+            throw new InvalidOperationException("A follow-up store does not read back as written.");
+        }
+    }
+
+    private static byte[] WriteFollowUp(CheckIn.Tracing.FollowUp.FollowUpBook book, CheckIn.Tracing.Privacy.PseudonymTable names)
+    {
+        using var stream = new MemoryStream();
+        CheckIn.Tracing.FollowUp.FollowUpWriter.WriteJson(stream, book.Records, names.IdentifierOf);
+        return stream.ToArray();
     }
 
     private static readonly Lazy<CheckIn.Tracing.Visits.PaperLogMatcher> Matcher = new(() =>

@@ -63,6 +63,10 @@ internal static class Seeds
             "person,other,start,minutes,distance\nP1,P2,2021-09-20T08:00:00Z,20,close\nP2,P3,2021-09-20T08:10:00Z,5.5,1.8\nP1,P2,2021-09-20T08:00:00Z,20,close\n",
             "person,other,start,minutes,distance\r\n\"0912 345 678\",P9,2021-09-20T23:50:00Z,1440,far\r\nP9,P8,2021-09-21T00:00:00Z,0.5,medium\r\n");
 
+        Text(folder, "followupjson",
+            """[{"person":"0912345678","level":1,"lastExposure":"2021-09-01","commune":19753,"state":"tested-negative","protection":"fully-protected","quarantineUntil":"2021-09-07","testsDue":["2021-09-07"],"history":[{"at":"2021-09-01T13:00:00Z","by":"tracer-1","from":"identified","to":"identified","note":"opened"},{"at":"2021-09-01T14:00:00Z","by":"tracer-1","from":"identified","to":"quarantined"},{"at":"2021-09-03T02:00:00Z","by":"lab","from":"quarantined","to":"tested-negative","note":"negative"}]},{"person":"cccd:046090001234","level":2,"lastExposure":"2021-09-02","state":"identified","protection":"unknown","testsDue":[],"history":[{"at":"2021-09-02T13:00:00Z","by":"trace","from":"identified","to":"identified"}]}]""",
+            "[]");
+
         Text(folder, "paperlog", "nguyen thi my hanh\n0912 345 678", "Tran Van Binh\n0912354678", "Võ Thị Em\n+84912345678", "\n");
 
         using (var stream = new MemoryStream())

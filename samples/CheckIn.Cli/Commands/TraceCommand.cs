@@ -47,6 +47,8 @@ public static class TraceCommand
         var minScore = new Option<string?>("--min-score") { Description = "Report only contacts scored at least S (0 to 1; see docs/tracing-risk.md)." };
         var expandAbove = new Option<string?>("--expand-above") { Description = "Grow the next level only from contacts scored above S (0 to 1): the riskiest first." };
         var encounters = new Option<FileInfo?>("--encounters") { Description = "CSV of Bluetooth encounters person,other,start,minutes,distance (Bluezone records): contacts by proximity as well as by venue. Persons as in --visits; with --events a phone number, or id_kind:id." };
+        var followUp = new Option<FileInfo?>("--followup") { Description = "Also open a follow-up record for each contact in this store (created when missing; see 'checkin followup')." };
+        var actor = new Option<string>("--actor") { Description = "With --followup: who opens the records (a staff account).", DefaultValueFactory = _ => "trace" };
         var byCommune = new Option<bool>("--by-commune") { Description = "Print the contacts counted by the commune of the venue that exposed them (needs --venues) instead of the contacts." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad row (exit 1) instead of reporting bad rows, tracing the rest and exiting 4." };
         var exactKeys = new Option<bool>("--exact-keys") { Description = "Compare persons and venues exactly as written (no canonical spelling)." };
@@ -55,7 +57,7 @@ public static class TraceCommand
         var keyId = new Option<ushort>("--key-id") { Description = "The id of --signing-key in the trust list.", DefaultValueFactory = _ => 1 };
         var command = new Command("trace", "Trace contacts (F1, F2, …) of cases over a CSV of visits or of raw check-in events.")
         {
-            visits, events, links, venues, encounters, cases, from, until, minOverlap, linger, depth, asOf, format, top, minScore, expandAbove, byCommune, strict, exactKeys, noticesOut,
+            visits, events, links, venues, encounters, followUp, actor, cases, from, until, minOverlap, linger, depth, asOf, format, top, minScore, expandAbove, byCommune, strict, exactKeys, noticesOut,
             signingKey, keyId,
         };
         command.SetAction(parse =>
@@ -83,7 +85,7 @@ public static class TraceCommand
                     ParseScore(parse.GetValue(expandAbove), "--expand-above"));
                 return Run(output, error, input, parse.GetValue(venues), parse.GetValue(encounters), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
                     parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format),
-                    ranking, parse.GetValue(byCommune), reading, publish);
+                    ranking, parse.GetValue(byCommune), reading, publish, parse.GetValue(followUp) is { } store ? (store, parse.GetRequiredValue(actor)) : null);
             }
             catch (UsageException exception)
             {
@@ -96,7 +98,7 @@ public static class TraceCommand
 
     private static int Run(TextWriter output, TextWriter error, Input input, FileInfo? venuesFile, FileInfo? encountersFile, string[] caseTexts, string? fromText, string? untilText,
         string minOverlapText, string lingerText, int depth, string? asOfText, string format, Ranking ranking, bool byCommune, VisitCsvReaderOptions reading,
-        (FileInfo Package, FileInfo Key, ushort KeyId)? publish)
+        (FileInfo Package, FileInfo Key, ushort KeyId)? publish, (FileInfo Store, string Actor)? followUp)
     {
         // The key is read first: a bad key stops the run before any work.
         using var noticeKey = publish is { } p ? CliFiles.ReadPrivateKey(p.Key) : null;
@@ -169,6 +171,13 @@ public static class TraceCommand
         else
         {
             TraceResultWriter.WriteCsv(output, result, loaded.NameOf);
+        }
+
+        if (followUp is { } book)
+        {
+            var opened = FollowUpCommand.OpenInto(book.Store, result, loaded.NameOf, loaded.CaseOf,
+                c => c.Venue is { } venue ? venueRegistry.Find(venue)?.Commune?.Code : null, book.Actor, SystemClock.Instance.GetCurrentInstant());
+            error.WriteLine($"{opened:N0} follow-up records opened in {book.Store.Name}.");
         }
 
         if (publish is { } target && noticeKey is not null)

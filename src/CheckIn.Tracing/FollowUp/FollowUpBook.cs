@@ -97,6 +97,23 @@ public sealed class FollowUpBook
         return opened;
     }
 
+    /// <summary>
+    /// Puts back a record as it was saved (<see cref="FollowUpJsonReader"/>), history and all, without a change of its own.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <returns>False, and nothing changed, when the book already has a record of that person.</returns>
+    /// <exception cref="ArgumentException">The record has no history, or its history does not end in its state.</exception>
+    public bool Restore(FollowUpRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.History is not { Count: > 0 } history || history[^1].To != record.State || record.TestsDue is null)
+        {
+            throw new ArgumentException("A restored record has a history that ends in its state.", nameof(record));
+        }
+
+        return _records.TryAdd(record.Person, record);
+    }
+
     /// <summary>The record of a person, or null.</summary>
     /// <param name="person">The pseudonym.</param>
     /// <returns>The record.</returns>
