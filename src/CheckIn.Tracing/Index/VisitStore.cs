@@ -25,6 +25,9 @@ public sealed class VisitStore
     private KeyInterner<PersonPseudonym> _persons = new();
     private readonly KeyInterner<string> _venues = new(StringComparer.Ordinal);
     private PendingVisit[] _buffer;
+
+    /// <summary>The append buffer's size when empty: it grows by doubling up to a segment and shrinks back after each flush.</summary>
+    private int InitialBuffer => Math.Min(_options.SegmentCapacity, 4096);
     private int _buffered;
     private long _version;
     private VisitIndexSnapshot _snapshot;
@@ -38,7 +41,7 @@ public sealed class VisitStore
     {
         _options = options ?? VisitStoreOptions.Default;
         InvalidOptionsException.ThrowIfAny(_options.Validate(), nameof(options));
-        _buffer = new PendingVisit[Math.Min(_options.SegmentCapacity, 4096)];
+        _buffer = new PendingVisit[InitialBuffer];
         _snapshot = new VisitIndexSnapshot([], _persons, _venues, 0);
     }
 
@@ -490,6 +493,12 @@ public sealed class VisitStore
             var segment = VisitSegment.Build(_buffer, _buffered, _venues.Count, _persons.Count, _options.MaxDegreeOfParallelism, cancellationToken);
             _buffered = 0;
             segments = segments.Add(segment);
+
+            // The buffer of a full segment is 16 bytes a visit held for nothing once it is indexed: let it go.
+            if (_buffer.Length > InitialBuffer)
+            {
+                _buffer = new PendingVisit[InitialBuffer];
+            }
         }
         else if (segments.Length <= _options.MaxSegments)
         {
