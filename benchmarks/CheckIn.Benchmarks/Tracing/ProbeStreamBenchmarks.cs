@@ -83,6 +83,21 @@ public class ProbeStreamBenchmarks
         return found;
     }
 
+    /// <summary>The same exposures matched in one hop of <see cref="Batch"/> sources, as a trace matches a level: the cost a hop pays per exposure.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public long ProbeInOneHop()
+    {
+        var options = new ContactTracerOptions { MinOverlap = NodaTime.Duration.FromSeconds(MinOverlap), MaxDegreeOfParallelism = 1, Strategy = TraceStrategy.Probe };
+        var batch = new List<ContactTracer.Exposure>(Batch);
+        for (var k = 0; k < Batch; k++)
+        {
+            batch.Add(_exposures[_next]);
+            _next = (_next + 1) & (Stream - 1);
+        }
+
+        return new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match(batch).Candidates;
+    }
+
     private struct Counter : IRowVisitor
     {
         public int Rows;
