@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CheckIn.Tracing;
 using CheckIn.Tracing.FollowUp;
 using CheckIn.Tracing.Privacy;
@@ -76,10 +75,10 @@ public static class ContactsParquet
             .Add("source", Column<string?>(c => nameOf(c.Source)))
             .Add("assumed", Column(c => c.InAssumedTail))
             .Add("score", Column(c => c.Score))
-            .Add("evidence", Column<string?>(c => c.Evidence switch { ContactEvidence.Proximity => "proximity", ContactEvidence.Both => "both", _ => "venue" }))
+            .Add("evidence", Column<string?>(c => TraceResultWriter.EvidenceName(c.Evidence)))
             .Add("distance", Column(c => c.Encounter is { } e ? EncounterDistances.Name(e.Distance) : null))
-            .Add("state", FromRecord<string?>(r => Name(r.State)))
-            .Add("protection", FromRecord<string?>(r => Name(r.Protection)))
+            .Add("state", FromRecord<string?>(r => FollowUpNames.Of(r.State)))
+            .Add("protection", FromRecord<string?>(r => FollowUpNames.Of(r.Protection)))
             .Add("commune", FromRecord<int?>(r => r.Commune))
             .Add("last_exposure", FromRecord<LocalDate?>(r => r.LastExposure))
             .Add("quarantine_until", FromRecord(r => r.QuarantineUntil))
@@ -95,7 +94,4 @@ public static class ContactsParquet
     /// <returns>A task that completes when the file is written.</returns>
     public static Task WriteAsync(Stream destination, TraceResult result, Func<PersonPseudonym, string> nameOf, FollowUpBook? followUp, CancellationToken cancellationToken = default) =>
         Table(result, nameOf, followUp).WriteAsync(destination, cancellationToken);
-
-    private static string Name<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

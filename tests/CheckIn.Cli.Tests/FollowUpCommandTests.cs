@@ -66,6 +66,7 @@ public sealed class FollowUpCommandTests : IDisposable
         var unknown = CliRunner.Run("followup", "unreachable", "--store", store, "--person", "0999999999", "--actor", "tracer-1");
         Assert.Contains("FollowUp.UnknownPerson", unknown.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("0999999999", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, CliRunner.Run("followup", "close", "--store", store, "--person", " ", "--actor", "tracer-1").ExitCode);
         Assert.Equal(before, File.ReadAllBytes(store));
 
         var json = CliRunner.Run("followup", "list", "--store", store, "--format", "json");

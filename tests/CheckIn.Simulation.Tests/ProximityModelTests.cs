@@ -95,12 +95,16 @@ public sealed class ProximityModelTests(SmallWorld world) : IClassFixture<SmallW
     [Fact]
     public void Encounters_AsTheIndexTakesThem()
     {
-        var builder = new EncounterIndex.Builder();
-        foreach (var encounter in world.Days[0].Encounters())
-        {
-            builder.Add(encounter.ToEncounter(r => RecordingIdentity.SyntheticPseudonym(r, CheckIn.Tracing.Privacy.IdentifierKind.Opaque)));
-        }
+        static CheckIn.Tracing.Privacy.PersonPseudonym Key(int resident) => RecordingIdentity.SyntheticPseudonym(resident, CheckIn.Tracing.Privacy.IdentifierKind.Opaque);
+        var day = world.Days[0].Encounters();
+        var index = EncounterIndex.Create(day.Select(e => e.ToEncounter(Key)));
+        Assert.Equal(day.Count, index.Count);
 
-        Assert.Equal(world.Days[0].Encounters().Count, builder.Build().Count);
+        // Each encounter is found from both sides with its time, length and estimated class (not the true distance).
+        foreach (var e in day.Take(200))
+        {
+            Assert.Contains(new Encounter(Key(e.Resident), Key(e.Other), e.Start, e.Duration, e.Distance), index.EncountersOf(Key(e.Resident)));
+            Assert.Contains(new Encounter(Key(e.Other), Key(e.Resident), e.Start, e.Duration, e.Distance), index.EncountersOf(Key(e.Other)));
+        }
     }
 }

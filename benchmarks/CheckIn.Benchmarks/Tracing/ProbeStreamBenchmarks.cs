@@ -38,10 +38,7 @@ public class ProbeStreamBenchmarks
         var counter = new Counter();
         foreach (var exposure in _exposures)
         {
-            foreach (var segment in _snapshot.Segments)
-            {
-                segment.Probe(exposure.Venue, exposure.Start, exposure.End, MinOverlap, ref counter);
-            }
+            ProbeAll(exposure, ref counter);
         }
 
         var options = new ContactTracerOptions { MinOverlap = NodaTime.Duration.FromSeconds(MinOverlap), MaxDegreeOfParallelism = 1, Strategy = TraceStrategy.Probe };
@@ -56,12 +53,8 @@ public class ProbeStreamBenchmarks
         var counter = new Counter();
         for (var k = 0; k < Batch; k++)
         {
-            var exposure = _exposures[_next];
+            ProbeAll(_exposures[_next], ref counter);
             _next = (_next + 1) & (Stream - 1);
-            foreach (var segment in _snapshot.Segments)
-            {
-                segment.Probe(exposure.Venue, exposure.Start, exposure.End, MinOverlap, ref counter);
-            }
         }
 
         return counter.Rows;
@@ -96,6 +89,14 @@ public class ProbeStreamBenchmarks
         }
 
         return new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match(batch).Candidates;
+    }
+
+    private void ProbeAll(in ContactTracer.Exposure exposure, ref Counter counter)
+    {
+        foreach (var segment in _snapshot.Segments)
+        {
+            segment.Probe(exposure.Venue, exposure.Start, exposure.End, MinOverlap, ref counter);
+        }
     }
 
     private struct Counter : IRowVisitor

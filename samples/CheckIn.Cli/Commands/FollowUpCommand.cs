@@ -66,7 +66,7 @@ public static class FollowUpCommand
                 output.WriteLine("commune,state,records");
                 foreach (var group in counts)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{group.Key.Commune?.ToString("D5", CultureInfo.InvariantCulture)},{Kebab(group.Key.State)},{group.Count()}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{group.Key.Commune?.ToString("D5", CultureInfo.InvariantCulture)},{FollowUpNames.Of(group.Key.State)},{group.Count()}"));
                 }
 
                 return ExitCodes.Success;
@@ -119,7 +119,22 @@ public static class FollowUpCommand
             var file = parse.GetRequiredValue(store);
             var (book, nameOf, names) = Load(file);
             var who = parse.GetRequiredValue(person);
-            var key = names.Pseudonymize(IdentifierText.CanonicalizePerson(who) is { Length: > 0 } canonical && book.Find(names.Pseudonymize(canonical)) is not null ? canonical : who);
+            // As written, or in the canonical spelling the trace printed (0913 000 001 is 0913000001).
+            PersonPseudonym key;
+            try
+            {
+                key = names.Pseudonymize(who);
+            }
+            catch (ArgumentException)
+            {
+                throw new UsageException("--person has nothing visible in it.");
+            }
+
+            if (book.Find(key) is null && IdentifierText.CanonicalizePerson(who) is { Length: > 0 } canonical)
+            {
+                key = names.Pseudonymize(canonical);
+            }
+
             var by = parse.GetRequiredValue(actor).Trim() is { Length: > 0 } a ? a : throw new UsageException("--actor is empty.");
             var when = parse.GetValue(at) is { } text ? ParseInstant(text) : SystemClock.Instance.GetCurrentInstant();
             var changed = name switch
@@ -138,7 +153,7 @@ public static class FollowUpCommand
 
             Save(file, book, nameOf);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Kebab(record.State)}{(record.QuarantineUntil is { } until ? $"; quarantine until {LocalDatePattern.Iso.Format(until)}" : string.Empty)}{(record.TestsDue.Count > 0 ? $"; tests due {string.Join(' ', record.TestsDue.Select(LocalDatePattern.Iso.Format))}" : string.Empty)}"));
+                $"{FollowUpNames.Of(record.State)}{(record.QuarantineUntil is { } until ? $"; quarantine until {LocalDatePattern.Iso.Format(until)}" : string.Empty)}{(record.TestsDue.Count > 0 ? $"; tests due {string.Join(' ', record.TestsDue.Select(LocalDatePattern.Iso.Format))}" : string.Empty)}"));
             if (record.State == FollowUpState.TestedPositive && book.CaseOf(key).TryGetValue(out var traced))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -238,16 +253,10 @@ public static class FollowUpCommand
     private static Instant ParseInstant(string text) =>
         InstantPattern.ExtendedIso.Parse(text.Trim()).TryGetValue(default, out var at) ? at : throw new UsageException($"--at: '{text}' is not an ISO-8601 UTC time.");
 
-    private static Protection ParseProtection(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "unknown" => Protection.Unknown,
-        "not-fully-vaccinated" => Protection.NotFullyVaccinated,
-        "fully-protected" => Protection.FullyProtected,
-        _ => throw new UsageException($"--protection: '{text}' is not unknown, not-fully-vaccinated or fully-protected."),
-    };
-
-    private static string Kebab<T>(T value)
-        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    private static Protection ParseProtection(string text) =>
+        FollowUpNames.TryParse(text.Trim().ToLowerInvariant(), out Protection protection)
+            ? protection
+            : throw new UsageException($"--protection: '{text}' is not unknown, not-fully-vaccinated or fully-protected.");
 
     private sealed class UsageException(string message) : Exception(message);
 }

@@ -155,13 +155,13 @@ public static class FollowUpJsonReader
         }
 
         field = "state";
-        if (Enum<FollowUpState>(Text(element, "state")) is not { } state)
+        if (!FollowUpNames.TryParse(Text(element, "state"), out FollowUpState state))
         {
             return null;
         }
 
         field = "protection";
-        if (Enum<Protection>(Text(element, "protection")) is not { } protection)
+        if (!FollowUpNames.TryParse(Text(element, "protection"), out Protection protection))
         {
             return null;
         }
@@ -207,8 +207,8 @@ public static class FollowUpJsonReader
             if (change.ValueKind != JsonValueKind.Object
                 || Text(change, "at") is not { } atText || !InstantPattern.ExtendedIso.Parse(atText).TryGetValue(default, out var at)
                 || Text(change, "by") is not { } actor || actor.AsSpan().Trim().IsEmpty
-                || Enum<FollowUpState>(Text(change, "from")) is not { } from
-                || Enum<FollowUpState>(Text(change, "to")) is not { } to
+                || !FollowUpNames.TryParse(Text(change, "from"), out FollowUpState from)
+                || !FollowUpNames.TryParse(Text(change, "to"), out FollowUpState to)
                 || (change.TryGetProperty("note", out var noteElement) && noteElement.ValueKind != JsonValueKind.String))
             {
                 return null;
@@ -232,24 +232,4 @@ public static class FollowUpJsonReader
 
     private static LocalDate? Date(JsonElement element, string name) =>
         Text(element, name) is { } text && LocalDatePattern.Iso.Parse(text).TryGetValue(default, out var day) ? day : null;
-
-    /// <summary>An enum from its kebab-case name, as the writer spells it (<c>tested-negative</c>); null for any other text.</summary>
-    private static T? Enum<T>(string? text)
-        where T : struct, Enum
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        foreach (var value in System.Enum.GetValues<T>())
-        {
-            if (string.Equals(JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()), text, StringComparison.Ordinal))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
 }

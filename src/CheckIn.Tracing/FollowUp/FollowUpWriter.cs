@@ -33,7 +33,7 @@ public static class FollowUpWriter
         {
             var last = r.History[^1];
             CsvRecordWriter.WriteRecord(writer, nameOf(r.Person), r.Level.ToString(CultureInfo.InvariantCulture), Date(r.LastExposure),
-                r.Commune?.ToString("D5", CultureInfo.InvariantCulture) ?? string.Empty, Name(r.State), Name(r.Protection),
+                r.Commune?.ToString("D5", CultureInfo.InvariantCulture) ?? string.Empty, FollowUpNames.Of(r.State), FollowUpNames.Of(r.Protection),
                 r.QuarantineUntil is { } until ? Date(until) : string.Empty, string.Join(' ', r.TestsDue.Select(Date)),
                 InstantPattern.ExtendedIso.Format(last.At), last.Actor);
         }
@@ -60,8 +60,8 @@ public static class FollowUpWriter
                 json.WriteNumber("commune", commune);
             }
 
-            json.WriteString("state", Name(r.State));
-            json.WriteString("protection", Name(r.Protection));
+            json.WriteString("state", FollowUpNames.Of(r.State));
+            json.WriteString("protection", FollowUpNames.Of(r.Protection));
             if (r.QuarantineUntil is { } until)
             {
                 json.WriteString("quarantineUntil", Date(until));
@@ -80,8 +80,8 @@ public static class FollowUpWriter
                 json.WriteStartObject();
                 json.WriteString("at", InstantPattern.ExtendedIso.Format(change.At));
                 json.WriteString("by", change.Actor);
-                json.WriteString("from", Name(change.From));
-                json.WriteString("to", Name(change.To));
+                json.WriteString("from", FollowUpNames.Of(change.From));
+                json.WriteString("to", FollowUpNames.Of(change.To));
                 if (change.Note is { } note)
                 {
                     json.WriteString("note", note);
@@ -104,8 +104,4 @@ public static class FollowUpWriter
     }
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
-    /// <summary>An enum value in kebab case: <c>TestedNegative</c> → <c>tested-negative</c>.</summary>
-    private static string Name<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

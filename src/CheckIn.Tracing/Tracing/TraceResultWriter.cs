@@ -156,7 +156,10 @@ public static class TraceResultWriter
         json.WriteEndObject();
     }
 
-    private static string EvidenceName(ContactEvidence evidence) => evidence switch
+    /// <summary>How the CSV and JSON name a contact's evidence: <c>venue</c>, <c>proximity</c> or <c>both</c>.</summary>
+    /// <param name="evidence">The evidence.</param>
+    /// <returns>The name.</returns>
+    public static string EvidenceName(ContactEvidence evidence) => evidence switch
     {
         ContactEvidence.Proximity => "proximity",
         ContactEvidence.Both => "both",
