@@ -188,10 +188,9 @@ public sealed class CheckInEventCsvReader
     /// <summary>An instant in UTC (<c>…Z</c>) or with an offset (<c>…+07:00</c>, as Vietnamese devices write it).</summary>
     private static NodaTime.Instant? ParseInstant(string text)
     {
-        var utc = InstantPattern.ExtendedIso.Parse(text);
-        if (utc.Success)
+        if (IsoInstant.TryParse(text, out var utc))
         {
-            return utc.Value;
+            return utc;
         }
 
         var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);

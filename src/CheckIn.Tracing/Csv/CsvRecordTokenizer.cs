@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace CheckIn.Tracing.Csv;
 
@@ -10,11 +10,55 @@ internal enum CsvRecordProblem
     TooLong,
 }
 
-/// <summary>Reads RFC 4180 records (LF or CRLF, quoted fields with doubled quotes and line breaks), one at a time, each bounded in length.</summary>
-internal sealed class CsvRecordTokenizer(TextReader reader, int maxRecordLength)
+/// <summary>
+/// Reads RFC 4180 records (LF or CRLF, quoted fields with doubled quotes and line breaks), one at a time, each bounded in
+/// length. Reads the text in blocks and finds field ends with a vectorized search; a field without quotes is a slice of
+/// the block (no copy, no string), a quoted one is unescaped into a scratch buffer.
+/// </summary>
+/// <remarks>
+/// A quote opens a quoted part only as a field's first character; a doubled quote inside is one quote; characters after
+/// the closing quote, up to the next separator, belong to the field. A quote anywhere else is an ordinary character.
+/// </remarks>
+internal sealed class CsvRecordTokenizer
 {
-    private readonly StringBuilder _field = new();
+    private const int BlockSize = 1 << 16;
+    private static readonly SearchValues<char> Ends = SearchValues.Create(",\r\n");
+
+    private readonly TextReader _reader;
+    private readonly int _maxRecordLength;
+    private readonly char[] _buffer;
+    private int _position;
+    private int _end;
+    private bool _drained;
+
+    // The record being read starts at _recordStart; fields are kept relative to it (or in the scratch buffer), so moving
+    // the record to the front of the buffer to read on keeps them valid.
+    private int _recordStart;
+    private char[] _scratch = new char[256];
+    private int _scratchLength;
+    private Field[] _fields = new Field[8];
     private int _nextLine = 1;
+
+    public CsvRecordTokenizer(TextReader reader, int maxRecordLength)
+    {
+        _reader = reader;
+        _maxRecordLength = maxRecordLength;
+        _buffer = new char[Math.Max(BlockSize, (2 * maxRecordLength) + 2)];
+    }
+
+    /// <summary>The fields of the record read last.</summary>
+    public int FieldCount { get; private set; }
+
+    /// <summary>One field of the record read last, valid until the next read.</summary>
+    public ReadOnlySpan<char> this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)FieldCount, nameof(index));
+            var field = _fields[index];
+            return field.Unescaped ? _scratch.AsSpan(field.Start, field.Length) : _buffer.AsSpan(_recordStart + field.Start, field.Length);
+        }
+    }
 
     /// <summary>Reads one record into <paramref name="fields"/> (none at the end of the text).</summary>
     /// <param name="fields">Cleared, then filled with the record's fields.</param>
@@ -23,91 +67,239 @@ internal sealed class CsvRecordTokenizer(TextReader reader, int maxRecordLength)
     public CsvRecordProblem Read(List<string> fields, out int line)
     {
         fields.Clear();
+        var problem = Read(out line);
+        for (var i = 0; i < FieldCount; i++)
+        {
+            fields.Add(this[i].ToString());
+        }
+
+        return problem;
+    }
+
+    /// <summary>Reads one record; its fields are then <see cref="FieldCount"/> and the indexer (none at the end of the text).</summary>
+    /// <param name="line">The line the record starts on.</param>
+    /// <returns>The problem, if any (see <see cref="Read(List{string}, out int)"/>).</returns>
+    public CsvRecordProblem Read(out int line)
+    {
+        FieldCount = 0;
+        _scratchLength = 0;
         line = _nextLine;
-        if (reader.Peek() < 0)
+        _recordStart = _position;
+        if (!Available())
         {
             return CsvRecordProblem.None;
         }
 
-        var quoted = false;
-        var length = 0;
-        _field.Clear();
         while (true)
         {
-            var next = reader.Read();
-            if (next < 0)
+            var fieldStart = _position;
+            var scratchStart = _scratchLength;
+            var unescaped = _buffer[_position] == '"';
+            if (unescaped)
             {
-                if (quoted)
+                _position++;
+                if (ReadQuoted() is var problem and not CsvRecordProblem.None)
                 {
-                    return CsvRecordProblem.Quote;
-                }
-
-                fields.Add(_field.ToString());
-                return CsvRecordProblem.None;
-            }
-
-            if (++length > maxRecordLength)
-            {
-                // The rest of the line is passed over, so a reader that skips bad records reads on at the next one.
-                SkipLine();
-                return CsvRecordProblem.TooLong;
-            }
-
-            var c = (char)next;
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        _field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    _nextLine += c == '\n' ? 1 : 0;
-                    _field.Append(c);
+                    return problem;
                 }
             }
-            else if (c == '"' && _field.Length == 0)
+
+            // The rest of the field, up to a separator, a line break or the end of the text.
+            while (true)
             {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(_field.ToString());
-                _field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && reader.Peek() == '\n')
+                var found = _buffer.AsSpan(_position, Limit() - _position).IndexOfAny(Ends);
+                var stop = found < 0 ? Limit() : _position + found;
+                if (unescaped)
                 {
-                    reader.Read();
+                    Append(_buffer.AsSpan(_position, stop - _position));
                 }
 
-                _nextLine++;
-                fields.Add(_field.ToString());
-                return CsvRecordProblem.None;
+                _position = stop;
+                if (found >= 0)
+                {
+                    break;
+                }
+
+                if (TooLongHere())
+                {
+                    return TooLong();
+                }
+
+                // Reading the next block may move the record to the front of the buffer.
+                var offset = _position - fieldStart;
+                var more = Available();
+                fieldStart = _position - offset;
+                if (!more)
+                {
+                    AddField(unescaped ? new Field(scratchStart, _scratchLength - scratchStart, true) : new Field(fieldStart - _recordStart, offset, false));
+                    return CsvRecordProblem.None;
+                }
             }
-            else
+
+            AddField(unescaped ? new Field(scratchStart, _scratchLength - scratchStart, true) : new Field(fieldStart - _recordStart, _position - fieldStart, false));
+            var end = _buffer[_position++];
+            if (end == ',')
             {
-                _field.Append(c);
+                if (TooLongHere())
+                {
+                    return TooLong();
+                }
+
+                if (!Available())
+                {
+                    AddField(new Field(_position - _recordStart, 0, false));
+                    return CsvRecordProblem.None;
+                }
+
+                continue;
             }
+
+            if (end == '\r' && Available() && _buffer[_position] == '\n')
+            {
+                _position++;
+            }
+
+            _nextLine++;
+            return CsvRecordProblem.None;
         }
     }
 
-    private void SkipLine()
+    /// <summary>After the opening quote: unescapes into the scratch buffer up to the closing quote.</summary>
+    private CsvRecordProblem ReadQuoted()
     {
-        int next;
-        while ((next = reader.Read()) >= 0 && next != '\n')
+        if (TooLongHere())
         {
+            return TooLong();
+        }
+
+        while (true)
+        {
+            if (!Available())
+            {
+                return CsvRecordProblem.Quote;
+            }
+
+            var span = _buffer.AsSpan(_position, Limit() - _position);
+            var quote = span.IndexOf('"');
+            var run = quote < 0 ? span : span[..quote];
+            Append(run);
+            _nextLine += run.Count('\n');
+            _position += run.Length;
+            if (quote >= 0)
+            {
+                _position++;
+            }
+
+            if (TooLongHere())
+            {
+                return TooLong();
+            }
+
+            if (quote < 0)
+            {
+                continue;
+            }
+
+            if (Available() && _buffer[_position] == '"')
+            {
+                _position++;
+                Append("\"");
+                if (TooLongHere())
+                {
+                    return TooLong();
+                }
+
+                continue;
+            }
+
+            return CsvRecordProblem.None;
+        }
+    }
+
+    /// <summary>How far this record may be read: one character past its longest, or the end of the block.</summary>
+    private int Limit() => (int)Math.Min(_end, _recordStart + (long)_maxRecordLength + 1);
+
+    /// <summary>Whether the characters read of this record (its line break apart) are more than it may hold.</summary>
+    private bool TooLongHere() => _position - _recordStart > _maxRecordLength;
+
+    private void AddField(Field field)
+    {
+        if (FieldCount == _fields.Length)
+        {
+            Array.Resize(ref _fields, _fields.Length * 2);
+        }
+
+        _fields[FieldCount++] = field;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (_scratchLength + text.Length > _scratch.Length)
+        {
+            Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, _scratchLength + text.Length));
+        }
+
+        text.CopyTo(_scratch.AsSpan(_scratchLength));
+        _scratchLength += text.Length;
+    }
+
+    private CsvRecordProblem TooLong()
+    {
+        // The rest of the line is passed over, so a reader that skips bad records reads on at the next one.
+        FieldCount = 0;
+        while (Available())
+        {
+            var span = _buffer.AsSpan(_position, _end - _position);
+            var newline = span.IndexOf('\n');
+            if (newline >= 0)
+            {
+                _position += newline + 1;
+                break;
+            }
+
+            _position = _end;
         }
 
         _nextLine++;
+        return CsvRecordProblem.TooLong;
     }
+
+    /// <summary>Whether a character is there to read at the position, reading the next block when needed.</summary>
+    private bool Available()
+    {
+        if (_position < _end)
+        {
+            return true;
+        }
+
+        if (_drained)
+        {
+            return false;
+        }
+
+        // Keep the record read so far (at most a record's length) at the front, then fill the rest.
+        var kept = _end - _recordStart;
+        if (kept > _maxRecordLength + 2)
+        {
+            // Only while passing over a record too long: nothing of it is kept.
+            _recordStart = _end;
+            kept = 0;
+        }
+
+        _buffer.AsSpan(_recordStart, kept).CopyTo(_buffer);
+        _position -= _recordStart;
+        _recordStart = 0;
+        _end = kept;
+        var read = _reader.Read(_buffer, _end, _buffer.Length - _end);
+        if (read <= 0)
+        {
+            _drained = true;
+            return false;
+        }
+
+        _end += read;
+        return true;
+    }
+
+    private readonly record struct Field(int Start, int Length, bool Unescaped);
 }

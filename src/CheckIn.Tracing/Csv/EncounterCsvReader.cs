@@ -102,8 +102,7 @@ public sealed class EncounterCsvReader
             return _table.Fail(_table.Error(TracingErrorCodes.EncounterCsv.SamePerson, 1));
         }
 
-        var start = InstantPattern.ExtendedIso.Parse(fields[2].Trim());
-        if (!start.Success || !IndexTime.IsIndexable(start.Value) || !IndexTime.IsIndexable(start.Value + EncounterIndex.MaxDuration + Duration.FromSeconds(1)))
+        if (!IsoInstant.TryParse(fields[2], out var start) || !IndexTime.IsIndexable(start) || !IndexTime.IsIndexable(start + EncounterIndex.MaxDuration + Duration.FromSeconds(1)))
         {
             return _table.Fail(_table.Error(TracingErrorCodes.EncounterCsv.Instant, 2));
         }
@@ -119,7 +118,7 @@ public sealed class EncounterCsvReader
             return _table.Fail(_table.Error(TracingErrorCodes.EncounterCsv.Distance, 4));
         }
 
-        Current = new EncounterCsvRecord(person, other, start.Value, Duration.FromSeconds(Math.Round(minutes * 60)), distance, _table.Line);
+        Current = new EncounterCsvRecord(person, other, start, Duration.FromSeconds(Math.Round(minutes * 60)), distance, _table.Line);
         return Result.Ok(true);
     }
 

@@ -4,7 +4,6 @@ using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Privacy;
 using CheckIn.Tracing.Visits;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CheckIn.Tracing.Csv;
 
@@ -37,8 +36,16 @@ public sealed class VisitCsvReader
 
     private static readonly string[] HeaderFields = ["person", "venue", "check_in", "check_out", "closure"];
 
+    /// <summary>How many distinct spellings of persons (and, apart, of venues) a reader remembers; later ones are canonicalized each time.</summary>
+    private const int MaxRememberedSpellings = 1 << 22;
+
+    private static readonly string[] ClosureNames = Enum.GetNames<VisitClosure>();
+    private static readonly VisitClosure[] ClosureValues = Enum.GetValues<VisitClosure>();
+
     private readonly CsvRecordTokenizer _tokenizer;
-    private readonly List<string> _fields = new(4);
+    private readonly List<string> _fields = new(5);
+    private readonly Dictionary<string, string> _personSpellings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _venueSpellings = new(StringComparer.Ordinal);
     private bool _headerRead;
     private int _columns;
     private readonly VisitCsvReaderOptions _options;
@@ -75,7 +82,7 @@ public sealed class VisitCsvReader
         if (!_headerRead)
         {
             _headerRead = true;
-            var header = ReadRecord(out var headerLine);
+            var header = ReadHeader(out var headerLine);
             if (header is { IsEmpty: false } problem)
             {
                 return Fail(problem);
@@ -97,59 +104,80 @@ public sealed class VisitCsvReader
                 return Fail(problem);
             }
 
-            if (_fields.Count == 0)
+            var fields = _tokenizer.FieldCount;
+            if (fields == 0)
             {
                 return Result.Ok(false);
             }
 
-            if (_fields.Count == 1 && _fields[0].Length == 0)
+            if (fields == 1 && _tokenizer[0].Length == 0)
             {
                 continue;
             }
 
-            if (_fields.Count != _columns)
+            if (fields != _columns)
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.FieldCount, line, CheckInError.None));
             }
 
-            var person = _options.CanonicalKeys ? IdentifierText.CanonicalizePerson(_fields[0]) : _fields[0];
+            var person = Spelling(_personSpellings, _tokenizer[0], IdentifierText.CanonicalizePerson);
             if (person.AsSpan().Trim().IsEmpty)
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Person, line, 0));
             }
 
-            var venue = _options.CanonicalKeys ? IdentifierText.Canonicalize(_fields[1]) : _fields[1];
+            var venue = Spelling(_venueSpellings, _tokenizer[1], IdentifierText.Canonicalize);
             if (venue.Length == 0)
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Venue, line, 1));
             }
 
-            var checkIn = InstantPattern.ExtendedIso.Parse(_fields[2].Trim());
-            if (!checkIn.Success)
+            if (!IsoInstant.TryParse(_tokenizer[2], out var checkIn))
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Instant, line, 2));
             }
 
-            var checkOut = InstantPattern.ExtendedIso.Parse(_fields[3].Trim());
-            if (!checkOut.Success)
+            if (!IsoInstant.TryParse(_tokenizer[3], out var checkOut))
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Instant, line, 3));
             }
 
-            if (!VisitStore.Fits(checkIn.Value, checkOut.Value))
+            if (!VisitStore.Fits(checkIn, checkOut))
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Interval, line, 3));
             }
 
             var closure = VisitClosure.CheckedOut;
-            if (_columns == 5 && !TryParseClosure(_fields[4], out closure))
+            if (_columns == 5 && !TryParseClosure(_tokenizer[4], out closure))
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Closure, line, 4));
             }
 
-            Current = new VisitCsvRecord(person, venue, checkIn.Value, checkOut.Value, line) { Closure = closure };
+            Current = new VisitCsvRecord(person, venue, checkIn, checkOut, line) { Closure = closure };
             return Result.Ok(true);
         }
+    }
+
+    /// <summary>
+    /// A key in its canonical spelling (or as written, when canonical keys are off), remembered by how it was written:
+    /// a file names each person and venue many times, so each spelling is canonicalized and allocated once.
+    /// </summary>
+    private string Spelling(Dictionary<string, string> known, ReadOnlySpan<char> written, Func<string, string> canonicalize)
+    {
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(written, out var spelled))
+        {
+            return spelled;
+        }
+
+        var text = written.ToString();
+        spelled = _options.CanonicalKeys ? canonicalize(text) : text;
+        if (known.Count < MaxRememberedSpellings)
+        {
+            known[text] = spelled;
+        }
+
+        return spelled;
     }
 
     /// <summary>Reads every remaining visit into a store, pseudonymizing persons through <paramref name="persons"/>.</summary>
@@ -210,25 +238,24 @@ public sealed class VisitCsvReader
     }
 
     /// <summary>A closure as <c>checkin record</c> prints it (the enum name, any case); empty is checked out.</summary>
-    private static bool TryParseClosure(string text, out VisitClosure closure)
+    private static bool TryParseClosure(ReadOnlySpan<char> text, out VisitClosure closure)
     {
         var trimmed = text.Trim();
-        if (trimmed.Length == 0)
+        closure = VisitClosure.CheckedOut;
+        if (trimmed.IsEmpty)
         {
-            closure = VisitClosure.CheckedOut;
             return true;
         }
 
-        foreach (var value in Enum.GetValues<VisitClosure>())
+        for (var i = 0; i < ClosureNames.Length; i++)
         {
-            if (string.Equals(trimmed, value.ToString(), StringComparison.OrdinalIgnoreCase))
+            if (trimmed.Equals(ClosureNames[i], StringComparison.OrdinalIgnoreCase))
             {
-                closure = value;
+                closure = ClosureValues[i];
                 return true;
             }
         }
 
-        closure = VisitClosure.CheckedOut;
         return false;
     }
 
@@ -245,10 +272,15 @@ public sealed class VisitCsvReader
 
     private static CheckInError Error(string code, int line, int field) => TracingErrors.Of(code) with { Line = line, Field = field };
 
-    /// <summary>Reads one record into <see cref="_fields"/> (none at the end of the text).</summary>
-    private CheckInError ReadRecord(out int line) => _tokenizer.Read(_fields, out line) switch
+    /// <summary>Reads the header into <see cref="_fields"/>.</summary>
+    private CheckInError ReadHeader(out int line) => Problem(_tokenizer.Read(_fields, out line), line);
+
+    /// <summary>Reads one record into the tokenizer's fields (none at the end of the text).</summary>
+    private CheckInError ReadRecord(out int line) => Problem(_tokenizer.Read(out line), line);
+
+    private CheckInError Problem(CsvRecordProblem problem, int line) => problem switch
     {
-        CsvRecordProblem.Quote => Error(TracingErrorCodes.VisitCsv.Quote, line, _fields.Count),
+        CsvRecordProblem.Quote => Error(TracingErrorCodes.VisitCsv.Quote, line, _tokenizer.FieldCount),
         CsvRecordProblem.TooLong => Error(TracingErrorCodes.VisitCsv.RecordTooLong, line, CheckInError.None),
         _ => default,
     };

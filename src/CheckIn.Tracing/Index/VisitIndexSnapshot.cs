@@ -10,12 +10,12 @@ namespace CheckIn.Tracing.Index;
 /// </summary>
 public sealed class VisitIndexSnapshot
 {
-    private readonly KeyInterner<PersonPseudonym> _personInterner;
+    private readonly PseudonymInterner _personInterner;
     private readonly KeyInterner<string> _venueInterner;
 
     internal VisitIndexSnapshot(
         ImmutableArray<VisitSegment> segments,
-        KeyInterner<PersonPseudonym> persons,
+        PseudonymInterner persons,
         KeyInterner<string> venues,
         long version)
     {

@@ -22,7 +22,7 @@ public sealed class VisitStore
 {
     private readonly VisitStoreOptions _options;
     private readonly Lock _writeLock = new();
-    private KeyInterner<PersonPseudonym> _persons = new();
+    private PseudonymInterner _persons = new();
     private readonly KeyInterner<string> _venues = new(StringComparer.Ordinal);
     private PendingVisit[] _buffer;
 
