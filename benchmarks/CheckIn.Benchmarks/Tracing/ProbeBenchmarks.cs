@@ -116,7 +116,9 @@ public class ProbeBenchmarks
         var options = new ContactTracerOptions { MinOverlap = NodaTime.Duration.FromSeconds(MinOverlap), MaxDegreeOfParallelism = 1, Strategy = TraceStrategy.Probe };
         foreach (var exposure in _exposureList)
         {
-            found += new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match([exposure]).Candidates;
+            var match = new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match([exposure]);
+            PersonMap<ContactTracer.Candidate>.Return(match.Found);
+            found += match.Candidates;
         }
 
         return found;

@@ -70,7 +70,7 @@ public class ProbeStreamBenchmarks
         {
             var exposure = _exposures[_next];
             _next = (_next + 1) & (Stream - 1);
-            found += new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match([exposure]).Candidates;
+            found += Matched(new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match([exposure]));
         }
 
         return found;
@@ -88,7 +88,14 @@ public class ProbeStreamBenchmarks
             _next = (_next + 1) & (Stream - 1);
         }
 
-        return new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match(batch).Candidates;
+        return Matched(new TraceRun(_snapshot, null, options, long.MaxValue, CancellationToken.None).Match(batch));
+    }
+
+    /// <summary>The candidates a match found, its map given back as the tracer does after each hop.</summary>
+    private static long Matched((PersonMap<ContactTracer.Candidate> Found, long Candidates, int Swept, long Examined) match)
+    {
+        PersonMap<ContactTracer.Candidate>.Return(match.Found);
+        return match.Candidates;
     }
 
     private void ProbeAll(in ContactTracer.Exposure exposure, ref Counter counter)

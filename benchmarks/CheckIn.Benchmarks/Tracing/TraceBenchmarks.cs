@@ -6,14 +6,16 @@ using NodaTime;
 namespace CheckIn.Benchmarks.Tracing;
 
 /// <summary>
-/// Whole traces over N visits: one case to F1, one case to F2, and a 1,000-case outbreak to F2, against a naive
-/// F1 trace (every case visit scanned against all visits) measured in the same run.
+/// Whole traces over N visits of a province of communes (<see cref="LocalWorkload"/>, which a trace does not saturate):
+/// one case to F1, one case to F2, and a 1,000-case outbreak cluster to F2, against a naive F1 trace (every case visit
+/// scanned against all visits) measured in the same run. The contacts each finds are printed at setup.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 1, iterationCount: 8)]
 public class TraceBenchmarks
 {
-    private SyntheticWorkload _workload = null!;
+    private LocalWorkload _workload = null!;
+    private int _casePerson;
     private ContactTracer _tracer = null!;
     private TraceCase[] _oneCase = [];
     private TraceCase[] _outbreak = [];
@@ -25,25 +27,24 @@ public class TraceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _workload = SyntheticWorkload.Create(Visits);
+        _workload = LocalWorkload.Create(Visits);
         _tracer = new ContactTracer(_workload.ToStore().Snapshot);
-        var random = new Random(11);
-        var from = SyntheticWorkload.Start + Duration.FromDays(5);
-        TraceCase Case(int person) => new(_workload.PersonKeys[person], from, from + Duration.FromDays(3));
-        _oneCase = [Case(random.Next(_workload.PersonCount))];
-        _outbreak = [.. Enumerable.Range(0, _workload.PersonCount).OrderBy(_ => random.Next()).Take(1000).Select(Case)];
-        _options = new ContactTracerOptions { AsOf = SyntheticWorkload.Start + Duration.FromDays(SyntheticWorkload.Days) };
+        var from = LocalWorkload.Start + Duration.FromDays(5);
+        _casePerson = new Random(3).Next(_workload.PersonCount);
+        _oneCase = [new TraceCase(LocalWorkload.PersonKey(_casePerson), from, from + Duration.FromDays(3))];
+        _outbreak = _workload.Outbreak(1_000, seed: 5);
+        _options = new ContactTracerOptions { AsOf = LocalWorkload.Start + Duration.FromDays(LocalWorkload.Days) };
         var f1 = TraceF1();
         var f2 = TraceF1F2();
         var outbreak = Outbreak1000F1F2();
-        Console.WriteLine($"// one case: {f1} F1; F1+F2 {f2} contacts; outbreak of 1,000: {outbreak} contacts; naive F1 finds {NaiveF1()}");
+        Console.WriteLine($"// one case: {f1} F1; F1+F2 {f2} contacts; outbreak of 1,000: {outbreak} contacts of {_workload.PersonCount:N0} people; naive F1 finds {NaiveF1()}");
     }
 
     [Benchmark(Baseline = true)]
     public int NaiveF1()
     {
         var visits = _workload.Visits;
-        var person = Array.IndexOf(_workload.PersonKeys, _oneCase[0].Person);
+        var person = _casePerson;
         var from = IndexTime.ToSeconds(_oneCase[0].From);
         var until = IndexTime.ToSeconds(_oneCase[0].Until);
         var best = new Dictionary<int, int>();

@@ -152,10 +152,27 @@ internal sealed class VisitSegment
         var lengths = Length;
         var lastStart = end - m;
         var baseBucket = venue * Classes;
+
+        // The four duration classes' first candidate rows, searched in lockstep: each step reads one row of every
+        // class still searching, so the reads from memory overlap instead of following one another.
+        var offsets = BucketOffsets.AsSpan(baseBucket, Classes + 1);
+        var longest = BucketMaxLength.AsSpan(baseBucket, Classes);
+        int f0 = offsets[0], f1 = offsets[1], f2 = offsets[2], f3 = offsets[3];
+        int w0 = f1 - f0, w1 = f2 - f1, w2 = offsets[3] - f2, w3 = offsets[4] - f3;
+        long t0 = start + m - longest[0], t1 = start + m - longest[1], t2 = start + m - longest[2], t3 = start + m - longest[3];
+        while ((w0 | w1 | w2 | w3) > 1)
+        {
+            Step(starts, ref f0, ref w0, t0);
+            Step(starts, ref f1, ref w1, t1);
+            Step(starts, ref f2, ref w2, t2);
+            Step(starts, ref f3, ref w3, t3);
+        }
+
+        Span<int> first = [Finish(starts, f0, w0, t0), Finish(starts, f1, w1, t1), Finish(starts, f2, w2, t2), Finish(starts, f3, w3, t3)];
         for (var c = 0; c < Classes; c++)
         {
             var hi = BucketOffsets[baseBucket + c + 1];
-            for (var row = LowerBound(BucketOffsets[baseBucket + c], hi, start + m - BucketMaxLength[baseBucket + c]); row < hi && starts[row] <= lastStart; row++)
+            for (var row = first[c]; row < hi && starts[row] <= lastStart; row++)
             {
                 long rowStart = starts[row];
                 var overlapStart = Math.Max(rowStart, start);
@@ -167,6 +184,20 @@ internal sealed class VisitSegment
             }
         }
     }
+
+    /// <summary>One halving step of a lower-bound search: the first start at least <paramref name="target"/> is in [first, first + width].</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Step(int[] starts, ref int first, ref int width, long target)
+    {
+        if (width > 1)
+        {
+            var half = width >> 1;
+            first = starts[first + half - 1] < target ? first + half : first;
+            width -= half;
+        }
+    }
+
+    private static int Finish(int[] starts, int first, int width, long target) => width == 1 && starts[first] < target ? first + 1 : first;
 
     /// <summary>Builds a segment; the input is not changed.</summary>
     /// <remarks>
@@ -252,43 +283,96 @@ internal sealed class VisitSegment
                 }
             });
 
-        // Pass 4: person → rows, a counting sort of row numbers by person.
+        // Pass 4: person → rows, without a random scatter over the whole index (issue 16).
+        var (personOffsets, personRows) = BuildPersonIndex(person, personCount, staged, chunkStarts, parallel);
+
+        return new VisitSegment(start, length, person, ClosureColumn.Pack(closure, n), bucketOffsets, maxLength, personOffsets, personRows, venueCount, minStart, maxEnd);
+    }
+
+    /// <summary>
+    /// Person → rows in two levels, as the visits were sorted: (person, row) pairs scattered by person range into at most
+    /// 2^<see cref="SuperBits"/> partitions (each pass writes that many sequential streams), then each partition
+    /// counted and placed by person within a slice of the result small enough to stay in cache. Rows stay in increasing
+    /// order within a person. The pairs reuse the staging array of the visit sort, which is no longer needed.
+    /// </summary>
+    private static (int[] Offsets, int[] Rows) BuildPersonIndex(int[] person, int personCount, PendingVisit[] scratch, int[] chunkStarts, ParallelOptions parallel)
+    {
+        var n = person.Length;
+        var chunks = chunkStarts.Length - 1;
         var personOffsets = new int[personCount + 1];
         var personRows = new int[n];
-        var personCursors = new int[chunks][];
+
+        // About 16,384 persons a partition (a 64 KB histogram), at most 2^SuperBits partitions.
+        var shift = Math.Max(14, 32 - BitOperations.LeadingZeroCount((uint)Math.Max(personCount - 1, 1)) - SuperBits);
+        var partitions = ((Math.Max(personCount, 1) - 1) >> shift) + 1;
+        var pairArray = scratch;
+
+        // Level 1: per chunk, count rows per partition, then scatter (person, row) pairs, stable.
+        var cursors = new int[chunks][];
         Parallel.For(0, chunks, parallel, t =>
         {
-            var histogram = personCursors[t] = new int[personCount];
+            var counts = cursors[t] = new int[partitions];
             for (var i = chunkStarts[t]; i < chunkStarts[t + 1]; i++)
             {
-                histogram[person[i]]++;
+                counts[person[i] >> shift]++;
             }
         });
 
-        for (int p = 0, running = 0; p <= personCount; p++)
+        var partitionStarts = new int[partitions + 1];
+        for (int p = 0, running = 0; p <= partitions; p++)
         {
-            personOffsets[p] = running;
-            if (p < personCount)
+            partitionStarts[p] = running;
+            for (var t = 0; p < partitions && t < chunks; t++)
             {
-                for (var t = 0; t < chunks; t++)
-                {
-                    var count = personCursors[t][p];
-                    personCursors[t][p] = running;
-                    running += count;
-                }
+                var count = cursors[t][p];
+                cursors[t][p] = running;
+                running += count;
             }
         }
 
         Parallel.For(0, chunks, parallel, t =>
         {
-            var cursor = personCursors[t];
+            var cursor = cursors[t];
+            var pairSpan = System.Runtime.InteropServices.MemoryMarshal.Cast<PendingVisit, ulong>(pairArray.AsSpan(0, (n + 1) / 2));
             for (var i = chunkStarts[t]; i < chunkStarts[t + 1]; i++)
             {
-                personRows[cursor[person[i]]++] = i;
+                var p = person[i];
+                pairSpan[cursor[p >> shift]++] = ((ulong)(uint)p << 32) | (uint)i;
             }
         });
 
-        return new VisitSegment(start, length, person, ClosureColumn.Pack(closure, n), bucketOffsets, maxLength, personOffsets, personRows, venueCount, minStart, maxEnd);
+        // Level 2: per partition, a counting sort of its pairs by person into its slice of the rows.
+        Parallel.For(0, partitions, parallel, () => new int[1 << shift], (p, _, counts) =>
+        {
+            var firstPerson = p << shift;
+            var persons = Math.Min(personCount - firstPerson, 1 << shift);
+            var (from, to) = (partitionStarts[p], partitionStarts[p + 1]);
+            var pairSpan = System.Runtime.InteropServices.MemoryMarshal.Cast<PendingVisit, ulong>(pairArray.AsSpan(0, (n + 1) / 2));
+            counts.AsSpan(0, persons).Clear();
+            for (var i = from; i < to; i++)
+            {
+                counts[(int)(pairSpan[i] >> 32) - firstPerson]++;
+            }
+
+            for (int k = 0, running = from; k < persons; k++)
+            {
+                personOffsets[firstPerson + k] = running;
+                var count = counts[k];
+                counts[k] = running;
+                running += count;
+            }
+
+            for (var i = from; i < to; i++)
+            {
+                var pair = pairSpan[i];
+                personRows[counts[(int)(pair >> 32) - firstPerson]++] = (int)(uint)pair;
+            }
+
+            return counts;
+        }, _ => { });
+
+        personOffsets[personCount] = n;
+        return (personOffsets, personRows);
     }
 
     /// <summary>Reads a segment's rows back as pending visits (for merging segments).</summary>

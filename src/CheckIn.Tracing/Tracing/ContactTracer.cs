@@ -129,6 +129,8 @@ public sealed class ContactTracer
                 }
             }
 
+            PersonMap<Candidate>.Return(found);
+
             ordered.Sort((a, b) => a.ExposedAt != b.ExposedAt ? a.ExposedAt.CompareTo(b.ExposedAt) : ComparePseudonyms(run.PseudonymOf(a.Person), run.PseudonymOf(b.Person)));
 
             // Every person found is scored; those below the minimum score or beyond the top K are not reported, and
@@ -136,7 +138,7 @@ public sealed class ContactTracer
             var built = new Contact[ordered.Count];
             for (var i = 0; i < ordered.Count; i++)
             {
-                run.Levels[ordered[i].Person] = level;
+                run.Levels.Set(ordered[i].Person, level);
                 built[i] = Scored(run, options, ordered[i], level, exposures, scores);
             }
 

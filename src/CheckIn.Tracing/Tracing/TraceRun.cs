@@ -16,7 +16,8 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ProximityView? proxi
     private readonly long _linger = (long)options.Linger.TotalSeconds;
     private readonly int _personCount = snapshot.PersonCount;
 
-    public Dictionary<int, int> Levels { get; } = [];
+    /// <summary>The level each person reached so far was found at (cases at 0).</summary>
+    public PersonMap<int> Levels { get; } = new();
 
     public long AsOf { get; } = asOf;
 
@@ -98,7 +99,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ProximityView? proxi
     }
 
     /// <summary>Matches a hop's exposures against the index; returns the best candidate per new person.</summary>
-    public (Dictionary<int, Candidate> Found, long Candidates, int Swept, long Examined) Match(List<Exposure> exposures)
+    public (PersonMap<Candidate> Found, long Candidates, int Swept, long Examined) Match(List<Exposure> exposures)
     {
         // Work items: runs of exposures at one venue (exposures are sorted by venue).
         var groups = new List<(int Start, int End)>();
@@ -163,11 +164,14 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ProximityView? proxi
             swept += partials[w].SweptGroups;
             foreach (var (person, candidate) in partials[w].Best)
             {
-                if (!found.TryGetValue(person, out var current) || IsBetter(candidate, current, exposures))
+                ref var current = ref found.GetValueRefOrAddDefault(person, out var exists);
+                if (!exists || IsBetter(candidate, current, exposures))
                 {
-                    found[person] = candidate;
+                    current = candidate;
                 }
             }
+
+            PersonMap<Candidate>.Return(partials[w].Best);
         }
 
         return (found, candidates, swept, examined);
@@ -407,7 +411,8 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ProximityView? proxi
     /// <summary>One worker's matching: probes or sweeps venue groups and keeps the best candidate per person.</summary>
     private sealed class Matcher(TraceRun run, List<Exposure> exposures)
     {
-        public Dictionary<int, Candidate> Best { get; } = [];
+        /// <summary>The best candidate per person (a map rented for the hop: the caller gives it back when done).</summary>
+        public PersonMap<Candidate> Best { get; } = PersonMap<Candidate>.Rent();
 
         public long CandidateCount { get; private set; }
 
@@ -709,7 +714,7 @@ internal sealed class TraceRun(VisitIndexSnapshot snapshot, ProximityView? proxi
             CandidateCount++;
             long start = segment.Start[row];
             var candidate = new Candidate(overlapStart, overlap, exposureIndex, (int)start, segment.Length[row], (byte)segment.ClosureCodeOf(row));
-            ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(Best, person, out var exists);
+            ref var best = ref Best.GetValueRefOrAddDefault(person, out var exists);
             if (!exists || run.IsBetter(candidate, best, exposures))
             {
                 best = candidate;

@@ -5,22 +5,23 @@ namespace CheckIn.Tracing.Tests.Index;
 public sealed class VisitSegmentTests
 {
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(2, 1_000)]
-    [InlineData(3, 200_000)]
-    public void Build_GroupsSortedAndPersonIndexComplete(int seed, int count)
+    [InlineData(1, 1, 500)]
+    [InlineData(2, 1_000, 500)]
+    [InlineData(3, 200_000, 500)]
+    [InlineData(4, 300_000, 100_000)] // the person index in several partitions of persons
+    [InlineData(5, 50_000, 1_000_003)] // most persons absent from the segment
+    public void Build_GroupsSortedAndPersonIndexComplete(int seed, int count, int persons)
     {
         var random = new Random(seed);
         const int Venues = 37;
-        const int Persons = 500;
         var input = new PendingVisit[count];
         for (var i = 0; i < count; i++)
         {
             // Wide start range (several radix passes) and every duration class.
-            input[i] = new PendingVisit(random.Next(Persons), random.Next(Venues), random.Next(-50_000_000, 50_000_000), random.Next(1, ushort.MaxValue + 1));
+            input[i] = new PendingVisit(random.Next(persons), random.Next(Venues), random.Next(-50_000_000, 50_000_000), random.Next(1, ushort.MaxValue + 1));
         }
 
-        var segment = VisitSegment.Build(input, count, Venues, Persons, parallelism: 2);
+        var segment = VisitSegment.Build(input, count, Venues, persons, parallelism: 2);
         Assert.Equal(count, segment.Count);
         Assert.Equal(input.Min(v => v.Start), segment.MinStart);
         Assert.Equal(input.Max(v => v.Start + v.Length), segment.MaxEnd);
@@ -43,11 +44,14 @@ public sealed class VisitSegmentTests
         }
 
         var fromIndex = new List<PendingVisit>();
-        for (var p = 0; p < Persons; p++)
+        for (var p = 0; p < persons; p++)
         {
+            var previous = -1;
             foreach (var row in segment.RowsOf(p))
             {
                 Assert.Equal(p, segment.Person[row]);
+                Assert.True(row > previous, "A person's rows are in increasing order.");
+                previous = row;
                 fromIndex.Add(new PendingVisit(p, segment.VenueOf(row), segment.Start[row], segment.Length[row]));
             }
         }
