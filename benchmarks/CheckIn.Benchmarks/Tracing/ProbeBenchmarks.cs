@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Index;
+using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
 
 namespace CheckIn.Benchmarks.Tracing;
@@ -8,7 +9,9 @@ namespace CheckIn.Benchmarks.Tracing;
 /// <summary>
 /// One exposure-interval probe: who was at this venue long enough during [start, end)? The same 16 sampled
 /// exposures per operation set for every method: the naive scan over all visits (baseline), SQLite's R*Tree
-/// (rtree_i32 over venue × time, the person as an auxiliary column), and the CheckIn index.
+/// (rtree_i32 over venue × time, the person as an auxiliary column), DuckDB (an in-process columnar database a
+/// researcher might reach for: the visits in one table sorted by venue and start, probed one exposure a query and as one
+/// overlap join of the 16), and the CheckIn index.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 2, iterationCount: 12)]
@@ -23,6 +26,9 @@ public class ProbeBenchmarks
     private SqliteConnection _sqlite = null!;
     private SqliteCommand _rtreeQuery = null!;
     private string _databasePath = string.Empty;
+    private DuckDBConnection _duck = null!;
+    private DuckDBCommand _duckProbe = null!;
+    private DuckDBCommand _duckJoin = null!;
 
     [Params(1_000_000, 10_000_000)]
     public int Visits { get; set; }
@@ -37,9 +43,10 @@ public class ProbeBenchmarks
         _exposureList = [.. _exposures.Select(e => new ContactTracer.Exposure(VenueId(e.Venue), e.Start, e.End, -1, e.Start, e.End, 0)).OrderBy(e => e.Venue).ThenBy(e => e.Start)];
         _databasePath = Path.Combine(Path.GetTempPath(), $"checkin-rtree-{Visits}-{Environment.ProcessId}.db");
         BuildRTree();
+        BuildDuckDb();
         var contacts = IndexProbe();
         Console.WriteLine($"// {contacts / (double)Queries:F1} contacts per probe; {_snapshot.BytesHeld / (double)_snapshot.Count:F2} bytes held per visit");
-        Console.WriteLine($"// naive {NaiveScan()}, R*Tree {RTree()}, index {contacts} contacts for the {Queries} probes (must agree)");
+        Console.WriteLine($"// naive {NaiveScan()}, R*Tree {RTree()}, DuckDB {DuckDbProbe()} and {DuckDbJoin()} joined, index {contacts} contacts for the {Queries} probes (must agree)");
     }
 
     [GlobalCleanup]
@@ -47,6 +54,9 @@ public class ProbeBenchmarks
     {
         _rtreeQuery.Dispose();
         _sqlite.Dispose();
+        _duckProbe.Dispose();
+        _duckJoin.Dispose();
+        _duck.Dispose();
         SqliteConnection.ClearAllPools();
         File.Delete(_databasePath);
     }
@@ -93,6 +103,26 @@ public class ProbeBenchmarks
         return found;
     }
 
+    /// <summary>DuckDB, one query an exposure (prepared, parameters bound).</summary>
+    [Benchmark(OperationsPerInvoke = Queries)]
+    public long DuckDbProbe()
+    {
+        long found = 0;
+        foreach (var (venue, start, end) in _exposures)
+        {
+            _duckProbe.Parameters[0].Value = venue;
+            _duckProbe.Parameters[1].Value = start;
+            _duckProbe.Parameters[2].Value = end;
+            found += Convert.ToInt64(_duckProbe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return found;
+    }
+
+    /// <summary>DuckDB, the 16 exposures as one overlap join (how a columnar database would run a trace hop).</summary>
+    [Benchmark(OperationsPerInvoke = Queries)]
+    public long DuckDbJoin() => Convert.ToInt64(_duckJoin.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
     [Benchmark(OperationsPerInvoke = Queries)]
     public int IndexProbe()
     {
@@ -133,6 +163,50 @@ public class ProbeBenchmarks
 
     private int VenueId(int workloadVenue) =>
         _snapshot.TryGetVenue(_workload.VenueKeys[workloadVenue], out var id) ? id : throw new InvalidOperationException("Venue not indexed.");
+
+    private void BuildDuckDb()
+    {
+        _duck = new DuckDBConnection("DataSource=:memory:");
+        _duck.Open();
+        using (var create = _duck.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE loaded (venue INTEGER, start_s INTEGER, end_s INTEGER, person INTEGER); CREATE TABLE exposures (venue INTEGER, start_s INTEGER, end_s INTEGER);";
+            create.ExecuteNonQuery();
+        }
+
+        using (var appender = _duck.CreateAppender("loaded"))
+        {
+            foreach (var v in _workload.Visits)
+            {
+                appender.CreateRow().AppendValue(v.Venue).AppendValue(v.Start).AppendValue(v.Start + v.Length).AppendValue(v.Person).EndRow();
+            }
+        }
+
+        using (var appender = _duck.CreateAppender("exposures"))
+        {
+            foreach (var (venue, start, end) in _exposures)
+            {
+                appender.CreateRow().AppendValue(venue).AppendValue(start).AppendValue(end).EndRow();
+            }
+        }
+
+        // Sorted by venue and start, so DuckDB's per-row-group min/max (zone maps) prune a probe to a few row groups.
+        using (var sort = _duck.CreateCommand())
+        {
+            sort.CommandText = "CREATE TABLE visits AS SELECT * FROM loaded ORDER BY venue, start_s; DROP TABLE loaded;";
+            sort.ExecuteNonQuery();
+        }
+
+        _duckProbe = _duck.CreateCommand();
+        // $1 venue, $2 start, $3 end; the two range conditions let the zone maps prune.
+        _duckProbe.CommandText = $"SELECT count(*) FROM visits WHERE venue = $1 AND start_s <= $3 - {MinOverlap} AND end_s >= $2 + {MinOverlap} AND least(end_s, $3) - greatest(start_s, $2) >= {MinOverlap}";
+        _duckProbe.Parameters.Add(new DuckDBParameter(0));
+        _duckProbe.Parameters.Add(new DuckDBParameter(0));
+        _duckProbe.Parameters.Add(new DuckDBParameter(0));
+        _duckProbe.Prepare();
+        _duckJoin = _duck.CreateCommand();
+        _duckJoin.CommandText = $"SELECT count(*) FROM exposures e JOIN visits v ON v.venue = e.venue AND least(v.end_s, e.end_s) - greatest(v.start_s, e.start_s) >= {MinOverlap}";
+    }
 
     private void BuildRTree()
     {
