@@ -10,13 +10,13 @@ namespace CheckIn.Tracing.Index;
 /// </summary>
 public sealed class VisitIndexSnapshot
 {
-    private readonly PseudonymInterner _personInterner;
-    private readonly KeyInterner<string> _venueInterner;
+    private readonly OpenInterner<PersonPseudonym, PseudonymKey> _personInterner;
+    private readonly OpenInterner<string, VenueKey> _venueInterner;
 
     internal VisitIndexSnapshot(
         ImmutableArray<VisitSegment> segments,
-        PseudonymInterner persons,
-        KeyInterner<string> venues,
+        OpenInterner<PersonPseudonym, PseudonymKey> persons,
+        OpenInterner<string, VenueKey> venues,
         long version)
     {
         Segments = segments;

@@ -22,8 +22,8 @@ public sealed class VisitStore
 {
     private readonly VisitStoreOptions _options;
     private readonly Lock _writeLock = new();
-    private PseudonymInterner _persons = new();
-    private readonly KeyInterner<string> _venues = new(StringComparer.Ordinal);
+    private OpenInterner<PersonPseudonym, PseudonymKey> _persons = new();
+    private readonly OpenInterner<string, VenueKey> _venues = new();
     private PendingVisit[] _buffer;
 
     /// <summary>The append buffer's size when empty: it grows by doubling up to a segment and shrinks back after each flush.</summary>

@@ -3,12 +3,12 @@ using CheckIn.Tracing.Privacy;
 
 namespace CheckIn.Tracing.Tests.Index;
 
-public sealed class PseudonymInternerTests
+public sealed class OpenInternerTests
 {
     [Fact]
     public void Intern_ManyKeys_DenseIdsFoundAgain()
     {
-        var interner = new PseudonymInterner();
+        var interner = new OpenInterner<PersonPseudonym, PseudonymKey>();
         var keys = Enumerable.Range(0, 100_000).Select(i => new PersonPseudonym((ulong)i % 7, (ulong)i * 3)).ToArray();
         for (var i = 0; i < keys.Length; i++)
         {
@@ -30,7 +30,7 @@ public sealed class PseudonymInternerTests
     [Fact]
     public void TryGetId_IdNewerThanTheSnapshot_NotFound()
     {
-        var interner = new PseudonymInterner();
+        var interner = new OpenInterner<PersonPseudonym, PseudonymKey>();
         interner.Intern(new PersonPseudonym(1, 1));
         var known = interner.Count;
         interner.Intern(new PersonPseudonym(2, 2));
@@ -41,7 +41,7 @@ public sealed class PseudonymInternerTests
     [Fact]
     public void Copy_ForgottenKeys_NotFoundThenNewIds_GrowthKeepsThemForgotten()
     {
-        var interner = new PseudonymInterner();
+        var interner = new OpenInterner<PersonPseudonym, PseudonymKey>();
         for (var i = 0; i < 10; i++)
         {
             interner.Intern(new PersonPseudonym(0, (ulong)i));
@@ -72,7 +72,7 @@ public sealed class PseudonymInternerTests
     [Fact]
     public async Task TryGetId_WhileTheWriterGrows_ReadersFindEveryPublishedKey()
     {
-        var interner = new PseudonymInterner();
+        var interner = new OpenInterner<PersonPseudonym, PseudonymKey>();
         var published = 0;
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(() =>
@@ -101,5 +101,27 @@ public sealed class PseudonymInternerTests
 
         await stop.CancelAsync();
         Assert.True(await reader);
+    }
+
+    [Fact]
+    public void Intern_Venues_OrdinalAndDense()
+    {
+        var interner = new OpenInterner<string, VenueKey>();
+        var venues = Enumerable.Range(0, 50_000).Select(i => "V" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        for (var i = 0; i < venues.Length; i++)
+        {
+            Assert.Equal(i, interner.Intern(venues[i]));
+        }
+
+        for (var i = 0; i < venues.Length; i++)
+        {
+            // Another string instance of the same text is the same venue; another case is another.
+            Assert.Equal(i, interner.Intern(new string(venues[i].AsSpan())));
+            Assert.True(interner.TryGetId(venues[i], venues.Length, out var id) && id == i);
+        }
+
+        Assert.False(interner.TryGetId("v1", venues.Length, out _));
+        Assert.False(interner.TryGetId(venues[^1], venues.Length - 1, out _));
+        Assert.Equal(venues.Length, interner.Count);
     }
 }
