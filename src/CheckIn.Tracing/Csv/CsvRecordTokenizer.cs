@@ -131,12 +131,12 @@ internal sealed class CsvRecordTokenizer
                 fieldStart = _position - offset;
                 if (!more)
                 {
-                    AddField(unescaped ? new Field(scratchStart, _scratchLength - scratchStart, true) : new Field(fieldStart - _recordStart, offset, false));
+                    AddField(unescaped, scratchStart, fieldStart);
                     return CsvRecordProblem.None;
                 }
             }
 
-            AddField(unescaped ? new Field(scratchStart, _scratchLength - scratchStart, true) : new Field(fieldStart - _recordStart, _position - fieldStart, false));
+            AddField(unescaped, scratchStart, fieldStart);
             var end = _buffer[_position++];
             if (end == ',')
             {
@@ -147,7 +147,7 @@ internal sealed class CsvRecordTokenizer
 
                 if (!Available())
                 {
-                    AddField(new Field(_position - _recordStart, 0, false));
+                    AddField(false, 0, _position);
                     return CsvRecordProblem.None;
                 }
 
@@ -222,8 +222,10 @@ internal sealed class CsvRecordTokenizer
     /// <summary>Whether the characters read of this record (its line break apart) are more than it may hold.</summary>
     private bool TooLongHere() => _position - _recordStart > _maxRecordLength;
 
-    private void AddField(Field field)
+    /// <summary>Adds the field just read: an unescaped one is the scratch text from its start, another the text from its start to the position.</summary>
+    private void AddField(bool unescaped, int scratchStart, int fieldStart)
     {
+        var field = unescaped ? new Field(scratchStart, _scratchLength - scratchStart, true) : new Field(fieldStart - _recordStart, _position - fieldStart, false);
         if (FieldCount == _fields.Length)
         {
             Array.Resize(ref _fields, _fields.Length * 2);

@@ -11,6 +11,8 @@ namespace CheckIn.Tracing.Csv;
 /// </summary>
 internal static class IsoInstant
 {
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
     /// <summary>Parses an instant, leading and trailing white space ignored.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out Instant instant)
     {
@@ -24,7 +26,7 @@ internal static class IsoInstant
     }
 
     /// <summary>Exactly <c>uuuu-MM-ddTHH:mm:ssZ</c> with a real date and time of day (years 1 to 9999).</summary>
-    internal static bool TryParseWholeSeconds(ReadOnlySpan<char> s, out Instant instant)
+    private static bool TryParseWholeSeconds(ReadOnlySpan<char> s, out Instant instant)
     {
         instant = default;
         if (s.Length != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
@@ -43,7 +45,7 @@ internal static class IsoInstant
             return false;
         }
 
-        var days = new DateOnly(year, month, day).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        var days = new DateOnly(year, month, day).DayNumber - UnixEpochDay;
         instant = Instant.FromUnixTimeSeconds((days * 86_400L) + (hour * 3_600) + (minute * 60) + second);
         return true;
     }

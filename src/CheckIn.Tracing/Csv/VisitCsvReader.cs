@@ -46,6 +46,8 @@ public sealed class VisitCsvReader
     private readonly List<string> _fields = new(5);
     private readonly Dictionary<string, string> _personSpellings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _venueSpellings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _personsByText;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _venuesByText;
     private bool _headerRead;
     private int _columns;
     private readonly VisitCsvReaderOptions _options;
@@ -61,6 +63,8 @@ public sealed class VisitCsvReader
         _options = options ?? VisitCsvReaderOptions.Default;
         InvalidOptionsException.ThrowIfAny(_options.Validate(), nameof(options));
         _tokenizer = new CsvRecordTokenizer(reader, MaxRecordLength);
+        _personsByText = _personSpellings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _venuesByText = _venueSpellings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The record read by the last successful <see cref="Read"/> that returned true.</summary>
@@ -120,13 +124,13 @@ public sealed class VisitCsvReader
                 return Fail(Error(TracingErrorCodes.VisitCsv.FieldCount, line, CheckInError.None));
             }
 
-            var person = Spelling(_personSpellings, _tokenizer[0], IdentifierText.CanonicalizePerson);
+            var person = Spelling(_personsByText, _tokenizer[0], IdentifierText.CanonicalizePerson);
             if (person.AsSpan().Trim().IsEmpty)
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Person, line, 0));
             }
 
-            var venue = Spelling(_venueSpellings, _tokenizer[1], IdentifierText.Canonicalize);
+            var venue = Spelling(_venuesByText, _tokenizer[1], IdentifierText.Canonicalize);
             if (venue.Length == 0)
             {
                 return Fail(Error(TracingErrorCodes.VisitCsv.Venue, line, 1));
@@ -162,19 +166,18 @@ public sealed class VisitCsvReader
     /// A key in its canonical spelling (or as written, when canonical keys are off), remembered by how it was written:
     /// a file names each person and venue many times, so each spelling is canonicalized and allocated once.
     /// </summary>
-    private string Spelling(Dictionary<string, string> known, ReadOnlySpan<char> written, Func<string, string> canonicalize)
+    private string Spelling(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> known, ReadOnlySpan<char> written, Func<string, string> canonicalize)
     {
-        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(written, out var spelled))
+        if (known.TryGetValue(written, out var spelled))
         {
             return spelled;
         }
 
         var text = written.ToString();
         spelled = _options.CanonicalKeys ? canonicalize(text) : text;
-        if (known.Count < MaxRememberedSpellings)
+        if (known.Dictionary.Count < MaxRememberedSpellings)
         {
-            known[text] = spelled;
+            known.Dictionary[text] = spelled;
         }
 
         return spelled;

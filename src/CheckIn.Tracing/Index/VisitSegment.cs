@@ -171,7 +171,7 @@ internal sealed class VisitSegment
         Span<int> first = [Finish(starts, f0, w0, t0), Finish(starts, f1, w1, t1), Finish(starts, f2, w2, t2), Finish(starts, f3, w3, t3)];
         for (var c = 0; c < Classes; c++)
         {
-            var hi = BucketOffsets[baseBucket + c + 1];
+            var hi = offsets[c + 1];
             for (var row = first[c]; row < hi && starts[row] <= lastStart; row++)
             {
                 long rowStart = starts[row];
@@ -225,17 +225,7 @@ internal sealed class VisitSegment
             }
         });
 
-        var superOffsets = new int[supers + 1];
-        for (int s = 0, running = 0; s <= supers; s++)
-        {
-            superOffsets[s] = running;
-            for (var t = 0; s < supers && t < chunks; t++)
-            {
-                var count = superCursors[t][s];
-                superCursors[t][s] = running;
-                running += count;
-            }
-        }
+        var superOffsets = ToCursors(superCursors, supers);
 
         // Pass 2: scatter whole visits into their range of groups (stable, at most 2^SuperBits streams).
         var staged = new PendingVisit[n];
@@ -305,7 +295,7 @@ internal sealed class VisitSegment
         // About 16,384 persons a partition (a 64 KB histogram), at most 2^SuperBits partitions.
         var shift = Math.Max(14, 32 - BitOperations.LeadingZeroCount((uint)Math.Max(personCount - 1, 1)) - SuperBits);
         var partitions = ((Math.Max(personCount, 1) - 1) >> shift) + 1;
-        var pairArray = scratch;
+        Span<ulong> Pairs() => System.Runtime.InteropServices.MemoryMarshal.Cast<PendingVisit, ulong>(scratch.AsSpan(0, (n + 1) / 2));
 
         // Level 1: per chunk, count rows per partition, then scatter (person, row) pairs, stable.
         var cursors = new int[chunks][];
@@ -318,22 +308,12 @@ internal sealed class VisitSegment
             }
         });
 
-        var partitionStarts = new int[partitions + 1];
-        for (int p = 0, running = 0; p <= partitions; p++)
-        {
-            partitionStarts[p] = running;
-            for (var t = 0; p < partitions && t < chunks; t++)
-            {
-                var count = cursors[t][p];
-                cursors[t][p] = running;
-                running += count;
-            }
-        }
+        var partitionStarts = ToCursors(cursors, partitions);
 
         Parallel.For(0, chunks, parallel, t =>
         {
             var cursor = cursors[t];
-            var pairSpan = System.Runtime.InteropServices.MemoryMarshal.Cast<PendingVisit, ulong>(pairArray.AsSpan(0, (n + 1) / 2));
+            var pairSpan = Pairs();
             for (var i = chunkStarts[t]; i < chunkStarts[t + 1]; i++)
             {
                 var p = person[i];
@@ -347,7 +327,7 @@ internal sealed class VisitSegment
             var firstPerson = p << shift;
             var persons = Math.Min(personCount - firstPerson, 1 << shift);
             var (from, to) = (partitionStarts[p], partitionStarts[p + 1]);
-            var pairSpan = System.Runtime.InteropServices.MemoryMarshal.Cast<PendingVisit, ulong>(pairArray.AsSpan(0, (n + 1) / 2));
+            var pairSpan = Pairs();
             counts.AsSpan(0, persons).Clear();
             for (var i = from; i < to; i++)
             {
@@ -373,6 +353,27 @@ internal sealed class VisitSegment
 
         personOffsets[personCount] = n;
         return (personOffsets, personRows);
+    }
+
+    /// <summary>
+    /// Turns per-chunk counts (chunk × key) into each chunk's first position per key, keys in order and chunks in order
+    /// within a key (so a scatter by them is stable), in place; returns where each key's run starts, plus the end.
+    /// </summary>
+    private static int[] ToCursors(int[][] perChunk, int keys)
+    {
+        var starts = new int[keys + 1];
+        for (int k = 0, running = 0; k <= keys; k++)
+        {
+            starts[k] = running;
+            for (var t = 0; k < keys && t < perChunk.Length; t++)
+            {
+                var count = perChunk[t][k];
+                perChunk[t][k] = running;
+                running += count;
+            }
+        }
+
+        return starts;
     }
 
     /// <summary>Reads a segment's rows back as pending visits (for merging segments).</summary>

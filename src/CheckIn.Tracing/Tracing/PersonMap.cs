@@ -39,18 +39,7 @@ internal sealed class PersonMap<TValue>
         }
     }
 
-    public int KeyAt(int position) => _keys[position];
-
-    public ref TValue ValueAt(int position) => ref _values[position];
-
     public bool ContainsKey(int key) => Find(key) >= 0;
-
-    public bool TryGetValue(int key, out TValue value)
-    {
-        var position = Find(key);
-        value = position >= 0 ? _values[position] : default;
-        return position >= 0;
-    }
 
     /// <summary>Sets a key's value, adding the key when missing.</summary>
     public void Set(int key, TValue value) => GetValueRefOrAddDefault(key, out _) = value;

@@ -28,8 +28,8 @@ public sealed class PersonMapTests
             Assert.Equal(expected.ToList(), [.. EnumerateAll(map)]);
             foreach (var (key, value) in expected)
             {
-                Assert.True(map.TryGetValue(key, out var actual));
-                Assert.Equal(value, actual);
+                Assert.Equal(value, map.GetValueRefOrAddDefault(key, out var exists));
+                Assert.True(exists);
             }
 
             Assert.False(map.ContainsKey(-1));
