@@ -15,12 +15,17 @@ public sealed record SimulatedVenue
         init
         {
             _index = value;
-            Id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"V{value:D6}");
+            Id = IdOf(value);
         }
     }
 
     /// <summary>The identifier visits name it by, for example <c>V000042</c> (made once, with the index).</summary>
     public string Id { get; private init; } = string.Empty;
+
+    /// <summary>The identifier of the venue at an index, as <see cref="Id"/> spells it.</summary>
+    /// <param name="index">The venue's position in <see cref="SyntheticProvince.Venues"/>.</param>
+    /// <returns>For example <c>V000042</c>.</returns>
+    public static string IdOf(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"V{index:D6}");
 
     /// <summary>The kind.</summary>
     public required VenueKind Kind { get; init; }

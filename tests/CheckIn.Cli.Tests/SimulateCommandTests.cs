@@ -30,6 +30,59 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Trace_BinaryFile_TracesTheTrueVisits()
+    {
+        var world = PathOf("world.bin");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("simulate", "--residents", "1500", "--days", "5", "--seed", "4", "--out", world).ExitCode);
+
+        // The same true visits written as a visits CSV here: tracing either must find the same contacts.
+        var csv = PathOf("truth-visits.csv");
+        var rows = 0;
+        using (var stream = File.OpenRead(world))
+        using (var writer = new StreamWriter(csv))
+        {
+            writer.Write("person,venue,check_in,check_out\n");
+            foreach (var visit in CheckIn.Simulation.SimulationFiles.OpenBinary(stream).GetValueOrThrow().ReadVisits())
+            {
+                writer.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{CheckIn.Simulation.SimulatedResident.KeyOf(visit.Resident)},{CheckIn.Simulation.SimulatedVenue.IdOf(visit.Venue)},{visit.Arrival:uuuu-MM-ddTHH:mm:ss'Z'},{visit.Departure:uuuu-MM-ddTHH:mm:ss'Z'}\n"));
+                rows++;
+            }
+        }
+
+        string[] args = ["--case", "R0000007", "--from", "2021-09-06T00:00:00Z", "--until", "2021-09-11T00:00:00Z"];
+        var fromBinary = CliRunner.Run(["trace", "--visits", world, .. args]);
+        var fromCsv = CliRunner.Run(["trace", "--visits", csv, .. args]);
+        Assert.Equal(ExitCodes.Success, fromBinary.ExitCode);
+        Assert.Equal(ExitCodes.Success, fromCsv.ExitCode);
+        Assert.Contains($"{rows:N0} true visits of", fromBinary.Error, StringComparison.Ordinal);
+        static string[] Contacts(string output) =>
+            [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => string.Join(',', l.Split(',')[..2])).Order(StringComparer.Ordinal)];
+        var contacts = Contacts(fromBinary.Output);
+        Assert.NotEmpty(contacts);
+        Assert.Contains(contacts, c => c.EndsWith(",2", StringComparison.Ordinal));
+        Assert.Equal(Contacts(fromCsv.Output), contacts);
+    }
+
+    [Fact]
+    public void Trace_DamagedBinaryFile_IsRefusedWhole()
+    {
+        var world = PathOf("world.bin");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("simulate", "--residents", "300", "--days", "2", "--out", world).ExitCode);
+        var bytes = File.ReadAllBytes(world);
+        File.WriteAllBytes(world, bytes[..(bytes.Length - 20)]);
+        var traced = CliRunner.Run("trace", "--visits", world, "--case", "R0000001", "--from", "2021-09-06T00:00:00Z", "--until", "2021-09-08T00:00:00Z");
+        Assert.Equal(ExitCodes.Invalid, traced.ExitCode);
+        Assert.StartsWith(CheckIn.Simulation.SimulationErrorCodes.SimulationFile.Truncated, traced.Error, StringComparison.Ordinal);
+        Assert.Empty(traced.Output);
+
+        File.WriteAllBytes(world, [.. "not a simulation"u8]);
+        var header = CliRunner.Run("trace", "--visits", world, "--case", "R0000001", "--from", "2021-09-06T00:00:00Z", "--until", "2021-09-08T00:00:00Z");
+        Assert.Equal(ExitCodes.Invalid, header.ExitCode);
+        Assert.StartsWith(CheckIn.Simulation.SimulationErrorCodes.SimulationFile.Header, header.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Simulate_Encounters_AreWhatTheTraceCommandReads()
     {
         var visits = PathOf("visits.csv");

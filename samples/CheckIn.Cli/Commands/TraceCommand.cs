@@ -5,6 +5,7 @@ using System.Text;
 using CheckIn.Cli.Io;
 using CheckIn.Core;
 using CheckIn.Core.Text;
+using CheckIn.Simulation;
 using CheckIn.Tracing;
 using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Notices;
@@ -30,7 +31,7 @@ public static class TraceCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var visits = new Option<FileInfo?>("--visits") { Description = "CSV with columns person,venue,check_in,check_out[,closure] (ISO-8601 UTC). Give this or --events." };
+        var visits = new Option<FileInfo?>("--visits") { Description = "CSV with columns person,venue,check_in,check_out[,closure] (ISO-8601 UTC), or a .bin file of 'checkin simulate' (its true visits). Give this or --events." };
         var events = new Option<FileInfo?>("--events") { Description = "CSV of raw events id_kind,id,venue,event,at[,channel] (id_kind: cccd, cmnd, bhyt, qid, phone, passport, paper). Give this or --visits." };
         var links = new Option<FileInfo?>("--links") { Description = "With --events: CSV of id_kind,id,id_kind2,id2 pairs known to be one person." };
         var venues = new Option<FileInfo?>("--venues") { Description = "CSV of venue,kind[,commune,name]: with --events the kinds set default visit lengths; --by-commune reports by commune." };
@@ -122,7 +123,9 @@ public static class TraceCommand
         // A key for this run only: pseudonyms are never stored, the mapping back lives in this process.
         var loaded = input.Events is { } eventsFile
             ? LoadEvents(error, eventsFile, input.Links, venueRegistry, reading)
-            : LoadVisits(error, input.Visits!, reading);
+            : input.Visits!.Extension.Equals(".bin", StringComparison.OrdinalIgnoreCase)
+                ? LoadSimulation(error, input.Visits!, reading)
+                : LoadVisits(error, input.Visits!, reading);
         if (loaded is null)
         {
             return ExitCodes.Invalid;
@@ -271,6 +274,66 @@ public static class TraceCommand
         return new Loaded(store, persons.IdentifierOf, person => persons.Pseudonymize(Key(canonical(person))), summary.LatestCheckOut, summary.Rejected, visitsFile.Name)
         {
             // The encounters reader has already spelt them as the visits reader does.
+            EncounterPersonOf = persons.Pseudonymize,
+        };
+    }
+
+    /// <summary>
+    /// A binary simulation file (<c>checkin simulate --out world.bin</c>): every visit as it happened, the ground truth
+    /// rather than what a deployment recorded (the CSV is that), so a trace over it finds who truly shared a place.
+    /// Residents print as their keys (<c>R0000042</c>), venues as their ids (<c>V000042</c>); each resident is
+    /// pseudonymized once, on their first visit. A damaged file (cut short, a record out of range, a checksum that does
+    /// not match) is refused whole: it cannot say which of its visits are sound.
+    /// </summary>
+    private static Loaded? LoadSimulation(TextWriter error, FileInfo file, VisitCsvReaderOptions reading)
+    {
+        using var stream = CliFiles.OpenRead(file);
+        var opened = SimulationFiles.OpenBinary(stream);
+        if (!opened.TryGetValue(out var simulation))
+        {
+            error.WriteLine($"{opened.Error.Code}  {file.Name}: {opened.Error.GetMessage(MessageLanguage.English)}");
+            return null;
+        }
+
+        var persons = new PseudonymTable(new PersonPseudonymizer(RandomNumberGenerator.GetBytes(32)));
+        var residents = new PersonPseudonym[simulation.Residents];
+        var seen = new bool[simulation.Residents];
+        var venues = new string?[simulation.Venues];
+        var store = new VisitStore();
+        var chunk = new SimulatedVisit[4096];
+        Instant? latest = null;
+        while (true)
+        {
+            var read = simulation.Read(chunk);
+            if (!read.TryGetValue(out var count))
+            {
+                error.WriteLine($"{read.Error.Code}  {file.Name}: {read.Error.GetMessage(MessageLanguage.English)}");
+                return null;
+            }
+
+            if (count == 0)
+            {
+                break;
+            }
+
+            foreach (var visit in chunk.AsSpan(0, count))
+            {
+                if (!seen[visit.Resident])
+                {
+                    residents[visit.Resident] = persons.Pseudonymize(SimulatedResident.KeyOf(visit.Resident));
+                    seen[visit.Resident] = true;
+                }
+
+                var venue = venues[visit.Venue] ??= SimulatedVenue.IdOf(visit.Venue);
+                store.Add(residents[visit.Resident], venue, visit.Arrival, visit.Departure, VisitClosure.CheckedOut);
+                latest = latest is { } l && l >= visit.Departure ? l : visit.Departure;
+            }
+        }
+
+        error.WriteLine($"{simulation.VisitsRead:N0} true visits of {persons.Count:N0} residents read from {file.Name} (the ground truth, every visit as it happened).");
+        Func<string, string> canonical = reading.CanonicalKeys ? IdentifierText.CanonicalizePerson : text => text;
+        return new Loaded(store, persons.IdentifierOf, person => persons.Pseudonymize(Key(canonical(person))), latest, 0, file.Name)
+        {
             EncounterPersonOf = persons.Pseudonymize,
         };
     }

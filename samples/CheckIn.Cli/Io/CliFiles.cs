@@ -55,6 +55,10 @@ internal static class CliFiles
     public static StreamReader OpenText(FileInfo file) =>
         Guard(file, () => new StreamReader(Existing(file).FullName));
 
+    /// <summary>Opens the file for reading bytes (streams of any length).</summary>
+    public static FileStream OpenRead(FileInfo file) =>
+        Guard(file, () => new FileStream(Existing(file).FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+
     /// <summary>An ECDSA P-256 private key from a PEM file (PKCS#8 or SEC 1).</summary>
     public static ECDsa ReadPrivateKey(FileInfo file)
     {
