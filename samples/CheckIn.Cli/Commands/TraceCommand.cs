@@ -260,7 +260,7 @@ public static class TraceCommand
         if (!read.TryGetValue(out var summary))
         {
             // Messages name the line and field, never the row's content (it holds personal data).
-            error.WriteLine($"{read.Error.Code}  {visitsFile.Name}: {read.Error.GetMessage(MessageLanguage.English)}");
+            ReportFile(error, visitsFile.Name, read.Error);
             return null;
         }
 
@@ -270,13 +270,23 @@ public static class TraceCommand
             error.WriteLine($"{summary.Rejected:N0} bad rows skipped; {summary.Visits:N0} visits traced.");
         }
 
+        return NamedByTable(store, persons, reading, summary.LatestCheckOut, summary.Rejected, visitsFile.Name);
+    }
+
+    /// <summary>Visits whose persons are named by their spelling in the file: cases spelt as the reader spells them, encounters as already spelt.</summary>
+    private static Loaded NamedByTable(VisitStore store, PseudonymTable persons, VisitCsvReaderOptions reading, Instant? latest, long rejected, string fileName)
+    {
         Func<string, string> canonical = reading.CanonicalKeys ? IdentifierText.CanonicalizePerson : text => text;
-        return new Loaded(store, persons.IdentifierOf, person => persons.Pseudonymize(Key(canonical(person))), summary.LatestCheckOut, summary.Rejected, visitsFile.Name)
+        return new Loaded(store, persons.IdentifierOf, person => persons.Pseudonymize(Key(canonical(person))), latest, rejected, fileName)
         {
             // The encounters reader has already spelt them as the visits reader does.
             EncounterPersonOf = persons.Pseudonymize,
         };
     }
+
+    /// <summary>A problem reading a file, by its code and message (line and field at most, never the content: it holds personal data).</summary>
+    private static void ReportFile(TextWriter error, string fileName, CheckInError problem) =>
+        error.WriteLine($"{problem.Code}  {fileName}: {problem.GetMessage(MessageLanguage.English)}");
 
     /// <summary>
     /// A binary simulation file (<c>checkin simulate --out world.bin</c>): every visit as it happened, the ground truth
@@ -291,7 +301,7 @@ public static class TraceCommand
         var opened = SimulationFiles.OpenBinary(stream);
         if (!opened.TryGetValue(out var simulation))
         {
-            error.WriteLine($"{opened.Error.Code}  {file.Name}: {opened.Error.GetMessage(MessageLanguage.English)}");
+            ReportFile(error, file.Name, opened.Error);
             return null;
         }
 
@@ -307,7 +317,7 @@ public static class TraceCommand
             var read = simulation.Read(chunk);
             if (!read.TryGetValue(out var count))
             {
-                error.WriteLine($"{read.Error.Code}  {file.Name}: {read.Error.GetMessage(MessageLanguage.English)}");
+                ReportFile(error, file.Name, read.Error);
                 return null;
             }
 
@@ -331,11 +341,7 @@ public static class TraceCommand
         }
 
         error.WriteLine($"{simulation.VisitsRead:N0} true visits of {persons.Count:N0} residents read from {file.Name} (the ground truth, every visit as it happened).");
-        Func<string, string> canonical = reading.CanonicalKeys ? IdentifierText.CanonicalizePerson : text => text;
-        return new Loaded(store, persons.IdentifierOf, person => persons.Pseudonymize(Key(canonical(person))), latest, 0, file.Name)
-        {
-            EncounterPersonOf = persons.Pseudonymize,
-        };
+        return NamedByTable(store, persons, reading, latest, 0, file.Name);
     }
 
     /// <summary>
@@ -486,7 +492,7 @@ public static class TraceCommand
                 var code = step.Error.Code;
                 if (!reading.SkipBadRecords || code.EndsWith(".Header", StringComparison.Ordinal) || code.EndsWith(".Quote", StringComparison.Ordinal))
                 {
-                    error.WriteLine($"{code}  {fileName}: {step.Error.GetMessage(MessageLanguage.English)}");
+                    ReportFile(error, fileName, step.Error);
                     return null;
                 }
 
@@ -513,7 +519,7 @@ public static class TraceCommand
     {
         foreach (var problem in errors)
         {
-            error.WriteLine($"{problem.Code}  {fileName}: {problem.GetMessage(MessageLanguage.English)}");
+            ReportFile(error, fileName, problem);
         }
 
         if (rejected > errors.Count)
