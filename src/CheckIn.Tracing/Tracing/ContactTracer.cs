@@ -142,30 +142,7 @@ public sealed class ContactTracer
                 built[i] = Scored(run, options, ordered[i], level, exposures, scores);
             }
 
-            // Positions in `ordered` kept, in the documented order: at least the minimum score, then the top K by score
-            // (ties in the documented order).
-            var kept = new List<int>(built.Length);
-            for (var i = 0; i < built.Length; i++)
-            {
-                if (options.MinScore is not { } minScore || built[i].Score >= minScore)
-                {
-                    kept.Add(i);
-                }
-            }
-
-            var belowMinScore = built.Length - kept.Count;
-            var beyondTop = 0;
-            if (options.TopPerLevel is { } top && kept.Count > top)
-            {
-                beyondTop = kept.Count - top;
-                kept = [.. kept.OrderByDescending(i => built[i].Score).ThenBy(i => i).Take(top).Order()];
-            }
-
-            // A cap keeps the earliest exposed (the documented order) and ends the trace: the persons cut off are at
-            // this level, and a deeper hop would find some of them again at the wrong one.
-            var room = Math.Min(options.MaxContactsPerHop ?? int.MaxValue, (options.MaxContacts ?? int.MaxValue) - contacts.Count);
-            var capped = kept.Count > room;
-            var keptCount = capped ? room : kept.Count;
+            var (kept, belowMinScore, beyondTop, keptCount, capped) = LevelSelection.Select(built, options, contacts.Count);
             if (capped)
             {
                 warnings.Add(TracingErrors.Of(TracingErrorCodes.Trace.ContactCapReached) with { Field = level });
@@ -179,7 +156,7 @@ public sealed class ContactTracer
                 var person = ordered[i].Person;
                 var contact = built[i];
                 contacts.Add(contact);
-                if (!last && (options.ExpandAbove is not { } threshold || contact.Score > threshold))
+                if (!last && LevelSelection.Expands(options, contact))
                 {
                     scores[person] = contact.Score;
                     var exposedAt = ordered[i].ExposedAt;
