@@ -3,8 +3,9 @@
 # declared API), run every test project (unit and property tests, the package smoke test), then print
 # "N passed, N failed" counted from the test results (TRX). Exits non-zero when anything fails. Needs the
 # .NET SDK; the QR interoperability tests also need two independent QR tools from Debian (zbar-tools,
-# qrencode), the demo's report test and the service's browser test (Playwright) a headless browser (chromium), and
-# the fuzz campaign AFL++ (afl++):
+# qrencode), the demo's report test and the service's browser test (Playwright) a headless browser (chromium),
+# the fuzz campaign AFL++ (afl++), and the PostgreSQL store's tests PostgreSQL's server programs (postgresql: the
+# tests start their own servers with initdb and pg_ctl on loopback ports, as the postgres user when run as root):
 # installed here when missing and the machine allows it (root, or passwordless sudo). The fuzz campaign
 # (tests/CheckIn.Fuzz/fuzz.sh) gives each parser CHECKIN_FUZZ_SECONDS (default 5) under AFL++; its result
 # counts as one test per parser.
@@ -24,6 +25,8 @@ command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 command -v qrencode >/dev/null 2>&1 || missing+=(qrencode)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
 command -v afl-fuzz >/dev/null 2>&1 || missing+=(afl++)
+pg_initdb() { ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1; }
+[ -n "$(pg_initdb)" ] || missing+=(postgresql)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo="none"; fi
   if [ "$sudo" = "none" ]; then
@@ -34,7 +37,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
       || echo "apt-get could not install ${missing[*]}: the tests that need them will fail and say so"
   fi
 fi
-echo "zbarimg: $(command -v zbarimg || echo missing), qrencode: $(command -v qrencode || echo missing), chromium: $(command -v chromium || echo missing), afl-fuzz: $(command -v afl-fuzz || echo missing)"
+echo "zbarimg: $(command -v zbarimg || echo missing), qrencode: $(command -v qrencode || echo missing), chromium: $(command -v chromium || echo missing), afl-fuzz: $(command -v afl-fuzz || echo missing), PostgreSQL: $(pg_initdb | grep . || echo missing)"
 
 step "restore"
 dotnet restore CheckIn.sln || { echo "0 passed, 1 failed"; exit 1; }

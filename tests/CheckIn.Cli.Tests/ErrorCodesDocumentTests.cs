@@ -24,6 +24,7 @@ public sealed class ErrorCodesDocumentTests
         ("CheckIn.Tracing", TracingErrorCodes.All(), TracingErrorCodes.Messages),
         ("CheckIn.Simulation", SimulationErrorCodes.All(), SimulationErrorCodes.Messages),
         ("CheckIn.Hosting", CheckIn.Hosting.HostingErrorCodes.All(), CheckIn.Hosting.HostingErrorCodes.Messages),
+        ("CheckIn.Store.PostgreSql", CheckIn.Store.PostgreSql.PostgreSqlErrorCodes.All(), CheckIn.Store.PostgreSql.PostgreSqlErrorCodes.Messages),
     ];
 
     [Fact]

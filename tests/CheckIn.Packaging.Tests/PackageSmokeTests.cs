@@ -44,11 +44,14 @@ public sealed class PackageSmokeTests : IDisposable
         ["CheckIn.Parquet"] = ["CheckIn.Tracing", "Parquet.Net"],
         ["CheckIn.Hosting"] = ["CheckIn.Tracing", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions",
             "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.Logging.Abstractions", "SQLitePCLRaw.core", "SQLitePCLRaw.bundle_e_sqlite3"],
+        ["CheckIn.Store.PostgreSql"] = ["CheckIn.Tracing", "Npgsql", "Microsoft.Extensions.Logging.Abstractions"],
     };
 
     [Fact]
-    public void Packages_ConsumedFromLocalFeed_EveryReadmeSnippetBuildsAndRuns()
+    public async Task Packages_ConsumedFromLocalFeed_EveryReadmeSnippetBuildsAndRuns()
     {
+        await using var postgres = await PostgresServer.StartAsync();
+        var database = await postgres.CreateDatabaseAsync("consumer");
         var feed = Path.Combine(_workspace, "feed");
         foreach (var package in Packages.Keys)
         {
@@ -87,7 +90,7 @@ public sealed class PackageSmokeTests : IDisposable
         var packages = Path.Combine(_workspace, "packages");
         Dotnet($"restore --packages \"{packages}\"", consumer);
         Dotnet("build --no-restore -c Release", consumer);
-        var run = Dotnet("run --no-build -c Release", consumer).Output;
+        var run = Dotnet("run --no-build -c Release", consumer, new Dictionary<string, string> { ["CHECKIN_POSTGRES"] = database }).Output;
 
         Assert.Contains("CitizenCard { idNumber = **********56", run, StringComparison.Ordinal);
         Assert.Contains("CitizenCard.DateOfBirth: The date of birth is not a valid ddMMyyyy date (field 3, position 25).", run, StringComparison.Ordinal);
@@ -100,6 +103,7 @@ public sealed class PackageSmokeTests : IDisposable
         Assert.Matches(@"[\d,]+ visits, [\d,]+ recorded; F1 recall \d+ ?%, precision \d+ ?%", run);
         Assert.Contains("recorded as log entry 1", run, StringComparison.Ordinal);
         Assert.Matches(@"contacts\.parquet: \d+ bytes, 1 contact", run);
+        Assert.Contains("F1 at Chợ Đông Ba from 2021-09-01T08:30:00Z, traced in PostgreSQL", run, StringComparison.Ordinal);
     }
 
     /// <summary>Each package's README shows its snippet exactly as the consumer compiles and runs it.</summary>
@@ -117,6 +121,7 @@ public sealed class PackageSmokeTests : IDisposable
             ["CheckIn.Simulation"] = "SimulationSnippet.cs",
             ["CheckIn.Parquet"] = "ParquetSnippet.cs",
             ["CheckIn.Hosting"] = "HostingSnippet.cs",
+            ["CheckIn.Store.PostgreSql"] = "PostgreSqlSnippet.cs",
         };
         Assert.Equal(Packages.Keys.Order(), snippets.Keys.Order());
         foreach (var (package, file) in snippets)
@@ -178,9 +183,9 @@ public sealed class PackageSmokeTests : IDisposable
     private void Pack(string project, string feed) =>
         Dotnet($"pack \"{RepositoryRoot.Combine(project)}\" -c {Configuration} -o \"{feed}\"", RepositoryRoot.Path);
 
-    private ProcessRunner.Result Dotnet(string arguments, string workingDirectory)
+    private ProcessRunner.Result Dotnet(string arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var result = ProcessRunner.Run("dotnet", arguments, workingDirectory, StepTimeout);
+        var result = ProcessRunner.Run("dotnet", arguments, workingDirectory, StepTimeout, environment);
         Assert.True(result.ExitCode == 0, $"dotnet {arguments} failed with exit code {result.ExitCode}:\n{result.Output}");
         return result;
     }

@@ -58,8 +58,8 @@ public readonly record struct TraceSource(PersonPseudonym Person, Instant From, 
 /// Persons given a level since the previous hop (the cases at level 1): together with those of earlier hops, the persons
 /// a match must not be.
 /// </param>
-/// <param name="MinOverlap">The shortest overlap that makes a contact.</param>
-/// <param name="Linger">How long a source's presence lingers after they leave.</param>
+/// <param name="MinOverlap">The shortest overlap that makes a contact (whole seconds).</param>
+/// <param name="Linger">How long a source's presence lingers after they leave (whole seconds).</param>
 /// <param name="WithExposures">Whether to return the exposures themselves (the cases' exposure notices at level 1).</param>
 public sealed record TraceHop(int Level, IReadOnlyList<TraceSource> Sources, IReadOnlyList<PersonPseudonym> NewlyReached, Duration MinOverlap, Duration Linger, bool WithExposures);
 

@@ -57,6 +57,10 @@ public sealed class StoreContactTracer
 
         var asOf = options.AsOf ?? options.Clock.GetCurrentInstant();
         var asOfSecond = Floor(asOf);
+
+        // Whole seconds, as the in-memory engine counts them.
+        var minOverlap = Duration.FromSeconds((long)options.MinOverlap.TotalSeconds);
+        var linger = Duration.FromSeconds((long)options.Linger.TotalSeconds);
         await using var session = await _store.OpenTraceAsync(cancellationToken).ConfigureAwait(false);
         var warnings = new List<CheckInError>();
         var (known, knownWarnings) = await session.KnownAsync([.. caseList.Select(c => c.Person)], cancellationToken).ConfigureAwait(false);
@@ -86,7 +90,7 @@ public sealed class StoreContactTracer
         for (var level = 1; level <= options.MaxDepth && sources.Count > 0; level++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var hop = await session.MatchAsync(new TraceHop(level, sources, newlyReached, options.MinOverlap, options.Linger, level == 1), cancellationToken).ConfigureAwait(false);
+            var hop = await session.MatchAsync(new TraceHop(level, sources, newlyReached, minOverlap, linger, level == 1), cancellationToken).ConfigureAwait(false);
             warnings.AddRange(hop.Warnings);
             if (level == 1)
             {

@@ -13,6 +13,9 @@ try
     Run("CheckIn.Simulation", SimulationSnippet.Run);
     Run("CheckIn.Parquet", () => ParquetSnippet.Run(folder));
     Run("CheckIn.Hosting", () => HostingSnippet.RunAsync(folder).GetAwaiter().GetResult());
+    // The smoke test starts a PostgreSQL server for this one and names its database here.
+    var postgres = Environment.GetEnvironmentVariable("CHECKIN_POSTGRES") ?? throw new InvalidOperationException("CHECKIN_POSTGRES names no database.");
+    Run("CheckIn.Store.PostgreSql", () => PostgreSqlSnippet.RunAsync(postgres).GetAwaiter().GetResult());
 }
 finally
 {

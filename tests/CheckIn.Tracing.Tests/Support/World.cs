@@ -97,4 +97,21 @@ internal static class World
 
         return encounters;
     }
+
+    /// <summary>Options a store trace accepts, every one varied (no crowding: that needs the index).</summary>
+    public static ContactTracerOptions StoreTraceOptions(Random random, int days) => new()
+    {
+        MinOverlap = Duration.FromMinutes(new[] { 0, 5, 15, 15, 30 }[random.Next(5)]),
+        Linger = Duration.FromMinutes(new[] { 0, 0, 10, 30 }[random.Next(4)]),
+        MaxDepth = random.Next(1, 5),
+        AsOf = World.Start + Duration.FromHours(random.Next(12, days * 24 + 12)),
+        OnwardWindow = random.Next(3) == 0 ? Duration.FromHours(random.Next(1, 24)) : null,
+        Risk = RiskModel.Default with { UseCrowding = false },
+        VenueKindOf = random.Next(2) == 0 ? null : venue => (CheckIn.Core.Places.VenueKind)(venue[^1] % 12),
+        MinScore = random.Next(4) == 0 ? 0.005 * random.Next(4) : null,
+        TopPerLevel = random.Next(4) == 0 ? 1 + random.Next(20) : null,
+        ExpandAbove = random.Next(4) == 0 ? 0.002 * random.Next(10) : null,
+        MaxContactsPerHop = random.Next(6) == 0 ? 1 + random.Next(30) : null,
+        MaxContacts = random.Next(6) == 0 ? 1 + random.Next(60) : null,
+    };
 }

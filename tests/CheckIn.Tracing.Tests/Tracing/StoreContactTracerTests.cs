@@ -39,7 +39,7 @@ public sealed class StoreContactTracerTests
         for (var round = 0; round < 4; round++)
         {
             var cases = World.Cases(visits, seed * 10 + round, 1 + random.Next(3), Days);
-            var options = RandomOptions(random, Days);
+            var options = World.StoreTraceOptions(random, Days);
             var expected = memory.Trace(cases, options);
             var actual = await tracer.TraceAsync(cases, options);
             Assert.Equal(expected.Contacts, actual.Contacts);
@@ -49,23 +49,6 @@ public sealed class StoreContactTracerTests
                 actual.Hops.Select(h => (h.Level, h.Sources, h.Exposures, h.Contacts, h.BelowMinScore, h.BeyondTop, h.Expanded)));
         }
     }
-
-    /// <summary>Options a store trace accepts, every one varied (no crowding: that needs the index).</summary>
-    internal static ContactTracerOptions RandomOptions(Random random, int days) => new()
-    {
-        MinOverlap = Duration.FromMinutes(new[] { 0, 5, 15, 15, 30 }[random.Next(5)]),
-        Linger = Duration.FromMinutes(new[] { 0, 0, 10, 30 }[random.Next(4)]),
-        MaxDepth = random.Next(1, 5),
-        AsOf = World.Start + Duration.FromHours(random.Next(12, days * 24 + 12)),
-        OnwardWindow = random.Next(3) == 0 ? Duration.FromHours(random.Next(1, 24)) : null,
-        Risk = RiskModel.Default with { UseCrowding = false },
-        VenueKindOf = random.Next(2) == 0 ? null : venue => (CheckIn.Core.Places.VenueKind)(venue[^1] % 12),
-        MinScore = random.Next(4) == 0 ? 0.005 * random.Next(4) : null,
-        TopPerLevel = random.Next(4) == 0 ? 1 + random.Next(20) : null,
-        ExpandAbove = random.Next(4) == 0 ? 0.002 * random.Next(10) : null,
-        MaxContactsPerHop = random.Next(6) == 0 ? 1 + random.Next(30) : null,
-        MaxContacts = random.Next(6) == 0 ? 1 + random.Next(60) : null,
-    };
 
     [Fact]
     public async Task TraceAsync_ChainOfThree_FindsEachLevelWithEvidence()

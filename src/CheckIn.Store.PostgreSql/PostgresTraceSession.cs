@@ -1,0 +1,160 @@
+using CheckIn.Core;
+using CheckIn.Tracing;
+using CheckIn.Tracing.Notices;
+using CheckIn.Tracing.Privacy;
+using NodaTime;
+using Npgsql;
+
+namespace CheckIn.Store.PostgreSql;
+
+/// <summary>
+/// One trace on one connection: the persons reached so far in a temporary table (the anti-join of every hop), each
+/// hop's exposures in another, and one query per hop that returns, per person, the matches at their earliest exposure
+/// (all of them on a tie: the tracer's documented tie-break decides).
+/// </summary>
+internal sealed class PostgresTraceSession : ITraceSession
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly StoreSql _sql;
+    private readonly int _timeout;
+
+    private PostgresTraceSession(NpgsqlConnection connection, StoreSql sql, int timeout)
+    {
+        _connection = connection;
+        _sql = sql;
+        _timeout = timeout;
+    }
+
+    public static async Task<PostgresTraceSession> OpenAsync(NpgsqlConnection connection, StoreSql sql, int timeout, CancellationToken cancellationToken)
+    {
+        await Migrations.ExecuteAsync(connection, null, """
+            DROP TABLE IF EXISTS pg_temp.checkin_reached, pg_temp.checkin_exposures;
+            CREATE TEMP TABLE checkin_reached (person uuid PRIMARY KEY);
+            CREATE TEMP TABLE checkin_exposures (
+              venue text COLLATE "C" NOT NULL,
+              e_start timestamptz NOT NULL,
+              e_end timestamptz NOT NULL,
+              source uuid NOT NULL,
+              s_start timestamptz NOT NULL,
+              s_end timestamptz NOT NULL,
+              s_closure smallint NOT NULL
+            );
+            """, timeout, cancellationToken).ConfigureAwait(false);
+        return new PostgresTraceSession(connection, sql, timeout);
+    }
+
+    public async Task<(IReadOnlySet<PersonPseudonym> Known, IReadOnlyList<CheckInError> Warnings)> KnownAsync(IReadOnlyList<PersonPseudonym> persons, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        await using var command = Command($"SELECT DISTINCT person FROM {_sql.Schema}.visits WHERE person = ANY(@persons)");
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. persons.Select(Uuid.Of)]));
+        var known = new HashSet<PersonPseudonym>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            known.Add(Uuid.ToPseudonym(reader.GetGuid(0)));
+        }
+
+        return (known, []);
+    }
+
+    public async Task<TraceHopResult> MatchAsync(TraceHop hop, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hop);
+        await using (var reached = Command("INSERT INTO pg_temp.checkin_reached SELECT DISTINCT unnest(@persons) ON CONFLICT DO NOTHING"))
+        {
+            reached.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. hop.NewlyReached.Select(Uuid.Of)]));
+            await reached.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The sources' visits inside their windows, each an exposure [max(in, from), min(out, until) + linger). A visit
+        // that ends inside the window started at most the longest visit before it: the bound lets the scan of the
+        // person's key stop there and prunes partitions.
+        long exposures;
+        await using (var expose = Command($"""
+            TRUNCATE pg_temp.checkin_exposures;
+            INSERT INTO pg_temp.checkin_exposures
+            SELECT v.venue, greatest(v.start_at, s.w_from), least(v.end_at, s.w_until) + @linger, v.person, v.start_at, v.end_at, v.closure
+            FROM unnest(@persons, @froms, @untils) AS s(person, w_from, w_until)
+            JOIN {_sql.Schema}.visits v ON v.person = s.person
+              AND v.start_at > s.w_from - interval '{PostgresVisitStore.MaxVisitSeconds} seconds' AND v.start_at < s.w_until AND v.end_at > s.w_from
+            WHERE s.w_until > s.w_from
+            """))
+        {
+            expose.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. hop.Sources.Select(s => Uuid.Of(s.Person))]));
+            expose.Parameters.Add(new NpgsqlParameter<DateTime[]>("froms", [.. hop.Sources.Select(s => s.From.ToDateTimeUtc())]));
+            expose.Parameters.Add(new NpgsqlParameter<DateTime[]>("untils", [.. hop.Sources.Select(s => s.Until.ToDateTimeUtc())]));
+            expose.Parameters.Add(new NpgsqlParameter<TimeSpan>("linger", hop.Linger.ToTimeSpan()));
+            exposures = await expose.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await Migrations.ExecuteAsync(_connection, null, "ANALYZE pg_temp.checkin_exposures; ANALYZE pg_temp.checkin_reached;", _timeout, cancellationToken).ConfigureAwait(false);
+
+        List<ExposureNotice>? intervals = null;
+        if (hop.WithExposures)
+        {
+            intervals = [];
+            await using var list = Command("SELECT venue, e_start, e_end FROM pg_temp.checkin_exposures");
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                intervals.Add(new ExposureNotice(reader.GetString(0), Instant(reader, 1), Instant(reader, 2)));
+            }
+        }
+
+        var matches = new List<TraceMatch>();
+        await using (var match = Command($"""
+            SELECT person, exposed_at, overlap, venue, source, s_start, s_end, s_closure, c_start, c_end, c_closure FROM (
+              SELECT c.person, greatest(c.start_at, e.e_start) AS exposed_at,
+                     least(c.end_at, e.e_end) - greatest(c.start_at, e.e_start) AS overlap,
+                     e.venue, e.source, e.s_start, e.s_end, e.s_closure, c.start_at AS c_start, c.end_at AS c_end, c.closure AS c_closure,
+                     rank() OVER (PARTITION BY c.person ORDER BY greatest(c.start_at, e.e_start)) AS earliest
+              FROM pg_temp.checkin_exposures e
+              JOIN {_sql.Schema}.visits c ON {_sql.OverlapCondition}
+              WHERE least(c.end_at, e.e_end) - greatest(c.start_at, e.e_start) >= @min_overlap
+                AND NOT EXISTS (SELECT 1 FROM pg_temp.checkin_reached r WHERE r.person = c.person)
+            ) m
+            WHERE earliest = 1
+            """))
+        {
+            match.Parameters.Add(new NpgsqlParameter<TimeSpan>("min_overlap", hop.MinOverlap.ToTimeSpan()));
+            await using var reader = await match.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                matches.Add(new TraceMatch(
+                    Uuid.ToPseudonym(reader.GetGuid(0)),
+                    Instant(reader, 1),
+                    Duration.FromTimeSpan(reader.GetTimeSpan(2)),
+                    reader.GetString(3),
+                    Uuid.ToPseudonym(reader.GetGuid(4)),
+                    new VisitInterval(Instant(reader, 5), Instant(reader, 6), ClosureCode.ToClosure(reader.GetInt16(7))),
+                    new VisitInterval(Instant(reader, 8), Instant(reader, 9), ClosureCode.ToClosure(reader.GetInt16(10)))));
+            }
+        }
+
+        return new TraceHopResult(matches, exposures, intervals, []);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_connection.State == System.Data.ConnectionState.Open)
+            {
+                await Migrations.ExecuteAsync(_connection, null, "DROP TABLE IF EXISTS pg_temp.checkin_reached, pg_temp.checkin_exposures", _timeout, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is gone (the server went away mid-trace): its temporary tables went with it.
+        }
+        finally
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private NpgsqlCommand Command(string text) => new(text, _connection) { CommandTimeout = _timeout };
+
+    private static Instant Instant(NpgsqlDataReader reader, int ordinal) => NodaTime.Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(ordinal));
+}
