@@ -13,17 +13,25 @@ internal static class Migrations
     /// <summary>Every migration, oldest first: (version, description, SQL with <c>{schema}</c> for the schema).</summary>
     public static IReadOnlyList<(int Version, string Description, string Sql)> All { get; } =
     [
-        (1, "visits by day, venues, person links", """
+        (1, "visits by day with their writing transaction, erasures, venues, person links", """
             CREATE TABLE {schema}.visits (
               person uuid NOT NULL,
               venue text COLLATE "C" NOT NULL,
               start_at timestamptz NOT NULL,
               end_at timestamptz NOT NULL,
               closure smallint NOT NULL,
+              xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
               CONSTRAINT visits_span CHECK (end_at > start_at AND end_at <= start_at + interval '65535 seconds'),
               CONSTRAINT visits_closure CHECK (closure BETWEEN 0 AND 3),
               CONSTRAINT visits_key PRIMARY KEY (person, start_at, venue, end_at, closure)
             ) PARTITION BY RANGE (start_at);
+            CREATE INDEX visits_xid ON {schema}.visits (xid);
+            CREATE TABLE {schema}.erasures (
+              person uuid NOT NULL,
+              erased_at timestamptz NOT NULL DEFAULT now(),
+              xid xid8 NOT NULL DEFAULT pg_current_xact_id()
+            );
+            CREATE INDEX erasures_xid ON {schema}.erasures (xid);
             CREATE TABLE {schema}.venues (
               venue text COLLATE "C" PRIMARY KEY,
               kind smallint NOT NULL,

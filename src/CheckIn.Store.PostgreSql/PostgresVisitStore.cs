@@ -191,7 +191,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     /// <summary>
     /// Retention by whole days: drops every partition whose day ends at or before <paramref name="before"/> (a drop is
     /// instant and leaves no dead rows behind, unlike a delete). Visits of the day that contains the cut stay until
-    /// that day has passed.
+    /// that day has passed. Erasure notes older than the cut are forgotten too.
     /// </summary>
     /// <param name="before">The retention cut (for example now less 21 days).</param>
     /// <param name="cancellationToken">Stops the work (days dropped already stay dropped).</param>
@@ -200,6 +200,12 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var dropped = await Partitions.DropBeforeAsync(connection, Sql, before, CommandTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+        await using (var forget = Command(connection, $"DELETE FROM {Sql.Schema}.erasures WHERE erased_at < @before"))
+        {
+            forget.Parameters.Add(new NpgsqlParameter<DateTime>("before", before.ToDateTimeUtc()));
+            await forget.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var day in dropped)
         {
             _partitions.TryRemove(day, out _);
@@ -210,7 +216,8 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
 
     /// <summary>
     /// Erases one person: every visit under the pseudonym and under every pseudonym linked to it
-    /// (<see cref="SaveLinksAsync"/>), and the links themselves, in one transaction.
+    /// (<see cref="SaveLinksAsync"/>), and the links themselves, in one transaction. The pseudonyms erased are noted
+    /// for the in-memory caches (<see cref="CatchUpAsync"/> erases them there too) until retention drops the note.
     /// </summary>
     /// <param name="person">Any of the person's pseudonyms.</param>
     /// <param name="cancellationToken">Stops before the commit (then nothing was erased).</param>
@@ -231,11 +238,15 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
             ),
             gone AS (
               DELETE FROM {Sql.Schema}.visits v USING linked WHERE v.person = linked.person RETURNING 1
+            ),
+            told AS (
+              INSERT INTO {Sql.Schema}.erasures(person) SELECT person FROM linked
             )
             SELECT count(*) FROM gone
             """, transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid>("person", Uuid.Of(person)));
         var erased = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await NotifyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return erased;
     }
@@ -252,15 +263,18 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
 
     /// <summary>
     /// Loads every visit into an in-memory store (one consistent snapshot of the database, streamed by binary
-    /// <c>COPY</c>), so an in-memory tracer node serves traces from the database's visits.
+    /// <c>COPY</c>), so an in-memory tracer node serves traces from the database's visits; the cursor it returns is where
+    /// <see cref="CatchUpAsync"/> and <see cref="FollowAsync"/> go on from.
     /// </summary>
     /// <param name="target">The in-memory store to add to (flush it after, or let it publish as its segments fill).</param>
     /// <param name="cancellationToken">Stops the load (what was added stays in the target).</param>
-    /// <returns>How many visits were loaded.</returns>
-    public async Task<long> LoadAsync(VisitStore target, CancellationToken cancellationToken = default)
+    /// <returns>How many visits were loaded, and the cursor after them.</returns>
+    public async Task<VisitLoad> LoadAsync(VisitStore target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var cursor = await SnapshotAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await using var export = await connection.BeginBinaryExportAsync(
             $"COPY (SELECT person, venue, start_at, end_at, closure FROM {Sql.Schema}.visits) TO STDOUT (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         export.Timeout = Options.CommandTimeout.ToTimeSpan();
@@ -283,7 +297,113 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
         }
 
         target.AddRange(batch);
-        return loaded + batch.Count;
+        return new VisitLoad(loaded + batch.Count, 0, cursor);
+    }
+
+    /// <summary>
+    /// Brings an in-memory store up to date from a cursor: erases there the persons erased since, then adds and publishes
+    /// (flushes) the visits committed since (in whatever order their transactions committed: the cursor is a transaction snapshot, not a
+    /// sequence number, so a long transaction that commits late is not skipped).
+    /// </summary>
+    /// <param name="target">The in-memory store <see cref="LoadAsync"/> filled.</param>
+    /// <param name="after">The cursor of the last load or catch-up.</param>
+    /// <param name="cancellationToken">Stops the catch-up (nothing was added then; erasures already applied stay).</param>
+    /// <returns>How many visits were added and persons erased, and the new cursor.</returns>
+    public async Task<VisitLoad> CatchUpAsync(VisitStore target, VisitCursor after, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(after);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var cursor = await SnapshotAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        const string Since = "xid >= pg_snapshot_xmin(@after::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, @after::pg_snapshot)";
+        var erased = new List<PersonPseudonym>();
+        await using (var erasures = Command(connection, $"SELECT DISTINCT person FROM {Sql.Schema}.erasures WHERE {Since}", transaction))
+        {
+            erasures.Parameters.AddWithValue("after", after.Snapshot);
+            await using var reader = await erasures.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                erased.Add(Uuid.ToPseudonym(reader.GetGuid(0)));
+            }
+        }
+
+        var visits = new List<Visit>();
+        await using (var added = Command(connection, $"SELECT person, venue, start_at, end_at, closure FROM {Sql.Schema}.visits WHERE {Since}", transaction))
+        {
+            added.Parameters.AddWithValue("after", after.Snapshot);
+            await using var reader = await added.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                visits.Add(new Visit(Uuid.ToPseudonym(reader.GetGuid(0)), reader.GetString(1), Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(2)),
+                    Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(3)), ClosureCode.ToClosure(reader.GetInt16(4))));
+            }
+        }
+
+        if (erased.Count > 0)
+        {
+            target.Erase(erased);
+        }
+
+        if (visits.Count > 0)
+        {
+            target.AddRange(visits);
+            target.Flush(cancellationToken);
+        }
+
+        return new VisitLoad(visits.Count, erased.Count, cursor);
+    }
+
+    /// <summary>
+    /// Keeps an in-memory store current: catches up at once, then each time a writer commits visits or an erasure
+    /// (<c>LISTEN</c>/<c>NOTIFY</c>, which the store's own writes send), and at least every <paramref name="poll"/> in case a
+    /// notification was missed (a dropped connection: it is opened again). Yields after each catch-up that changed
+    /// something; ends when cancelled.
+    /// </summary>
+    /// <param name="target">The in-memory store <see cref="LoadAsync"/> filled.</param>
+    /// <param name="from">The cursor of that load.</param>
+    /// <param name="poll">The longest wait between catch-ups (1 second to 1 hour).</param>
+    /// <param name="cancellationToken">Ends the loop.</param>
+    /// <returns>Each catch-up's counts and cursor.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The poll interval is out of range.</exception>
+    public async IAsyncEnumerable<VisitLoad> FollowAsync(VisitStore target, VisitCursor from, Duration poll, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentOutOfRangeException.ThrowIfLessThan(poll, Duration.FromSeconds(1));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(poll, Duration.FromHours(1));
+        var cursor = from;
+        NpgsqlConnection? listener = null;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                listener ??= await ListenAsync(cancellationToken).ConfigureAwait(false);
+                var step = await CatchUpAsync(target, cursor, cancellationToken).ConfigureAwait(false);
+                cursor = step.Cursor;
+                if (step.Visits > 0 || step.Erased > 0)
+                {
+                    yield return step;
+                }
+
+                try
+                {
+                    await listener.WaitAsync(poll.ToTimeSpan(), cancellationToken).ConfigureAwait(false);
+                }
+                catch (NpgsqlException)
+                {
+                    await listener.DisposeAsync().ConfigureAwait(false);
+                    listener = null;
+                }
+            }
+        }
+        finally
+        {
+            if (listener is not null)
+            {
+                await listener.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Registers venues, or updates them (the kind, the commune's code, the name).</summary>
@@ -493,6 +613,11 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
             ON CONFLICT DO NOTHING
             """, transaction);
         var added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (added > 0)
+        {
+            await NotifyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
     }
@@ -509,8 +634,51 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
         insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("start_at", [.. rows.Select(r => DateTime.UnixEpoch.AddSeconds(r.Start))]));
         insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("end_at", [.. rows.Select(r => DateTime.UnixEpoch.AddSeconds(r.End))]));
         insert.Parameters.Add(new NpgsqlParameter<short[]>("closure", [.. rows.Select(r => r.Closure)]));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        insert.Transaction = transaction;
         await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (added > 0)
+        {
+            await NotifyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    /// <summary>The channel every store's writes notify on (the payload names the schema; a follower just catches up, so a write to another schema costs it one empty catch-up).</summary>
+    internal const string Channel = "checkin_visits";
+
+    /// <summary>Tells followers, when the transaction commits, that it changed the visits (<c>NOTIFY</c> is transactional).</summary>
+    private async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var notify = Command(connection, "SELECT pg_notify(@channel, @schema)", transaction);
+        notify.Parameters.AddWithValue("channel", Channel);
+        notify.Parameters.AddWithValue("schema", Sql.Schema);
+        await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<VisitCursor> SnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var snapshot = new NpgsqlCommand("SELECT pg_current_snapshot()::text", connection, transaction);
+        return new VisitCursor((string)(await snapshot.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+    }
+
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var listen = Command(connection, $"LISTEN {Channel}");
+            await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>A visit as the table holds it (times in Unix seconds).</summary>

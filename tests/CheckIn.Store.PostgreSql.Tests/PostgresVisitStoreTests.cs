@@ -136,8 +136,79 @@ public sealed class PostgresVisitStoreTests(PostgresFixture postgres)
         var loaded = await store.LoadAsync(memory);
 
         var expected = visits.Distinct().ToList();
-        Assert.Equal(expected.Count, loaded);
+        Assert.Equal(expected.Count, loaded.Visits);
         Assert.Equal(Sorted(expected), Sorted(memory.Flush().AllVisits()));
+    }
+
+    [Fact]
+    public async Task CatchUp_AfterWritesAndAnErasure_MemoryHoldsWhatTheDatabaseHolds()
+    {
+        await using var store = await postgres.NewStoreAsync();
+        var first = World.Generate(11, persons: 100, venues: 10, days: 2, visitsPerPerson: 5);
+        await store.IngestAsync(first);
+        var memory = new VisitStore();
+        var load = await store.LoadAsync(memory);
+        memory.Flush();
+
+        var second = World.Generate(12, persons: 50, venues: 10, days: 2, visitsPerPerson: 5);
+        await store.IngestAsync(second);
+        var erased = first[0].Person;
+        await store.EraseAsync(erased);
+        var step = await store.CatchUpAsync(memory, load.Cursor);
+        var idle = await store.CatchUpAsync(memory, step.Cursor);
+
+        Assert.Equal(second.Distinct().Count(), step.Visits);
+        Assert.Equal(1, step.Erased);
+        Assert.Equal((0, 0), (idle.Visits, idle.Erased));
+        var expected = first.Concat(second).Where(v => v.Person != erased).Distinct();
+        Assert.Equal(Sorted(expected), Sorted(memory.Snapshot.AllVisits()));
+    }
+
+    [Fact]
+    public async Task CatchUp_TransactionThatCommitsLate_IsNotSkipped()
+    {
+        await using var store = await postgres.NewStoreAsync();
+        await store.IngestAsync([new Visit(P(1), "A", At(8), At(9))]);
+        var memory = new VisitStore();
+        var load = await store.LoadAsync(memory);
+
+        // A writer opens its transaction and inserts; another commits after it; the first commits last.
+        await using var slow = new NpgsqlConnection(postgres.LastDatabase);
+        await slow.OpenAsync();
+        await using var transaction = await slow.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO checkin.visits(person, venue, start_at, end_at, closure) VALUES ('00000000-0000-0000-0000-000000000002', 'A', '2021-09-01 09:00+00', '2021-09-01 10:00+00', 0)", slow, transaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await store.AddAsync([new Visit(P(3), "A", At(9), At(10))]);
+        var before = await store.CatchUpAsync(memory, load.Cursor);
+        await transaction.CommitAsync();
+        var after = await store.CatchUpAsync(memory, before.Cursor);
+
+        Assert.Equal(1, before.Visits);
+        Assert.Equal(1, after.Visits);
+        Assert.Equal([P(1), P(2), P(3)], memory.Snapshot.AllVisits().Select(v => v.Person).Order(Comparer<PersonPseudonym>.Create((a, b) => a.Low.CompareTo(b.Low))));
+    }
+
+    [Fact]
+    public async Task Follow_WriterCommits_CopyIsCurrentWithoutPolling()
+    {
+        await using var store = await postgres.NewStoreAsync();
+        var memory = new VisitStore();
+        var load = await store.LoadAsync(memory);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await using var follow = store.FollowAsync(memory, load.Cursor, Duration.FromHours(1), stop.Token).GetAsyncEnumerator(stop.Token);
+
+        // The first catch-up finds nothing and waits for a notification (the poll is an hour: only NOTIFY wakes it).
+        var next = follow.MoveNextAsync().AsTask();
+        await Task.Delay(300);
+        await store.AddAsync([new Visit(P(1), "A", At(9), At(10))]);
+
+        Assert.True(await next);
+        Assert.Equal(1, follow.Current.Visits);
+        Assert.Equal([P(1)], memory.Snapshot.AllVisits().Select(v => v.Person));
+        await stop.CancelAsync();
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class StoreTracingDifferentialTests(PostgresFixture postgres)
                 }
             }
 
-            Assert.Equal(["visits_key", index == OverlapIndex.Gist ? "visits_venue_span" : "visits_venue_start"], names);
+            Assert.Equal(["visits_key", index == OverlapIndex.Gist ? "visits_venue_span" : "visits_venue_start", "visits_xid"], names);
         }
     }
 
