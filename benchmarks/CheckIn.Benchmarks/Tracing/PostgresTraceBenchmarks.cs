@@ -13,7 +13,8 @@ namespace CheckIn.Benchmarks.Tracing;
 /// Server-side tracing on PostgreSQL against the in-memory engine on the same visits (<see cref="LocalWorkload"/>):
 /// one case to F2 and a 100-case cluster to F2, with the overlap query on a B-tree or on a GiST index. Each process
 /// starts its own server (initdb, loopback port) and ingests the workload by binary COPY; the setup prints the ingest
-/// rate, the re-ingest (which adds nothing) and the contacts each engine finds (they must be equal).
+/// rate, the re-ingest (which adds nothing), the live path's group commits and the contacts each engine finds (they
+/// must be equal).
 /// </summary>
 [SimpleJob(warmupCount: 1, iterationCount: 6, invocationCount: 1)]
 public class PostgresTraceBenchmarks
@@ -49,6 +50,17 @@ public class PostgresTraceBenchmarks
         clock.Restart();
         var again = await _store.IngestAsync(visits);
         var reingest = clock.Elapsed;
+        // The live path: group commits of 100 new visits (the same visits a month later), one prepared statement each.
+        var live = visits.Take(20_000).Select(v => new Visit(v.Person, v.Venue, v.CheckIn + Duration.FromDays(30), v.CheckOut + Duration.FromDays(30))).Chunk(100).ToList();
+        await _store.AddAsync(live[0]);
+        clock.Restart();
+        long liveAdded = 0;
+        foreach (var commit in live.Skip(1))
+        {
+            liveAdded += await _store.AddAsync(commit);
+        }
+
+        var liveTime = clock.Elapsed;
         await using (var connection = new Npgsql.NpgsqlConnection(database))
         {
             // Statistics for the planner, as autovacuum would gather them on a live server.
@@ -66,6 +78,7 @@ public class PostgresTraceBenchmarks
         var inMemory = _memory.Trace(_cluster, _options);
         var inPostgres = await _database.TraceAsync(_cluster, _options);
         Console.WriteLine($"// ingest {added:N0} visits by COPY in {ingest.TotalSeconds:F1} s ({added / ingest.TotalSeconds:N0} a second); again in {reingest.TotalSeconds:F1} s, {again} added");
+        Console.WriteLine($"// live path: {liveAdded:N0} visits in {live.Count - 1} group commits of 100 in {liveTime.TotalSeconds:F2} s ({liveAdded / liveTime.TotalSeconds:N0} a second, {liveTime.TotalMilliseconds / (live.Count - 1):F2} ms a commit)");
         Console.WriteLine($"// cluster of 100 to F2: in memory {inMemory.Contacts.Count:N0} contacts, in PostgreSQL {inPostgres.Contacts.Count:N0}; identical: {inMemory.Contacts.SequenceEqual(inPostgres.Contacts)}");
     }
 
