@@ -20,9 +20,11 @@ internal static class Migrations
               start_at timestamptz NOT NULL,
               end_at timestamptz NOT NULL,
               closure smallint NOT NULL,
+              province smallint NOT NULL DEFAULT 0,
               xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
               CONSTRAINT visits_span CHECK (end_at > start_at AND end_at <= start_at + interval '65535 seconds'),
               CONSTRAINT visits_closure CHECK (closure BETWEEN 0 AND 3),
+              CONSTRAINT visits_province CHECK (province BETWEEN 0 AND 999),
               CONSTRAINT visits_key PRIMARY KEY (person, start_at, venue, end_at, closure)
             ) PARTITION BY RANGE (start_at);
             CREATE INDEX visits_xid ON {schema}.visits (xid);

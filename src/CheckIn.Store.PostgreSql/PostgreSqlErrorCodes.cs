@@ -27,6 +27,16 @@ public static class PostgreSqlErrorCodes
         public const string Clock = "PostgresStoreOptions.Clock";
     }
 
+    /// <summary>Codes of a sharded store's trace (<see cref="PostgresShardedStore"/>).</summary>
+    public static class Shard
+    {
+        /// <summary>
+        /// A warning: the shard holding a province did not answer, so the trace holds nothing from it
+        /// (<see cref="CheckInError.Field"/> is the province's code; one warning per province).
+        /// </summary>
+        public const string Unreachable = "Shard.Unreachable";
+    }
+
     /// <summary>The messages of these codes, in Vietnamese and English.</summary>
     public static IErrorMessages Messages { get; } = new ErrorMessages(PostgreSqlEnglishMessages.Table, PostgreSqlVietnameseMessages.Table);
 

@@ -120,20 +120,25 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     /// adds nothing. Partitions for the batch's days are made first.
     /// </summary>
     /// <param name="visits">The visits (read once, a batch at a time).</param>
+    /// <param name="province">
+    /// The province code of the visits' venues (1 to 999; 0, the default, for none): what a sharded deployment routes
+    /// by (<see cref="PostgresShardedStore"/>).
+    /// </param>
     /// <param name="cancellationToken">Stops between and during batches; batches committed before stay.</param>
     /// <returns>How many visits were new.</returns>
     /// <exception cref="ArgumentOutOfRangeException">
     /// A visit is longer than 18 h 12 min 15 s, shorter than a second once cut to whole seconds, or outside 1952–2088;
-    /// nothing of its batch was written.
+    /// nothing of its batch was written. Or the province code is out of range.
     /// </exception>
-    public async Task<long> IngestAsync(IEnumerable<Visit> visits, CancellationToken cancellationToken = default)
+    public async Task<long> IngestAsync(IEnumerable<Visit> visits, int province = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(visits);
+        CheckProvince(province);
         long added = 0;
         foreach (var batch in visits.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = Rows(batch);
+            var rows = Rows(batch, province);
             added += await WithPartitionsAsync(rows, (connection, ct) => CopyAsync(connection, rows, ct), cancellationToken).ConfigureAwait(false);
         }
 
@@ -145,13 +150,15 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     /// skipping rows the store already holds.
     /// </summary>
     /// <param name="visits">The visits (at most 50,000).</param>
+    /// <param name="province">The province code of the visits' venues (0, the default, for none).</param>
     /// <param name="cancellationToken">Stops before the commit (then nothing was added).</param>
     /// <returns>How many visits were new.</returns>
     /// <exception cref="ArgumentException">More than 50,000 visits.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A visit does not fit the store (as for <see cref="IngestAsync"/>); nothing was written.</exception>
-    public async Task<long> AddAsync(IReadOnlyList<Visit> visits, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException">A visit does not fit the store (as for <see cref="IngestAsync"/>), or the province code is out of range; nothing was written.</exception>
+    public async Task<long> AddAsync(IReadOnlyList<Visit> visits, int province = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(visits);
+        CheckProvince(province);
         if (visits.Count > BatchSize)
         {
             throw new ArgumentException($"The live path takes at most {BatchSize:N0} visits a call; use IngestAsync for bulk loads.", nameof(visits));
@@ -162,7 +169,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
             return 0;
         }
 
-        var rows = Rows(visits);
+        var rows = Rows(visits, province);
         return await WithPartitionsAsync(rows, (connection, ct) => InsertAsync(connection, rows, ct), cancellationToken).ConfigureAwait(false);
     }
 
@@ -521,7 +528,9 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
         new(sql, connection, transaction) { CommandTimeout = CommandTimeoutSeconds };
 
     /// <summary>The visits as rows: whole seconds, checked against the in-memory index's limits, every one before any is written.</summary>
-    private static VisitRow[] Rows(IReadOnlyList<Visit> visits)
+    private static void CheckProvince(int province) => ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)province, 999u, nameof(province));
+
+    private static VisitRow[] Rows(IReadOnlyList<Visit> visits, int province)
     {
         var rows = new VisitRow[visits.Count];
         for (var i = 0; i < rows.Length; i++)
@@ -539,7 +548,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
                 throw new ArgumentOutOfRangeException(nameof(visits), $"Visit {i} is {end - start} s long in whole seconds; the store keeps 1 to {MaxVisitSeconds} s (cap longer stays first).");
             }
 
-            rows[i] = new VisitRow(Uuid.Of(visit.Person), visit.Venue, start, end, ClosureCode.Of(visit.Closure));
+            rows[i] = new VisitRow(Uuid.Of(visit.Person), visit.Venue, start, end, ClosureCode.Of(visit.Closure), (short)province);
         }
 
         return rows;
@@ -585,13 +594,13 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var create = Command(connection, """
-            CREATE TEMP TABLE IF NOT EXISTS checkin_staging(person uuid, venue text COLLATE "C", start_at timestamptz, end_at timestamptz, closure smallint) ON COMMIT DELETE ROWS
+            CREATE TEMP TABLE IF NOT EXISTS checkin_staging(person uuid, venue text COLLATE "C", start_at timestamptz, end_at timestamptz, closure smallint, province smallint) ON COMMIT DELETE ROWS
             """, transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var import = await connection.BeginBinaryImportAsync("COPY pg_temp.checkin_staging(person, venue, start_at, end_at, closure) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await using (var import = await connection.BeginBinaryImportAsync("COPY pg_temp.checkin_staging(person, venue, start_at, end_at, closure, province) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             import.Timeout = Options.CommandTimeout.ToTimeSpan();
             foreach (var row in rows)
@@ -602,14 +611,15 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
                 await import.WriteAsync(DateTime.UnixEpoch.AddSeconds(row.Start), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await import.WriteAsync(DateTime.UnixEpoch.AddSeconds(row.End), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await import.WriteAsync(row.Closure, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(row.Province, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
             }
 
             await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await using var insert = Command(connection, $"""
-            INSERT INTO {Sql.Schema}.visits(person, venue, start_at, end_at, closure)
-            SELECT person, venue, start_at, end_at, closure FROM pg_temp.checkin_staging
+            INSERT INTO {Sql.Schema}.visits(person, venue, start_at, end_at, closure, province)
+            SELECT person, venue, start_at, end_at, closure, province FROM pg_temp.checkin_staging
             ON CONFLICT DO NOTHING
             """, transaction);
         var added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -625,8 +635,8 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     private async Task<long> InsertAsync(NpgsqlConnection connection, VisitRow[] rows, CancellationToken cancellationToken)
     {
         await using var insert = Command(connection, $"""
-            INSERT INTO {Sql.Schema}.visits(person, venue, start_at, end_at, closure)
-            SELECT * FROM unnest(@person::uuid[], @venue::text[], @start_at::timestamptz[], @end_at::timestamptz[], @closure::smallint[])
+            INSERT INTO {Sql.Schema}.visits(person, venue, start_at, end_at, closure, province)
+            SELECT * FROM unnest(@person::uuid[], @venue::text[], @start_at::timestamptz[], @end_at::timestamptz[], @closure::smallint[], @province::smallint[])
             ON CONFLICT DO NOTHING
             """);
         insert.Parameters.Add(new NpgsqlParameter<Guid[]>("person", [.. rows.Select(r => r.Person)]));
@@ -634,6 +644,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
         insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("start_at", [.. rows.Select(r => DateTime.UnixEpoch.AddSeconds(r.Start))]));
         insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("end_at", [.. rows.Select(r => DateTime.UnixEpoch.AddSeconds(r.End))]));
         insert.Parameters.Add(new NpgsqlParameter<short[]>("closure", [.. rows.Select(r => r.Closure)]));
+        insert.Parameters.Add(new NpgsqlParameter<short[]>("province", [.. rows.Select(r => r.Province)]));
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         insert.Transaction = transaction;
         await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -682,5 +693,5 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     }
 
     /// <summary>A visit as the table holds it (times in Unix seconds).</summary>
-    private readonly record struct VisitRow(Guid Person, string Venue, long Start, long End, short Closure);
+    private readonly record struct VisitRow(Guid Person, string Venue, long Start, long End, short Closure, short Province);
 }

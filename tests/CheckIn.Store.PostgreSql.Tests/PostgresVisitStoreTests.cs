@@ -294,7 +294,7 @@ public sealed class PostgresVisitStoreTests(PostgresFixture postgres)
         await using var store = await postgres.NewStoreAsync();
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.IngestAsync([new Visit(P(1), "A", At(9), At(10))], cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.IngestAsync([new Visit(P(1), "A", At(9), At(10))], cancellationToken: cancelled.Token));
     }
 
     [Fact]

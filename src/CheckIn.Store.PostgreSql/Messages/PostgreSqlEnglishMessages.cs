@@ -9,6 +9,7 @@ internal static class PostgreSqlEnglishMessages
         [PostgreSqlErrorCodes.Options.PartitionDaysAhead] = "Partitions are created 1 to 90 days ahead",
         [PostgreSqlErrorCodes.Options.CommandTimeout] = "The command timeout is 1 second to 1 hour",
         [PostgreSqlErrorCodes.Options.OverlapIndex] = "The overlap index is B-tree or GiST",
+        [PostgreSqlErrorCodes.Shard.Unreachable] = "The shard holding this province did not answer: the trace holds nothing from it",
         [PostgreSqlErrorCodes.Options.Clock] = "The clock is required",
     };
 }

@@ -9,6 +9,7 @@ internal static class PostgreSqlVietnameseMessages
         [PostgreSqlErrorCodes.Options.PartitionDaysAhead] = "Phân vùng được tạo trước từ 1 đến 90 ngày",
         [PostgreSqlErrorCodes.Options.CommandTimeout] = "Thời gian chờ lệnh từ 1 giây đến 1 giờ",
         [PostgreSqlErrorCodes.Options.OverlapIndex] = "Chỉ mục chồng lấn là B-tree hoặc GiST",
+        [PostgreSqlErrorCodes.Shard.Unreachable] = "Phân mảnh chứa tỉnh này không phản hồi: kết quả truy vết không có dữ liệu của tỉnh đó",
         [PostgreSqlErrorCodes.Options.Clock] = "Cần đồng hồ",
     };
 }
