@@ -7,6 +7,7 @@ using CheckIn.Core.Payloads.Signed;
 using CheckIn.Declarations;
 using CheckIn.Hosting;
 using CheckIn.Hosting.Log;
+using CheckIn.Hosting.PostgreSql;
 using CheckIn.Qr.Printing;
 using CheckIn.Service;
 using CheckIn.Tracing;
@@ -22,6 +23,21 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCheckIn(builder.Configuration.GetSection(CheckInHostingOptions.SectionName));
+
+// The event log: the embedded SQLite file in the data directory by default, or PostgreSQL with
+// "CheckIn:Store": "postgresql" and the connection string "ConnectionStrings:CheckIn".
+switch (builder.Configuration["CheckIn:Store"]?.ToUpperInvariant())
+{
+    case null or "" or "SQLITE":
+        break;
+    case "POSTGRESQL":
+        builder.Services.AddCheckInPostgreSql(builder.Configuration.GetConnectionString("CheckIn")
+            ?? throw new InvalidOperationException("CheckIn:Store is postgresql: set the connection string ConnectionStrings:CheckIn."));
+        break;
+    default:
+        throw new InvalidOperationException($"CheckIn:Store is sqlite or postgresql, not {builder.Configuration["CheckIn:Store"]}.");
+}
+
 builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection("Service"));
 builder.Services.AddSingleton<ServiceStore>();
 builder.Services.AddSingleton(new DeclarationValidator());

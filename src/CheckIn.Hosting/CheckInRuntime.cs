@@ -21,18 +21,21 @@ public sealed partial class CheckInRuntime : IAsyncDisposable
     private readonly CheckInHostingOptions _options;
     private readonly IClock _clock;
     private readonly ILogger<CheckInRuntime> _logger;
+    private readonly ICheckInLogProvider _logProvider;
     private readonly TaskCompletionSource<CheckInEngine> _engine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the runtime (the host starts it).</summary>
     /// <param name="options">The validated options.</param>
     /// <param name="clock">The clock (NodaTime's system clock unless the host registers another).</param>
     /// <param name="logger">Where to log.</param>
-    public CheckInRuntime(IOptions<CheckInHostingOptions> options, IClock clock, ILogger<CheckInRuntime> logger)
+    /// <param name="logProvider">Opens the event log (the embedded SQLite file unless a store package registers another).</param>
+    public CheckInRuntime(IOptions<CheckInHostingOptions> options, IClock clock, ILogger<CheckInRuntime> logger, ICheckInLogProvider logProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _logProvider = logProvider ?? throw new ArgumentNullException(nameof(logProvider));
         DataDirectory = Path.GetFullPath(_options.DataDirectory);
         Pseudonymizer = new PersonPseudonymizer(KeyBytes());
     }
@@ -42,6 +45,9 @@ public sealed partial class CheckInRuntime : IAsyncDisposable
 
     /// <summary>The deployment's pseudonymizer: every identifier passes through it before it is recorded.</summary>
     public PersonPseudonymizer Pseudonymizer { get; }
+
+    /// <summary>What the event log is kept in (<c>sqlite</c>, <c>postgresql</c>, …).</summary>
+    public string LogKind => _logProvider.Kind;
 
     /// <summary>The venues the host knows (kinds set default visit lengths).</summary>
     public VenueRegistry Venues { get; } = new();
@@ -65,7 +71,8 @@ public sealed partial class CheckInRuntime : IAsyncDisposable
     {
         try
         {
-            var log = await SqliteCheckInLog.OpenAsync(Path.Combine(DataDirectory, "checkin.db"), cancellationToken).ConfigureAwait(false);
+            Directory.CreateDirectory(DataDirectory);
+            var log = await _logProvider.OpenAsync(DataDirectory, cancellationToken).ConfigureAwait(false);
             var settings = new CheckInEngineSettings(
                 Path.Combine(DataDirectory, "index.snapshot"),
                 new VisitRecorderOptions { Horizon = Duration.FromTimeSpan(_options.Horizon) },
@@ -192,7 +199,7 @@ internal sealed class CheckInHealthCheck(CheckInRuntime runtime) : IHealthCheck
     {
         var task = runtime.WhenReadyAsync(CancellationToken.None);
         return Task.FromResult(task.IsCompletedSuccessfully
-            ? HealthCheckResult.Healthy($"{runtime.Engine.Index.Count} visits indexed, log entry {runtime.Engine.LastSequence}")
+            ? HealthCheckResult.Healthy($"{runtime.Engine.Index.Count} visits indexed, log entry {runtime.Engine.LastSequence} ({runtime.LogKind})")
             : task.IsFaulted ? HealthCheckResult.Unhealthy("CheckIn failed to start") : HealthCheckResult.Degraded("CheckIn is rebuilding its index"));
     }
 }

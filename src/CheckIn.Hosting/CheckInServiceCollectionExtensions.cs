@@ -1,3 +1,4 @@
+using CheckIn.Hosting.Log;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,8 @@ public static class CheckInServiceCollectionExtensions
 {
     /// <summary>
     /// Registers CheckIn with its defaults: <see cref="CheckInHostingOptions"/> (validated when the host starts), the
-    /// <see cref="CheckInRuntime"/> (a singleton holding the engine over the embedded SQLite log), the hosted service
+    /// <see cref="CheckInRuntime"/> (a singleton holding the engine over the event log: the embedded SQLite file unless an
+    /// <see cref="ICheckInLogProvider"/> is registered before, as CheckIn.Hosting.PostgreSql's does), the hosted service
     /// that opens it, ticks it and writes index snapshots, NodaTime's system clock unless an <see cref="IClock"/> is
     /// registered, and the health check <c>checkin</c>.
     /// </summary>
@@ -30,6 +32,7 @@ public static class CheckInServiceCollectionExtensions
         services.AddOptions<CheckInHostingOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CheckInHostingOptions>, CheckInHostingOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<ICheckInLogProvider, SqliteCheckInLogProvider>();
         services.TryAddSingleton<CheckInRuntime>();
         services.AddHostedService<CheckInHostedService>();
         services.AddHealthChecks().AddCheck<CheckInHealthCheck>("checkin");

@@ -4,11 +4,15 @@ using CheckIn.Tracing.Visits;
 namespace CheckIn.Store.PostgreSql;
 
 /// <summary>
-/// A pseudonym as a <c>uuid</c>: its 16 bytes in order (big-endian halves), so the server's byte order on uuids is
-/// the tracer's pseudonym order and the uuid's text is the pseudonym's hex.
+/// A pseudonym as the store's <c>uuid</c>: its 16 bytes in order (big-endian halves), so the server's byte order on
+/// uuids is the tracer's pseudonym order and the uuid's text is the pseudonym's hex. For queries of a host's own on the
+/// store's tables.
 /// </summary>
-internal static class Uuid
+public static class PseudonymUuid
 {
+    /// <summary>The uuid the store keeps a pseudonym as.</summary>
+    /// <param name="person">The pseudonym.</param>
+    /// <returns>The uuid.</returns>
     public static Guid Of(PersonPseudonym person)
     {
         Span<byte> bytes = stackalloc byte[PersonPseudonym.SizeInBytes];
@@ -16,6 +20,9 @@ internal static class Uuid
         return new Guid(bytes, bigEndian: true);
     }
 
+    /// <summary>The pseudonym a stored uuid is.</summary>
+    /// <param name="uuid">The uuid.</param>
+    /// <returns>The pseudonym.</returns>
     public static PersonPseudonym ToPseudonym(Guid uuid)
     {
         Span<byte> bytes = stackalloc byte[PersonPseudonym.SizeInBytes];

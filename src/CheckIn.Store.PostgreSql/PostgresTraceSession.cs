@@ -63,11 +63,11 @@ internal sealed class PostgresTraceSession : ITraceSession
         }
 
         await using var command = Command($"SELECT DISTINCT person FROM {_sql.Schema}.visits WHERE person = ANY(@persons){filter}");
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. persons.Select(Uuid.Of)]));
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. persons.Select(PseudonymUuid.Of)]));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            known.Add(Uuid.ToPseudonym(reader.GetGuid(0)));
+            known.Add(PseudonymUuid.ToPseudonym(reader.GetGuid(0)));
         }
 
         return (known, warnings);
@@ -78,7 +78,7 @@ internal sealed class PostgresTraceSession : ITraceSession
         ArgumentNullException.ThrowIfNull(hop);
         await using (var reached = Command("INSERT INTO pg_temp.checkin_reached SELECT DISTINCT unnest(@persons) ON CONFLICT DO NOTHING"))
         {
-            reached.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. hop.NewlyReached.Select(Uuid.Of)]));
+            reached.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. hop.NewlyReached.Select(PseudonymUuid.Of)]));
             await reached.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -107,7 +107,7 @@ internal sealed class PostgresTraceSession : ITraceSession
               AND v.start_at > s.w_from - interval '{PostgresVisitStore.MaxVisitSeconds} seconds' AND v.start_at < s.w_until AND v.end_at > s.w_from
             """))
         {
-            expose.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. sources.Select(s => Uuid.Of(s.Person))]));
+            expose.Parameters.Add(new NpgsqlParameter<Guid[]>("persons", [.. sources.Select(s => PseudonymUuid.Of(s.Person))]));
             expose.Parameters.Add(new NpgsqlParameter<DateTime[]>("froms", [.. sources.Select(s => s.From.ToDateTimeUtc())]));
             expose.Parameters.Add(new NpgsqlParameter<DateTime[]>("untils", [.. sources.Select(s => s.Until.ToDateTimeUtc())]));
             expose.Parameters.Add(new NpgsqlParameter<TimeSpan>("linger", hop.Linger.ToTimeSpan()));
@@ -190,11 +190,11 @@ internal sealed class PostgresTraceSession : ITraceSession
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 matches.Add(new TraceMatch(
-                    Uuid.ToPseudonym(reader.GetGuid(0)),
+                    PseudonymUuid.ToPseudonym(reader.GetGuid(0)),
                     Instant(reader, 1),
                     Duration.FromTimeSpan(reader.GetTimeSpan(2)),
                     reader.GetString(3),
-                    Uuid.ToPseudonym(reader.GetGuid(4)),
+                    PseudonymUuid.ToPseudonym(reader.GetGuid(4)),
                     new VisitInterval(Instant(reader, 5), Instant(reader, 6), ClosureCode.ToClosure(reader.GetInt16(7))),
                     new VisitInterval(Instant(reader, 8), Instant(reader, 9), ClosureCode.ToClosure(reader.GetInt16(10)))));
             }

@@ -192,7 +192,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     public async Task<IReadOnlyList<LocalDate>> PartitionDaysAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await Partitions.DaysAsync(connection, Sql, cancellationToken).ConfigureAwait(false);
+        return await PostgresDayPartitions.DaysAsync(connection, Sql.Schema, "visits", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -206,7 +206,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     public async Task<int> DropPartitionsBeforeAsync(Instant before, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var dropped = await Partitions.DropBeforeAsync(connection, Sql, before, CommandTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+        var dropped = await PostgresDayPartitions.DropBeforeAsync(connection, Sql.Schema, "visits", before, CommandTimeoutSeconds, cancellationToken).ConfigureAwait(false);
         await using (var forget = Command(connection, $"DELETE FROM {Sql.Schema}.erasures WHERE erased_at < @before"))
         {
             forget.Parameters.Add(new NpgsqlParameter<DateTime>("before", before.ToDateTimeUtc()));
@@ -251,7 +251,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
             )
             SELECT count(*) FROM gone
             """, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("person", Uuid.Of(person)));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("person", PseudonymUuid.Of(person)));
         var erased = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         await NotifyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -289,7 +289,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
         long loaded = 0;
         while (await export.StartRowAsync(cancellationToken).ConfigureAwait(false) != -1)
         {
-            var person = Uuid.ToPseudonym(await export.ReadAsync<Guid>(NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false));
+            var person = PseudonymUuid.ToPseudonym(await export.ReadAsync<Guid>(NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false));
             var venue = await export.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             var start = Instant.FromDateTimeUtc(await export.ReadAsync<DateTime>(NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false));
             var end = Instant.FromDateTimeUtc(await export.ReadAsync<DateTime>(NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false));
@@ -331,7 +331,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
             await using var reader = await erasures.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                erased.Add(Uuid.ToPseudonym(reader.GetGuid(0)));
+                erased.Add(PseudonymUuid.ToPseudonym(reader.GetGuid(0)));
             }
         }
 
@@ -342,7 +342,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
             await using var reader = await added.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                visits.Add(new Visit(Uuid.ToPseudonym(reader.GetGuid(0)), reader.GetString(1), Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(2)),
+                visits.Add(new Visit(PseudonymUuid.ToPseudonym(reader.GetGuid(0)), reader.GetString(1), Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(2)),
                     Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(3)), ClosureCode.ToClosure(reader.GetInt16(4))));
             }
         }
@@ -474,8 +474,8 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
             INSERT INTO {Sql.Schema}.person_links(first, second)
             SELECT * FROM unnest(@first::uuid[], @second::uuid[]) ON CONFLICT DO NOTHING
             """);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("first", [.. pairs.Select(p => Uuid.Of(p.Item1))]));
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("second", [.. pairs.Select(p => Uuid.Of(p.Item2))]));
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("first", [.. pairs.Select(p => PseudonymUuid.Of(p.Item1))]));
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("second", [.. pairs.Select(p => PseudonymUuid.Of(p.Item2))]));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -492,7 +492,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
         long read = 0;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            target.Link(Uuid.ToPseudonym(reader.GetGuid(0)), Uuid.ToPseudonym(reader.GetGuid(1)));
+            target.Link(PseudonymUuid.ToPseudonym(reader.GetGuid(0)), PseudonymUuid.ToPseudonym(reader.GetGuid(1)));
             read++;
         }
 
@@ -548,7 +548,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
                 throw new ArgumentOutOfRangeException(nameof(visits), $"Visit {i} is {end - start} s long in whole seconds; the store keeps 1 to {MaxVisitSeconds} s (cap longer stays first).");
             }
 
-            rows[i] = new VisitRow(Uuid.Of(visit.Person), visit.Venue, start, end, ClosureCode.Of(visit.Closure), (short)province);
+            rows[i] = new VisitRow(PseudonymUuid.Of(visit.Person), visit.Venue, start, end, ClosureCode.Of(visit.Closure), (short)province);
         }
 
         return rows;
@@ -557,7 +557,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
     /// <summary>Runs a write after making the partitions its rows need; once more if a partition vanished meanwhile (retention elsewhere).</summary>
     private async Task<long> WithPartitionsAsync(VisitRow[] rows, Func<NpgsqlConnection, CancellationToken, Task<long>> write, CancellationToken cancellationToken)
     {
-        var days = rows.Select(r => Partitions.DayOf(r.Start)).Distinct().ToList();
+        var days = rows.Select(r => PostgresDayPartitions.DayOf(r.Start)).Distinct().ToList();
         for (var attempt = 0; ; attempt++)
         {
             await EnsurePartitionsAsync(days, cancellationToken).ConfigureAwait(false);
@@ -583,7 +583,7 @@ public sealed class PostgresVisitStore : ITraceStore, IAsyncDisposable
         }
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await Partitions.CreateAsync(connection, Sql, missing, CommandTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+        await PostgresDayPartitions.CreateAsync(connection, Sql.Schema, "visits", missing, CommandTimeoutSeconds, cancellationToken).ConfigureAwait(false);
         foreach (var day in missing)
         {
             _partitions[day] = true;

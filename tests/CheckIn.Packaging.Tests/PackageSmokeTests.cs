@@ -45,6 +45,7 @@ public sealed class PackageSmokeTests : IDisposable
         ["CheckIn.Hosting"] = ["CheckIn.Tracing", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions",
             "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.Logging.Abstractions", "SQLitePCLRaw.core", "SQLitePCLRaw.bundle_e_sqlite3"],
         ["CheckIn.Store.PostgreSql"] = ["CheckIn.Tracing", "Npgsql", "Microsoft.Extensions.Logging.Abstractions"],
+        ["CheckIn.Hosting.PostgreSql"] = ["CheckIn.Hosting", "CheckIn.Store.PostgreSql"],
     };
 
     [Fact]
@@ -104,6 +105,7 @@ public sealed class PackageSmokeTests : IDisposable
         Assert.Contains("recorded as log entry 1", run, StringComparison.Ordinal);
         Assert.Matches(@"contacts\.parquet: \d+ bytes, 1 contact", run);
         Assert.Contains("F1 at Chợ Đông Ba from 2021-09-01T08:30:00Z, traced in PostgreSQL", run, StringComparison.Ordinal);
+        Assert.Contains("recorded in PostgreSQL as log entry 1", run, StringComparison.Ordinal);
     }
 
     /// <summary>Each package's README shows its snippet exactly as the consumer compiles and runs it.</summary>
@@ -122,6 +124,7 @@ public sealed class PackageSmokeTests : IDisposable
             ["CheckIn.Parquet"] = "ParquetSnippet.cs",
             ["CheckIn.Hosting"] = "HostingSnippet.cs",
             ["CheckIn.Store.PostgreSql"] = "PostgreSqlSnippet.cs",
+            ["CheckIn.Hosting.PostgreSql"] = "HostingPostgreSqlSnippet.cs",
         };
         Assert.Equal(Packages.Keys.Order(), snippets.Keys.Order());
         foreach (var (package, file) in snippets)

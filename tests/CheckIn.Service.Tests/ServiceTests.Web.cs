@@ -11,7 +11,7 @@ using NodaTime.Text;
 namespace CheckIn.Service.Tests;
 
 /// <summary>The endpoints behind the pages: the web check-in page, the desk's camera, paper logs, follow-ups, places.</summary>
-public sealed partial class ServiceTests
+public abstract partial class ServiceTests
 {
     private const string ChipCard = "079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C, Phường D, Cần Thơ|04102024||||";
 

@@ -12,18 +12,25 @@ using NodaTime.Text;
 
 namespace CheckIn.Service.Tests;
 
-/// <summary>The service over HTTP, in process, on a real SQLite data folder of its own.</summary>
-public sealed partial class ServiceTests : IDisposable
+/// <summary>
+/// The service over HTTP, in process, with a data folder of its own and its event log on a real store: every test runs
+/// on SQLite (<see cref="SqliteServiceTests"/>) and on PostgreSQL (<see cref="PostgresServiceTests"/>).
+/// </summary>
+public abstract partial class ServiceTests : IDisposable
 {
     private const string ApiKey = "test-staff-key-0123456789";
     private readonly string _data = Directory.CreateTempSubdirectory("checkin-service-").FullName;
     private readonly WebApplicationFactory<Program> _factory;
     private readonly HttpClient _client;
 
-    public ServiceTests()
+    /// <summary>Starts the service.</summary>
+    /// <param name="postgres">The PostgreSQL database to keep the event log in, or null for the embedded SQLite file.</param>
+    protected ServiceTests(string? postgres)
     {
+        Postgres = postgres;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
+            UseStore(web);
             web.UseSetting("CheckIn:DataDirectory", _data);
             web.UseSetting("Service:ApiKeys:0", ApiKey);
             web.UseSetting("Service:MaxRequestBodyBytes", "16384");
@@ -31,8 +38,22 @@ public sealed partial class ServiceTests : IDisposable
         _client = _factory.CreateClient();
     }
 
+    /// <summary>The PostgreSQL database of the event log, or null on SQLite.</summary>
+    protected string? Postgres { get; }
+
+    /// <summary>Points a host at the test's store.</summary>
+    private void UseStore(Microsoft.AspNetCore.Hosting.IWebHostBuilder web)
+    {
+        if (Postgres is not null)
+        {
+            web.UseSetting("CheckIn:Store", "postgresql");
+            web.UseSetting("ConnectionStrings:CheckIn", Postgres);
+        }
+    }
+
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         _client.Dispose();
         _factory.Dispose();
         try
@@ -120,6 +141,26 @@ public sealed partial class ServiceTests : IDisposable
         // A request id makes a retry a no-op only if the retry is the same request: the scan's time is then required.
         var untimed = await _client.PostAsJsonAsync("/checkins", new { direction = "app", code, visitor = new { kind = "phone", id = "0912345678" }, @event = "in", requestId = "r-9" });
         Assert.Equal(["Service.At"], Codes(await untimed.Content.ReadFromJsonAsync<JsonElement>()));
+    }
+
+    [Fact]
+    public async Task CheckIn_IsLoggedInTheConfiguredStore()
+    {
+        var venue = await RegisterVenue();
+        var card = "079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C, Phường D, Cần Thơ|04102024||||";
+        Assert.Equal(HttpStatusCode.Created, (await _client.PostAsJsonAsync("/checkins", new { direction = "staff", venueId = venue.GetProperty("id").GetString(), code = card, @event = "in" })).StatusCode);
+
+        if (Postgres is null)
+        {
+            Assert.True(File.Exists(Path.Combine(_data, "checkin.db")));
+            return;
+        }
+
+        Assert.False(File.Exists(Path.Combine(_data, "checkin.db")), "the SQLite log was made although the store is PostgreSQL");
+        await using var connection = new Npgsql.NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM checkin.log_events", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
     }
 
     [Fact]

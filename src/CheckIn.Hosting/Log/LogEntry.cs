@@ -9,7 +9,15 @@ namespace CheckIn.Hosting.Log;
 /// are rebuilt from. Holds pseudonyms only.
 /// </summary>
 /// <param name="RequestId">The client's request id, which makes a retried request a no-op; null when none was given.</param>
-public abstract record LogEntry(string? RequestId);
+public abstract record LogEntry(string? RequestId)
+{
+    /// <summary>
+    /// SHA-256 of the entry's content, everything but the request id: equal entries, equal fingerprints. A log keeps it
+    /// with the request id to tell a retried request (the same fingerprint) from a request id reused for another entry.
+    /// </summary>
+    /// <returns>The 32 bytes.</returns>
+    public byte[] Fingerprint() => LogRow.Of(this).Fingerprint();
+}
 
 /// <summary>A check-in or check-out, with the identifiers the scan showed to be the same person.</summary>
 /// <param name="Event">The event, under the scanned identifier's pseudonym, with the venue's kind when recorded.</param>

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using CheckIn.Core;
 using CheckIn.Core.Places;
 using CheckIn.Tracing.Csv;
@@ -22,9 +20,8 @@ public sealed class SqliteCheckInLog : ICheckInLog
     /// <summary>The schema version this class writes (<c>PRAGMA user_version</c>).</summary>
     public const int SchemaVersion = 1;
 
-    private const int KindEvent = 1;
-    private const int KindLink = 2;
-    private const int KindTick = 3;
+    private const int KindLink = LogRow.KindLink;
+    private const int KindTick = LogRow.KindTick;
     private const int PageSize = 4096;
 
     private readonly string _connectionString;
@@ -133,7 +130,7 @@ public sealed class SqliteCheckInLog : ICheckInLog
 
             for (var i = 0; i < entries.Count; i++)
             {
-                var row = Row.Of(entries[i]);
+                var row = LogRow.Of(entries[i]);
                 var fingerprint = row.Fingerprint();
                 if (entries[i].RequestId is { } requestId && await KnownAsync(find, requestId, fingerprint, cancellationToken).ConfigureAwait(false) is { } known)
                 {
@@ -177,7 +174,7 @@ public sealed class SqliteCheckInLog : ICheckInLog
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var find = FindCommand(connection, null);
-        return await KnownAsync(find, requestId, Row.Of(entry).Fingerprint(), cancellationToken).ConfigureAwait(false);
+        return await KnownAsync(find, requestId, LogRow.Of(entry).Fingerprint(), cancellationToken).ConfigureAwait(false);
     }
 
     private static SqliteCommand FindCommand(SqliteConnection connection, SqliteTransaction? transaction)
@@ -305,44 +302,5 @@ public sealed class SqliteCheckInLog : ICheckInLog
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>An entry as its columns.</summary>
-    private readonly record struct Row(int Kind, byte[] Person, byte[] Others, string? Venue, int? VenueKind, int? Event, long? At, int? Channel, string? Device)
-    {
-        public static Row Of(LogEntry entry) => entry switch
-        {
-            EventEntry e => new Row(KindEvent, Bytes(e.Event.Person), Bytes(e.Links), e.Event.Venue, (int)e.Event.VenueKind, (int)e.Event.Kind, e.Event.At.ToUnixTimeTicks(), (int)e.Channel, e.Device),
-            LinkEntry l => new Row(KindLink, Bytes(l.First), Bytes([l.Second]), null, null, null, null, null, null),
-            TickEntry t => new Row(KindTick, new byte[PersonPseudonym.SizeInBytes], [], null, null, null, t.Now.ToUnixTimeTicks(), null, null),
-            null => throw new ArgumentNullException(nameof(entry)),
-            _ => throw new ArgumentException($"A log entry of type {entry.GetType().Name} is not one the log stores.", nameof(entry)),
-        };
-
-        /// <summary>SHA-256 over every column but the request id: equal entries, equal fingerprints.</summary>
-        public byte[] Fingerprint()
-        {
-            var text = string.Join('\u001F', Kind, Convert.ToHexString(Person), Convert.ToHexString(Others), Venue ?? "\u0000", VenueKind, Event, At, Channel, Device ?? "\u0000");
-            return SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        }
-
-        private static byte[] Bytes(PersonPseudonym person)
-        {
-            var bytes = new byte[PersonPseudonym.SizeInBytes];
-            person.WriteBytes(bytes);
-            return bytes;
-        }
-
-        private static byte[] Bytes(IReadOnlyList<PersonPseudonym> people)
-        {
-            ArgumentNullException.ThrowIfNull(people);
-            var bytes = new byte[people.Count * PersonPseudonym.SizeInBytes];
-            for (var i = 0; i < people.Count; i++)
-            {
-                people[i].WriteBytes(bytes.AsSpan(i * PersonPseudonym.SizeInBytes));
-            }
-
-            return bytes;
-        }
     }
 }

@@ -16,6 +16,7 @@ try
     // The smoke test starts a PostgreSQL server for this one and names its database here.
     var postgres = Environment.GetEnvironmentVariable("CHECKIN_POSTGRES") ?? throw new InvalidOperationException("CHECKIN_POSTGRES names no database.");
     Run("CheckIn.Store.PostgreSql", () => PostgreSqlSnippet.RunAsync(postgres).GetAwaiter().GetResult());
+    Run("CheckIn.Hosting.PostgreSql", () => HostingPostgreSqlSnippet.RunAsync(folder, postgres).GetAwaiter().GetResult());
 }
 finally
 {
