@@ -15,7 +15,9 @@ public static class SimulateCommand
         var residents = new Option<int>("--residents") { Description = "Residents (10 to 20,000,000).", DefaultValueFactory = _ => 200_000 };
         var days = new Option<int>("--days") { Description = "Days (1 to 120).", DefaultValueFactory = _ => 14 };
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed and options make the same file.", DefaultValueFactory = _ => 2021 };
-        var outFile = new Option<FileInfo>("--out") { Description = "Where to write: .csv (person,venue,check_in,check_out of recorded visits, for 'checkin trace') or .bin (every true visit with how it was recorded).", Required = true };
+        var outFile = new Option<FileInfo?>("--out") { Description = "Where to write: .csv (person,venue,check_in,check_out of recorded visits, for 'checkin trace') or .bin (every true visit with how it was recorded). Give this or --store." };
+        var storeOption = new Option<string?>("--store") { Description = "Write the recorded visits into a PostgreSQL store instead (an Npgsql connection string, \"Host=...;Database=...\"; the schema is applied), under the province's code, residents pseudonymized with --key-file. Give this or --out." };
+        var keyFile = new Option<FileInfo?>("--key-file") { Description = "With --store: the pseudonymization key file (made when missing; 'checkin trace --store' needs the same one)." };
         var truth = new Option<FileInfo?>("--truth") { Description = "Also write the outbreak's ground truth (infections) as CSV here." };
         var smartphones = new Option<double?>("--smartphone-share") { Description = "Residents with a smartphone (default 0.54)." };
         var scanning = new Option<double?>("--scan-share") { Description = "Visits smartphone holders actually scan (default 0.8)." };
@@ -25,11 +27,34 @@ public static class SimulateCommand
         var bluezone = new Option<double?>("--bluezone-share") { Description = "Smartphone holders running Bluezone, whose phones log encounters (default 0.4)." };
         var command = new Command("simulate", "Generate a synthetic province's check-in data (seeded, deterministic) with an outbreak's ground truth.")
         {
-            residents, days, seed, outFile, truth, smartphones, scanning, indexCases, householdRisk, encountersFile, bluezone,
+            residents, days, seed, outFile, truth, smartphones, scanning, indexCases, householdRisk, encountersFile, bluezone, storeOption, keyFile,
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetRequiredValue(outFile).FullName;
+            if (parse.GetValue(storeOption) is { } connection)
+            {
+                if (parse.GetValue(outFile) is not null || parse.GetValue(encountersFile) is not null)
+                {
+                    error.WriteLine("--store goes without --out and --encounters.");
+                    return ExitCodes.Usage;
+                }
+
+                if (parse.GetValue(keyFile) is not { } keyPath)
+                {
+                    error.WriteLine("--store needs --key-file.");
+                    return ExitCodes.Usage;
+                }
+
+                return IntoStore(output, error, connection, keyPath, Options(parse), parse.GetValue(truth));
+            }
+
+            if (parse.GetValue(outFile) is not { } outPath)
+            {
+                error.WriteLine("Give --out or --store.");
+                return ExitCodes.Usage;
+            }
+
+            var path = outPath.FullName;
             var binary = Path.GetExtension(path).Equals(".bin", StringComparison.OrdinalIgnoreCase);
             if (!binary && !Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
             {
@@ -37,24 +62,7 @@ public static class SimulateCommand
                 return ExitCodes.Usage;
             }
 
-            var options = SimulationOptions.Default with
-            {
-                Residents = parse.GetValue(residents),
-                Days = parse.GetValue(days),
-                Seed = parse.GetValue(seed),
-            };
-            options = options with
-            {
-                SmartphoneShare = parse.GetValue(smartphones) ?? options.SmartphoneShare,
-                ScanShare = parse.GetValue(scanning) ?? options.ScanShare,
-                BluezoneShare = parse.GetValue(bluezone) ?? options.BluezoneShare,
-                Outbreak = parse.GetValue(indexCases) is { } cases ? (cases == 0 ? null : OutbreakOptions.Default with { IndexCases = cases }) : options.Outbreak,
-            };
-            if (parse.GetValue(householdRisk) is { } risk && options.Outbreak is { } outbreak)
-            {
-                options = options with { Outbreak = outbreak with { HouseholdRiskPerDay = risk } };
-            }
-
+            var options = Options(parse);
             try
             {
                 var stopwatch = Stopwatch.StartNew();
@@ -122,5 +130,106 @@ public static class SimulateCommand
             }
         });
         return command;
+
+        SimulationOptions Options(ParseResult parse)
+        {
+            var options = SimulationOptions.Default with
+            {
+                Residents = parse.GetValue(residents),
+                Days = parse.GetValue(days),
+                Seed = parse.GetValue(seed),
+            };
+            options = options with
+            {
+                SmartphoneShare = parse.GetValue(smartphones) ?? options.SmartphoneShare,
+                ScanShare = parse.GetValue(scanning) ?? options.ScanShare,
+                BluezoneShare = parse.GetValue(bluezone) ?? options.BluezoneShare,
+                Outbreak = parse.GetValue(indexCases) is { } cases ? (cases == 0 ? null : OutbreakOptions.Default with { IndexCases = cases }) : options.Outbreak,
+            };
+            if (parse.GetValue(householdRisk) is { } risk && options.Outbreak is { } outbreak)
+            {
+                options = options with { Outbreak = outbreak with { HouseholdRiskPerDay = risk } };
+            }
+
+            return options;
+        }
+    }
+
+    /// <summary>
+    /// A simulated province's recorded visits (what its apps uploaded) into a PostgreSQL store, a day at a time by binary
+    /// COPY under the province's code; residents pseudonymized with the key file's key (as <c>R0000042</c> would be).
+    /// </summary>
+    private static int IntoStore(TextWriter output, TextWriter error, string connection, FileInfo keyFile, SimulationOptions options, FileInfo? truth)
+    {
+        var (key, made, problem) = StoreKey.Read(keyFile, create: true);
+        if (key is null)
+        {
+            error.WriteLine(problem);
+            return ExitCodes.Usage;
+        }
+
+        if (made)
+        {
+            error.WriteLine($"Made the pseudonymization key {keyFile.Name}: keep it; the store's visits can be traced only with it.");
+        }
+
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var province = SyntheticProvince.Generate(options);
+            var simulation = new ProvinceSimulation(province);
+            var pseudonymizer = new CheckIn.Tracing.Privacy.PersonPseudonymizer(key);
+            var persons = new CheckIn.Tracing.Privacy.PersonPseudonym[province.ResidentCount];
+            var known = new bool[province.ResidentCount];
+            var recording = new SimulatedRecording(simulation, resident =>
+            {
+                if (!known[resident])
+                {
+                    persons[resident] = pseudonymizer.Pseudonymize(SimulatedResident.KeyOf(resident));
+                    known[resident] = true;
+                }
+
+                return persons[resident];
+            });
+            var (written, added) = IngestAsync(connection, recording, options.ProvinceCode).GetAwaiter().GetResult();
+            if (truth is not null)
+            {
+                using var writer = new StreamWriter(truth.FullName);
+                SimulationFiles.WriteInfectionsCsv(writer, province, simulation.Infections);
+            }
+
+            var totals = recording.Totals;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{province.ProvinceName}: {province.ResidentCount:N0} residents, {province.Venues.Count:N0} venues, {totals.Days} days from {options.Start:yyyy-MM-dd} (seed {options.Seed})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {totals.TrueVisits:N0} visits happened; {written:N0} recorded visits ingested into the store under province {options.ProvinceCode}, {added:N0} of them new"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {simulation.Infections.Count:N0} infections in the outbreak's ground truth{(truth is null ? string.Empty : $" (written to {truth.Name})")}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stopwatch.Elapsed.TotalSeconds:N1} s"));
+            return ExitCodes.Success;
+        }
+        catch (ArgumentException exception)
+        {
+            error.WriteLine(exception.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            error.WriteLine($"--store: {exception.Message}");
+            return ExitCodes.Invalid;
+        }
+    }
+
+    private static async Task<(long Written, long Added)> IngestAsync(string connection, SimulatedRecording recording, int province)
+    {
+        await using var store = await CheckIn.Store.PostgreSql.PostgresVisitStore.ConnectAsync(connection);
+        long written = 0, added = 0;
+        foreach (var day in recording.Run())
+        {
+            written += day.Visits.Count;
+            added += await store.IngestAsync(day.Visits, province);
+        }
+
+        return (written, added);
     }
 }

@@ -56,10 +56,12 @@ public static class TraceCommand
         var noticesOut = new Option<FileInfo?>("--notices-out") { Description = "Also write the cases' exposure notices as a signed package for citizens' apps (needs --signing-key)." };
         var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The PEM private key (ECDSA P-256) that signs the notice package." };
         var keyId = new Option<ushort>("--key-id") { Description = "The id of --signing-key in the trust list.", DefaultValueFactory = _ => 1 };
+        var storeOption = new Option<string?>("--store") { Description = "Trace on a PostgreSQL store instead of a file (an Npgsql connection string, \"Host=...;Database=...\"): one SQL query a hop, run by the server. Needs --key-file; persons print as pseudonyms." };
+        var keyFile = new Option<FileInfo?>("--key-file") { Description = "With --store: the pseudonymization key the store's visits were written with ('checkin simulate --store' makes one)." };
         var command = new Command("trace", "Trace contacts (F1, F2, …) of cases over a CSV of visits or of raw check-in events.")
         {
             visits, events, links, venues, encounters, followUp, actor, cases, from, until, minOverlap, linger, depth, asOf, format, top, minScore, expandAbove, byCommune, strict, exactKeys, noticesOut,
-            signingKey, keyId,
+            signingKey, keyId, storeOption, keyFile,
         };
         command.SetAction(parse =>
         {
@@ -69,6 +71,20 @@ public static class TraceCommand
                 var publish = parse.GetValue(noticesOut) is { } packageFile
                     ? (packageFile, parse.GetValue(signingKey) ?? throw new UsageException("--notices-out needs --signing-key."), parse.GetValue(keyId))
                     : ((FileInfo, FileInfo, ushort)?)null;
+                if (parse.GetValue(storeOption) is { } connection)
+                {
+                    if (parse.GetValue(visits) is not null || parse.GetValue(events) is not null || parse.GetValue(encounters) is not null || parse.GetValue(followUp) is not null
+                        || publish is not null || parse.GetValue(byCommune) || parse.GetValue(venues) is not null)
+                    {
+                        throw new UsageException("--store traces what the store holds: it goes without --visits, --events, --encounters, --venues, --by-commune, --followup and --notices-out.");
+                    }
+
+                    var (key, _, problem) = StoreKey.Read(parse.GetValue(keyFile) ?? throw new UsageException("--store needs --key-file."), create: false);
+                    return key is null ? throw new UsageException(problem!) : RunOnStore(output, error, connection, key, parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
+                        parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format),
+                        new Ranking(parse.GetValue(top), ParseScore(parse.GetValue(minScore), "--min-score"), ParseScore(parse.GetValue(expandAbove), "--expand-above")));
+                }
+
                 var input = (parse.GetValue(visits), parse.GetValue(events)) switch
                 {
                     ({ } v, null) => new Input(v, null, parse.GetValue(links) is null ? null : throw new UsageException("--links goes with --events.")),
@@ -191,6 +207,78 @@ public static class TraceCommand
         }
 
         return rejected > 0 ? ExitCodes.Partial : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A trace on a PostgreSQL store (<c>--store</c>): cases pseudonymized with the store's key as <c>simulate --store</c>
+    /// wrote them, traced hop by hop on the server; persons print as their pseudonyms (the store holds no names).
+    /// </summary>
+    private static int RunOnStore(TextWriter output, TextWriter error, string connection, byte[] key, string[] caseTexts, string? fromText, string? untilText,
+        string minOverlapText, string lingerText, int depth, string? asOfText, string format, Ranking ranking)
+    {
+        if (ranking.Top is < 1)
+        {
+            throw new UsageException("--top must be at least 1.");
+        }
+
+        var options = new ContactTracerOptions
+        {
+            MinOverlap = ParseDuration(minOverlapText, "--min-overlap"),
+            Linger = ParseDuration(lingerText, "--linger"),
+            MaxDepth = depth >= 0 ? depth : throw new UsageException("--depth must not be negative."),
+            TopPerLevel = ranking.Top,
+            MinScore = ranking.MinScore,
+            ExpandAbove = ranking.ExpandAbove,
+            AsOf = asOfText is null ? SystemClock.Instance.GetCurrentInstant() : ParseInstant(asOfText, "--as-of"),
+        };
+        var pseudonymizer = new PersonPseudonymizer(key);
+        var defaultFrom = fromText is null ? (Instant?)null : ParseInstant(fromText, "--from");
+        var defaultUntil = untilText is null ? (Instant?)null : ParseInstant(untilText, "--until");
+        var traceCases = caseTexts.Select(text => ParseCase(text, defaultFrom, defaultUntil, person => pseudonymizer.Pseudonymize(Key(IdentifierText.CanonicalizePerson(person))))).ToList();
+        if (traceCases.Select(c => c.Person).Distinct().Count() != traceCases.Count)
+        {
+            throw new UsageException("A person is given as a case twice.");
+        }
+
+        TraceResult result;
+        try
+        {
+            result = TraceOnStoreAsync(connection, traceCases, options).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            // The connection string or the server's answer, never any person's data.
+            error.WriteLine($"{CliProblem.Usage}  --store: {exception.Message}");
+            return ExitCodes.Invalid;
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            error.WriteLine(warning.Code == TracingErrorCodes.Trace.UnknownCase
+                ? $"{warning.Code}  case {Masked(caseTexts[warning.Field].Split('@')[0])} has no visits in the store."
+                : $"{warning.Code}  {warning.GetMessage(MessageLanguage.English)}");
+        }
+
+        Func<PersonPseudonym, string> nameOf = pseudonym => pseudonym.ToString();
+        if (format == "json")
+        {
+            using var stream = new MemoryStream();
+            TraceResultWriter.WriteJson(stream, result, nameOf, MessageLanguage.English);
+            output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        }
+        else
+        {
+            TraceResultWriter.WriteCsv(output, result, nameOf);
+        }
+
+        error.WriteLine($"{result.Contacts.Count:N0} contacts traced in PostgreSQL ({string.Join(", ", result.Hops.Select(h => $"F{h.Level}: {h.Contacts:N0}"))}).");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<TraceResult> TraceOnStoreAsync(string connection, IReadOnlyList<TraceCase> cases, ContactTracerOptions options)
+    {
+        await using var store = await Store.PostgreSql.PostgresVisitStore.ConnectAsync(connection);
+        return await new StoreContactTracer(store).TraceAsync(cases, options);
     }
 
     /// <summary>What a source file gave: the visits, how to print a person, how a case names one, how an encounter does.</summary>
