@@ -141,25 +141,29 @@ internal sealed class PostgresTraceSession : ITraceSession
         }
 
         string withVenues = string.Empty, visitsAtVenues;
-        string[] venues = [];
-        DateTime lowest = default, highest = default;
+        var buckets = new List<(string[] Venues, DateTime Lowest, DateTime Highest)>();
         if (_shards is null)
         {
             visitsAtVenues = $"{_sql.Schema}.visits c";
         }
         else
         {
-            // The exposures' venues and time range, as values postgres_fdw can send each shard.
-            await using (var span = Command("SELECT array_agg(DISTINCT venue), min(e_start), max(e_end) FROM pg_temp.checkin_exposures"))
+            // The exposures' venues and time ranges by the UTC day each exposure starts, as values postgres_fdw can send
+            // each shard: a venue's visits are fetched only around the days it was exposed (at most one branch a day).
+            await using (var span = Command("""
+                SELECT array_agg(DISTINCT venue), min(e_start), max(e_end) FROM pg_temp.checkin_exposures
+                GROUP BY date_trunc('day', e_start AT TIME ZONE 'UTC') ORDER BY 2
+                """))
             await using (var reader = await span.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                venues = reader.GetFieldValue<string[]>(0);
-                lowest = (Instant(reader, 1) - longest).ToDateTimeUtc();
-                highest = reader.GetFieldValue<DateTime>(2);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    buckets.Add((reader.GetFieldValue<string[]>(0), (Instant(reader, 1) - longest).ToDateTimeUtc(), reader.GetFieldValue<DateTime>(2)));
+                }
             }
 
-            withVenues = $"WITH remote AS MATERIALIZED (SELECT venue, person, start_at, end_at, closure FROM {_sql.Schema}.visits WHERE venue = ANY(@venues) AND start_at > @lowest AND start_at < @highest{filter})";
+            var branches = string.Join(" OR ", buckets.Select((_, i) => $"(venue = ANY(@venues{i}) AND start_at > @lowest{i} AND start_at < @highest{i})"));
+            withVenues = $"WITH remote AS MATERIALIZED (SELECT venue, person, start_at, end_at, closure FROM {_sql.Schema}.visits WHERE ({branches}){filter})";
             visitsAtVenues = "remote c";
         }
 
@@ -179,11 +183,11 @@ internal sealed class PostgresTraceSession : ITraceSession
             """))
         {
             match.Parameters.Add(new NpgsqlParameter<TimeSpan>("min_overlap", hop.MinOverlap.ToTimeSpan()));
-            if (_shards is not null)
+            for (var i = 0; i < buckets.Count; i++)
             {
-                match.Parameters.Add(new NpgsqlParameter<string[]>("venues", venues));
-                match.Parameters.Add(new NpgsqlParameter<DateTime>("lowest", lowest));
-                match.Parameters.Add(new NpgsqlParameter<DateTime>("highest", highest));
+                match.Parameters.Add(new NpgsqlParameter<string[]>("venues" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), buckets[i].Venues));
+                match.Parameters.Add(new NpgsqlParameter<DateTime>("lowest" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), buckets[i].Lowest));
+                match.Parameters.Add(new NpgsqlParameter<DateTime>("highest" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), buckets[i].Highest));
             }
 
             await using var reader = await match.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
