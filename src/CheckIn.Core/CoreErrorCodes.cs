@@ -315,6 +315,22 @@ public static class CoreErrorCodes
         public const string RevokedCode = "TrustList.RevokedCode";
     }
 
+    /// <summary>Codes of <see cref="Text.Base45.Decode"/> (RFC 9285; the position is the offending character's).</summary>
+    public static class Base45
+    {
+        /// <summary>The text is longer than <see cref="Text.Base45.MaxTextLength"/> characters.</summary>
+        public const string TooLong = "Base45.TooLong";
+
+        /// <summary>A character outside the 45 of the alphabet (digits, upper-case letters, space and <c>$%*+-./:</c>).</summary>
+        public const string Character = "Base45.Character";
+
+        /// <summary>The length leaves one character over (a valid text is 3 per 2 bytes, and 2 for a last single byte).</summary>
+        public const string Length = "Base45.Length";
+
+        /// <summary>A group of three is above 65535, or a last group of two above 255.</summary>
+        public const string Overflow = "Base45.Overflow";
+    }
+
     /// <summary>Codes of <see cref="Payloads.PayloadReaderOptions"/> out of range (the property names the option).</summary>
     public static class ReaderOptions
     {

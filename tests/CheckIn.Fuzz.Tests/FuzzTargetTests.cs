@@ -97,6 +97,6 @@ public sealed partial class FuzzTargetTests
         return [.. bytes];
     }
 
-    [GeneratedRegex(@"targets=\(([a-z ]+)\)")]
+    [GeneratedRegex(@"targets=\(([a-z0-9 ]+)\)")]
     private static partial Regex DefaultTargets();
 }

@@ -40,6 +40,7 @@ public static class FuzzTargets
         ["paperlog"] = PaperLog,
         ["simulation"] = Simulation,
         ["notices"] = Notices,
+        ["base45"] = Base45Target,
     };
 
     /// <summary>
@@ -364,6 +365,20 @@ public static class FuzzTargets
         if (result.TryGetValue(out var package))
         {
             _ = new ExposureMatcher(package, Duration.FromMinutes(15));
+        }
+    }
+
+    private static void Base45Target(byte[] data)
+    {
+        var text = Encoding.UTF8.GetString(data);
+        var result = CheckIn.Core.Text.Base45.Decode(text);
+        if (result.TryGetValue(out var bytes))
+        {
+            Check(CheckIn.Core.Text.Base45.Encode(bytes) == text, "a valid Base45 text does not encode back to itself");
+        }
+        else
+        {
+            Check(!result.Error.IsEmpty && result.Error.Position >= 0, "a Base45 error without its position");
         }
     }
 

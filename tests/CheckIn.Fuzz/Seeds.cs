@@ -80,6 +80,7 @@ internal static class Seeds
             new ExposureNotice("V-HUE-0001", Instant.FromUtc(2025, 9, 20, 1, 0), Instant.FromUtc(2025, 9, 20, 2, 0)),
             new ExposureNotice("Chợ Đông Ba", Instant.FromUtc(2025, 9, 20, 3, 0), Instant.FromUtc(2025, 9, 20, 5, 30)),
         };
+        Text(folder, "base45", "QED8WEX0", "%69 VD92EX0", CheckIn.Core.Text.Base45.Encode(Encoding.UTF8.GetBytes(venue)), "BB8");
         Bytes(folder, "notices", ("two.cknote", ExposureNoticePackage.Sign(FuzzTargets.SigningKey, 1, windows, Instant.FromUtc(2025, 9, 21, 0, 0))),
             ("empty.cknote", ExposureNoticePackage.Sign(FuzzTargets.SigningKey, 1, [], Instant.FromUtc(2025, 9, 21, 0, 0))));
     }

@@ -140,6 +140,10 @@ public sealed class ErrorCodeCoverageTests
         yield return ("TrustList.DuplicateKeyId", () => TrustList.Read(System.Text.Encoding.UTF8.GetBytes(list.Replace("\"keys\": [", "\"keys\": [" + TrustListKey(list) + ",", StringComparison.Ordinal))).Error);
         yield return ("TrustList.Field", () => TrustList.Read(System.Text.Encoding.UTF8.GetBytes(list.Replace("\"use\"", "\"revoked\": 1, \"use\"", StringComparison.Ordinal))).Error);
         yield return ("TrustList.RevokedCode", () => TrustList.Read(System.Text.Encoding.UTF8.GetBytes(list.Replace("\"revoked_codes\": []", "\"revoked_codes\": [{\"kid\":\"1\"}]", StringComparison.Ordinal))).Error);
+        yield return ("Base45.TooLong", () => CheckIn.Core.Text.Base45.Decode(new string('0', CheckIn.Core.Text.Base45.MaxTextLength + 1)).Error);
+        yield return ("Base45.Character", () => CheckIn.Core.Text.Base45.Decode("abc").Error);
+        yield return ("Base45.Length", () => CheckIn.Core.Text.Base45.Decode("0000").Error);
+        yield return ("Base45.Overflow", () => CheckIn.Core.Text.Base45.Decode("GGW").Error);
         yield return ("PayloadReaderOptions.TrustedHosts", () => new PayloadReaderOptions { TrustedHosts = [""] }.Validate()[0]);
         yield return ("PayloadReaderOptions.SignedClockSkew", () => new PayloadReaderOptions { SignedClockSkew = NodaTime.Duration.FromDays(-1) }.Validate()[0]);
         yield return ("PayloadReaderOptions.MinimumSignedVersion", () => new PayloadReaderOptions { MinimumSignedVersion = 9 }.Validate()[0]);
