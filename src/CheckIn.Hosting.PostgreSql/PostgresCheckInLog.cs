@@ -262,17 +262,13 @@ public sealed class PostgresCheckInLog : ICheckInLog
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // The partitions dropped are the days that end at or before the cut: exactly the events before its day's start.
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            long deleted = 0;
-            foreach (var day in await PostgresDayPartitions.DaysAsync(connection, _schema, "log_events", cancellationToken).ConfigureAwait(false))
+            long deleted;
+            await using (var count = new NpgsqlCommand($"SELECT count(*) FROM {_schema}.log_events WHERE at < @dayStart", connection) { CommandTimeout = TimeoutSeconds })
             {
-                if (day.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() > before)
-                {
-                    break;
-                }
-
-                await using var count = new NpgsqlCommand($"SELECT count(*) FROM {_schema}.{PostgresDayPartitions.NameOf("log_events", day)}", connection) { CommandTimeout = TimeoutSeconds };
-                deleted += (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                count.Parameters.Add(new NpgsqlParameter<DateTime>("dayStart", before.InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().ToDateTimeUtc()));
+                deleted = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
             var dropped = await PostgresDayPartitions.DropBeforeAsync(connection, _schema, "log_events", before, TimeoutSeconds, cancellationToken).ConfigureAwait(false);

@@ -2,26 +2,8 @@ using CheckIn.Testing;
 
 namespace CheckIn.Cli.Tests;
 
-/// <summary>One real PostgreSQL server for the CLI's <c>--store</c> tests.</summary>
-public sealed class CliPostgresFixture : IAsyncLifetime
-{
-    private PostgresServer? _server;
-
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-}
-
 /// <summary><c>checkin simulate --store</c> and <c>checkin trace --store</c> on a real PostgreSQL server.</summary>
-public sealed class StoreCommandTests(CliPostgresFixture postgres) : IClassFixture<CliPostgresFixture>, IDisposable
+public sealed class StoreCommandTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("checkin-store-");
 

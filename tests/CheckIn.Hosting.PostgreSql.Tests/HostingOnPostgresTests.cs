@@ -1,6 +1,7 @@
 using CheckIn.Core.Places;
 using CheckIn.Hosting.Log;
 using CheckIn.Hosting.Tests;
+using CheckIn.Testing;
 using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Visits;
 using Microsoft.Extensions.DependencyInjection;

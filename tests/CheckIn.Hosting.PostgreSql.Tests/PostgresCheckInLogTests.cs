@@ -6,24 +6,6 @@ using static CheckIn.Hosting.Tests.Events;
 
 namespace CheckIn.Hosting.PostgreSql.Tests;
 
-/// <summary>One real PostgreSQL server for the hosting tests; each test makes its own database.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
-{
-    private PostgresServer? _server;
-
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-}
-
 [CollectionDefinition("postgres")]
 public sealed class PostgresServerGroup : ICollectionFixture<PostgresFixture>;
 

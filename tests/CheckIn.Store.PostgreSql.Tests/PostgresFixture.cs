@@ -2,23 +2,9 @@ using CheckIn.Testing;
 
 namespace CheckIn.Store.PostgreSql.Tests;
 
-/// <summary>One real PostgreSQL server for the test classes of the "postgres" collection; each test makes its own database.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
+/// <summary>The shared server fixture with a store in a fresh database per test.</summary>
+public sealed class StorePostgresFixture : PostgresFixture
 {
-    private PostgresServer? _server;
-
-    public PostgresServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
     /// <summary>The connection string of the database <see cref="NewStoreAsync"/> made last.</summary>
     public string? LastDatabase { get; private set; }
 
@@ -32,4 +18,4 @@ public sealed class PostgresFixture : IAsyncLifetime
 }
 
 [CollectionDefinition("postgres")]
-public sealed class PostgresServerGroup : ICollectionFixture<PostgresFixture>;
+public sealed class PostgresServerGroup : ICollectionFixture<StorePostgresFixture>;

@@ -14,7 +14,7 @@ namespace CheckIn.Store.PostgreSql.Tests;
 
 /// <summary>The store's schema, ingest, retention, erasure and loading, on a real PostgreSQL server.</summary>
 [Collection("postgres")]
-public sealed class PostgresVisitStoreTests(PostgresFixture postgres)
+public sealed class PostgresVisitStoreTests(StorePostgresFixture postgres)
 {
     private static readonly Instant Day = Instant.FromUtc(2021, 9, 1, 0, 0);
 

@@ -1,5 +1,4 @@
 using CheckIn.Tracing;
-using CheckIn.Tracing.Index;
 using CheckIn.Tracing.Tests.Support;
 using NodaTime;
 
@@ -10,7 +9,7 @@ namespace CheckIn.Store.PostgreSql.Tests;
 /// tested on: identical contacts, evidence, scores and notices, with either overlap index.
 /// </summary>
 [Collection("postgres")]
-public sealed class StoreTracingDifferentialTests(PostgresFixture postgres)
+public sealed class StoreTracingDifferentialTests(StorePostgresFixture postgres)
 {
     public static TheoryData<int, OverlapIndex> Worlds()
     {
@@ -29,33 +28,9 @@ public sealed class StoreTracingDifferentialTests(PostgresFixture postgres)
     {
         const int Days = 3;
         var visits = World.Generate(seed, seed % 4 == 0 ? 300 : 60, seed % 2 == 0 ? 20 : 6, Days, seed % 4 == 0 ? 10 : 6);
-        var memoryStore = new VisitStore();
-        memoryStore.AddRange(visits);
-        var memory = new ContactTracer(memoryStore.Flush());
         await using var store = await postgres.NewStoreAsync(new PostgresStoreOptions { OverlapIndex = index });
         await store.IngestAsync(visits);
-        var tracer = new StoreContactTracer(store);
-
-        var random = new Random(seed * 131);
-        var compared = 0;
-        for (var round = 0; round < 4; round++)
-        {
-            var cases = World.Cases(visits, seed * 1000 + round, 1 + random.Next(4), Days);
-            var options = World.StoreTraceOptions(random, Days);
-            var expected = memory.Trace(cases, options);
-            var actual = await tracer.TraceAsync(cases, options);
-            for (var i = 0; i < Math.Min(expected.Contacts.Count, actual.Contacts.Count); i++)
-            {
-                Assert.True(expected.Contacts[i] == actual.Contacts[i], $"seed {seed} round {round}: first difference at {i}\nexpected {expected.Contacts[i]}\nactual   {actual.Contacts[i]}");
-            }
-
-            Assert.Equal(expected.Contacts.Count, actual.Contacts.Count);
-            Assert.Equal(expected.Notices, actual.Notices);
-            Assert.Equal(expected.Warnings, actual.Warnings);
-            compared += actual.Contacts.Count;
-        }
-
-        Assert.True(compared > 0, "the rounds found no contacts to compare");
+        await Differential.AssertSameAsInMemoryAsync(visits, new StoreContactTracer(store), Days, randomSeed: seed * 131, caseSeed: seed * 1000, $"seed {seed} {index}");
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public static class TraceCommand
                     var (key, _, problem) = StoreKey.Read(parse.GetValue(keyFile) ?? throw new UsageException("--store needs --key-file."), create: false);
                     return key is null ? throw new UsageException(problem!) : RunOnStore(output, error, connection, key, parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
                         parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format),
-                        new Ranking(parse.GetValue(top), ParseScore(parse.GetValue(minScore), "--min-score"), ParseScore(parse.GetValue(expandAbove), "--expand-above")));
+                        RankingOf(parse));
                 }
 
                 var input = (parse.GetValue(visits), parse.GetValue(events)) switch
@@ -96,10 +96,7 @@ public static class TraceCommand
                     throw new UsageException("--by-commune needs --venues.");
                 }
 
-                var ranking = new Ranking(
-                    parse.GetValue(top) is { } k ? (k >= 1 ? k : throw new UsageException("--top must be at least 1.")) : null,
-                    ParseScore(parse.GetValue(minScore), "--min-score"),
-                    ParseScore(parse.GetValue(expandAbove), "--expand-above"));
+                var ranking = RankingOf(parse);
                 return Run(output, error, input, parse.GetValue(venues), parse.GetValue(encounters), parse.GetRequiredValue(cases), parse.GetValue(from), parse.GetValue(until),
                     parse.GetRequiredValue(minOverlap), parse.GetRequiredValue(linger), parse.GetValue(depth), parse.GetValue(asOf), parse.GetRequiredValue(format),
                     ranking, parse.GetValue(byCommune), reading, publish, parse.GetValue(followUp) is { } store ? (store, parse.GetRequiredValue(actor)) : null);
@@ -111,6 +108,11 @@ public static class TraceCommand
             }
         });
         return command;
+
+        Ranking RankingOf(ParseResult parse) => new(
+            parse.GetValue(top) is { } k ? (k >= 1 ? k : throw new UsageException("--top must be at least 1.")) : null,
+            ParseScore(parse.GetValue(minScore), "--min-score"),
+            ParseScore(parse.GetValue(expandAbove), "--expand-above"));
     }
 
     private static int Run(TextWriter output, TextWriter error, Input input, FileInfo? venuesFile, FileInfo? encountersFile, string[] caseTexts, string? fromText, string? untilText,
@@ -119,15 +121,7 @@ public static class TraceCommand
     {
         // The key is read first: a bad key stops the run before any work.
         using var noticeKey = publish is { } p ? CliFiles.ReadPrivateKey(p.Key) : null;
-        var options = new ContactTracerOptions
-        {
-            MinOverlap = ParseDuration(minOverlapText, "--min-overlap"),
-            Linger = ParseDuration(lingerText, "--linger"),
-            MaxDepth = depth >= 0 ? depth : throw new UsageException("--depth must not be negative."),
-            TopPerLevel = ranking.Top,
-            MinScore = ranking.MinScore,
-            ExpandAbove = ranking.ExpandAbove,
-        };
+        var options = Rules(minOverlapText, lingerText, depth, ranking);
 
         var venueRegistry = new VenueRegistry();
         long rejected = 0;
@@ -181,15 +175,9 @@ public static class TraceCommand
         {
             WriteCommunes(output, venueRegistry.ContactsByCommune(result), options.MaxDepth);
         }
-        else if (format == "json")
-        {
-            using var stream = new MemoryStream();
-            TraceResultWriter.WriteJson(stream, result, loaded.NameOf, MessageLanguage.English);
-            output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-        }
         else
         {
-            TraceResultWriter.WriteCsv(output, result, loaded.NameOf);
+            Write(output, result, loaded.NameOf, format);
         }
 
         if (followUp is { } book)
@@ -216,19 +204,8 @@ public static class TraceCommand
     private static int RunOnStore(TextWriter output, TextWriter error, string connection, byte[] key, string[] caseTexts, string? fromText, string? untilText,
         string minOverlapText, string lingerText, int depth, string? asOfText, string format, Ranking ranking)
     {
-        if (ranking.Top is < 1)
+        var options = Rules(minOverlapText, lingerText, depth, ranking) with
         {
-            throw new UsageException("--top must be at least 1.");
-        }
-
-        var options = new ContactTracerOptions
-        {
-            MinOverlap = ParseDuration(minOverlapText, "--min-overlap"),
-            Linger = ParseDuration(lingerText, "--linger"),
-            MaxDepth = depth >= 0 ? depth : throw new UsageException("--depth must not be negative."),
-            TopPerLevel = ranking.Top,
-            MinScore = ranking.MinScore,
-            ExpandAbove = ranking.ExpandAbove,
             AsOf = asOfText is null ? SystemClock.Instance.GetCurrentInstant() : ParseInstant(asOfText, "--as-of"),
         };
         var pseudonymizer = new PersonPseudonymizer(key);
@@ -259,7 +236,26 @@ public static class TraceCommand
                 : $"{warning.Code}  {warning.GetMessage(MessageLanguage.English)}");
         }
 
-        Func<PersonPseudonym, string> nameOf = pseudonym => pseudonym.ToString();
+        Write(output, result, pseudonym => pseudonym.ToString(), format);
+
+        error.WriteLine($"{result.Contacts.Count:N0} contacts traced in PostgreSQL ({string.Join(", ", result.Hops.Select(h => $"F{h.Level}: {h.Contacts:N0}"))}).");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The tracing rules the options give, for a file or a store alike.</summary>
+    private static ContactTracerOptions Rules(string minOverlapText, string lingerText, int depth, Ranking ranking) => new()
+    {
+        MinOverlap = ParseDuration(minOverlapText, "--min-overlap"),
+        Linger = ParseDuration(lingerText, "--linger"),
+        MaxDepth = depth >= 0 ? depth : throw new UsageException("--depth must not be negative."),
+        TopPerLevel = ranking.Top,
+        MinScore = ranking.MinScore,
+        ExpandAbove = ranking.ExpandAbove,
+    };
+
+    /// <summary>The contacts as CSV or JSON.</summary>
+    private static void Write(TextWriter output, TraceResult result, Func<PersonPseudonym, string> nameOf, string format)
+    {
         if (format == "json")
         {
             using var stream = new MemoryStream();
@@ -270,9 +266,6 @@ public static class TraceCommand
         {
             TraceResultWriter.WriteCsv(output, result, nameOf);
         }
-
-        error.WriteLine($"{result.Contacts.Count:N0} contacts traced in PostgreSQL ({string.Join(", ", result.Hops.Select(h => $"F{h.Level}: {h.Contacts:N0}"))}).");
-        return ExitCodes.Success;
     }
 
     private static async Task<TraceResult> TraceOnStoreAsync(string connection, IReadOnlyList<TraceCase> cases, ContactTracerOptions options)
