@@ -331,6 +331,86 @@ public static class CoreErrorCodes
         public const string Overflow = "Base45.Overflow";
     }
 
+    /// <summary>Codes of EU Digital COVID Certificates (<c>HC1:</c>), one per step of reading and verifying.</summary>
+    public static class Dcc
+    {
+        /// <summary>The text does not start with the context identifier HC1: (an other version, or lower case).</summary>
+        public const string Prefix = "Dcc.Prefix";
+
+        /// <summary>The text after HC1: is not Base45 (the position is the offending character's).</summary>
+        public const string Base45 = "Dcc.Base45";
+
+        /// <summary>The Base45 bytes are not a zlib stream, or the stream is damaged.</summary>
+        public const string Compression = "Dcc.Compression";
+
+        /// <summary>The decompressed certificate is larger than 64 KiB.</summary>
+        public const string TooLarge = "Dcc.TooLarge";
+
+        /// <summary>The decompressed bytes are not a COSE_Sign1 message with its payload embedded.</summary>
+        public const string Cose = "Dcc.Cose";
+
+        /// <summary>The protected header names no algorithm, or one other than ES256 and PS256.</summary>
+        public const string Algorithm = "Dcc.Algorithm";
+
+        /// <summary>The header has no key id (kid), or it is empty or longer than 64 bytes.</summary>
+        public const string KeyId = "Dcc.KeyId";
+
+        /// <summary>The signed payload is not a CWT claims map with a health certificate (claim -260, key 1), or iss, iat or exp is malformed.</summary>
+        public const string Claims = "Dcc.Claims";
+
+        /// <summary>The health certificate breaks schema 1.3 (the property names the member: nam.fnt, v[0].dt).</summary>
+        public const string Schema = "Dcc.Schema";
+
+        /// <summary>The schema version is not 1.x.y.</summary>
+        public const string Version = "Dcc.Version";
+
+        /// <summary>No certificate of the trust list has the code's key id.</summary>
+        public const string UnknownKey = "Dcc.UnknownKey";
+
+        /// <summary>The trusted certificates with the code's key id hold keys of another type than its algorithm needs.</summary>
+        public const string KeyMismatch = "Dcc.KeyMismatch";
+
+        /// <summary>The signature does not verify with the trusted certificate: the code was altered or signed by another key.</summary>
+        public const string BadSignature = "Dcc.BadSignature";
+
+        /// <summary>The signer's certificate is not valid yet at the reader's clock.</summary>
+        public const string CertificateNotYetValid = "Dcc.CertificateNotYetValid";
+
+        /// <summary>The signer's certificate has expired at the reader's clock.</summary>
+        public const string CertificateExpired = "Dcc.CertificateExpired";
+
+        /// <summary>The code's issue time lies outside the signer's certificate validity.</summary>
+        public const string SignedOutsideCertificateValidity = "Dcc.SignedOutsideCertificateValidity";
+
+        /// <summary>The signer's certificate may not sign this type (its extended key usage names other types).</summary>
+        public const string CertificateType = "Dcc.CertificateType";
+
+        /// <summary>The code's issuer (iss) is another country than the signer's certificate.</summary>
+        public const string IssuerCountry = "Dcc.IssuerCountry";
+
+        /// <summary>The code's issue time lies in the future at the reader's clock.</summary>
+        public const string NotYetValid = "Dcc.NotYetValid";
+
+        /// <summary>The code's expiry (exp) has passed at the reader's clock.</summary>
+        public const string Expired = "Dcc.Expired";
+    }
+
+    /// <summary>Codes of <see cref="Payloads.Dcc.DccTrustList"/> (the field is the index of the entry at fault).</summary>
+    public static class DccTrustList
+    {
+        /// <summary>The trust list is larger than 8 MiB.</summary>
+        public const string TooLarge = "DccTrustList.TooLarge";
+
+        /// <summary>Not JSON, or not an array (or an object with a certificates array) of entries with rawData.</summary>
+        public const string Json = "DccTrustList.Json";
+
+        /// <summary>An entry's certificate is not one X.509 certificate in base64 DER or PEM.</summary>
+        public const string Certificate = "DccTrustList.Certificate";
+
+        /// <summary>An entry's kid is not the first 8 bytes of the SHA-256 of its certificate.</summary>
+        public const string KeyId = "DccTrustList.KeyId";
+    }
+
     /// <summary>Codes of <see cref="Payloads.PayloadReaderOptions"/> out of range (the property names the option).</summary>
     public static class ReaderOptions
     {

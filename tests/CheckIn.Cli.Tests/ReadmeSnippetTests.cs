@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
+using CheckIn.Core.Payloads.Dcc;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
 using CheckIn.Declarations;
@@ -40,6 +41,16 @@ public sealed partial class ReadmeSnippetTests
         Assert.Equal(178, url.Length);
         Assert.Equal(SignatureStatus.Valid, ((SignedVenuePayload)verified.Value).SignatureStatus);
         Assert.True(genuine);
+    }
+
+    [Fact]
+    public void VaccinePassport_IssuedReadVerifiedAndSummarized()
+    {
+        var (hc1, lines) = VaccinePassport();
+        Assert.StartsWith("HC1:", hc1, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Name == "Chữ ký" && l.Value == "Đã xác minh (VN)");
+        Assert.Contains(lines, l => l.Name == "Mũi" && l.Value == "2/2");
+        Assert.Contains(lines, l => l.Name == "Họ tên" && l.Value == Redaction.MaskName("Nguyễn Văn An"));
     }
 
     [Fact]
@@ -86,6 +97,7 @@ public sealed partial class ReadmeSnippetTests
     [InlineData("trace")]
     [InlineData("read-payload")]
     [InlineData("sign-venue")]
+    [InlineData("vaccine-passport")]
     [InlineData("places")]
     [InlineData("pseudonymize")]
     [InlineData("print-poster")]
@@ -132,6 +144,24 @@ public sealed partial class ReadmeSnippetTests
         bool genuine = verified.Value is SignedPayload { IsVerified: true }; // moved, altered, expired or revoked codes fail with their own code
         #endregion
         return (url, verified, genuine);
+    }
+
+    private static (string Hc1, IReadOnlyList<PayloadField> Lines) VaccinePassport()
+    {
+        #region snippet:vaccine-passport
+        var now = SystemClock.Instance.GetCurrentInstant();
+        using var issuer = DccIssuer.CreateForTesting("VN", DccSignatureAlgorithm.ES256, now - Duration.FromDays(30), now + Duration.FromDays(730));
+        var certificate = new DigitalCovidCertificate("1.3.0", new DccName("Nguyễn", "NGUYEN", "Văn An", "VAN<AN"), new DccDateOfBirth(1990, 5, 17),
+            new DccVaccination("840539006", "J07BX03", "EU/1/21/1529", "ORG-100001699", doseNumber: 2, totalDoses: 2, new LocalDate(2021, 10, 1),
+                "VN", "Ministry of Health of Viet Nam", "URN:UVCI:01:VN:BYT/0123456789AB"));
+        string hc1 = issuer.Issue(certificate, "VN", issuedAt: now, expiresAt: now + Duration.FromDays(365)); // "HC1:6BF…"
+        var trust = new DccTrustList([issuer.TrustedCertificate]); // or DccTrustList.Read(gatewayJson), DccTrustList.ReadPem(pem)
+        var read = PayloadReader.Read(hc1, new PayloadReaderOptions { DccTrustList = trust });
+        IReadOnlyList<PayloadField> lines = read.TryGetValue(out var payload) && payload is DccPayload { SignatureStatus: SignatureStatus.Valid } passport
+            ? DccSummary.Lines(passport, MessageLanguage.Vietnamese) // Chứng nhận: Tiêm chủng · Chữ ký: Đã xác minh (VN) · Vắc xin: Vaxzevria (AstraZeneca) · Mũi: 2/2 …
+            : [];                                                    // altered, expired or untrusted: read.Error.Code is a Dcc.* code
+        #endregion
+        return (hc1, lines);
     }
 
     private static (AdministrativeUnit Hanoi, UnitValidity Validity, IReadOnlyList<CommuneSuccession> Successors) Places()

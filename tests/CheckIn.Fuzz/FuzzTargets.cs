@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CheckIn.Core.Payloads;
+using CheckIn.Core.Payloads.Dcc;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Declarations;
 using CheckIn.Qr;
@@ -41,6 +42,7 @@ public static class FuzzTargets
         ["simulation"] = Simulation,
         ["notices"] = Notices,
         ["base45"] = Base45Target,
+        ["dcc"] = Dcc,
     };
 
     /// <summary>
@@ -65,6 +67,33 @@ public static class FuzzTargets
         """;
 
     internal static readonly Instant Now = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    /// <summary>A document signer certificate for <see cref="FuzzKeyPem"/> (openssl, 2026-12-03, 100 years), so DCC seeds verify. Never trust it.</summary>
+    internal const string FuzzDscPem = """
+        -----BEGIN CERTIFICATE-----
+        MIIBuDCCAV6gAwIBAgIBATAKBggqhkjOPQQDAjAyMQswCQYDVQQGEwJWTjEVMBMG
+        A1UECgwMQ2hlY2tJbiBmdXp6MQwwCgYDVQQDDANEU0MwIBcNMjYxMjAzMTMyNjMy
+        WhgPMjEyNjExMDkxMzI2MzJaMDIxCzAJBgNVBAYTAlZOMRUwEwYDVQQKDAxDaGVj
+        a0luIGZ1enoxDDAKBgNVBAMMA0RTQzBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IA
+        BOqmoKtUsn9zY4EGiqWymQbMBpTeQAcp+1wDonMfoEAfwNc6Wx3qnBQL7QBEBPan
+        eGu2tuxjcqUSFK4lAvv2tjGjYzBhMB0GA1UdDgQWBBQfP8D8QP8foc9Xae3Wpm81
+        AYS+ZzAfBgNVHSMEGDAWgBQfP8D8QP8foc9Xae3Wpm81AYS+ZzAPBgNVHRMBAf8E
+        BTADAQH/MA4GA1UdDwEB/wQEAwIHgDAKBggqhkjOPQQDAgNIADBFAiB4SIqkcYB8
+        z/3yUC4f+zwnJSOPADuQv/mh1dTjiDlVuwIhANUzNOlRhQeEsoLM1RdunEYjLvmo
+        iX2Zpm4XMiJhu6KY
+        -----END CERTIFICATE-----
+        """;
+
+    /// <summary>The instant the DCC target reads at: inside the fuzz certificate's validity.</summary>
+    internal static readonly Instant DccNow = Instant.FromUtc(2027, 6, 1, 0, 0);
+
+    private static readonly Lazy<PayloadReaderOptions> DccVerifying = new(() => new PayloadReaderOptions
+    {
+        Clock = new FakeClock(DccNow),
+        DccTrustList = DccTrustList.ReadPem(FuzzDscPem).GetValueOrThrow(),
+    });
+
+    private static readonly PayloadReaderOptions DccUnverified = new() { Clock = new FakeClock(DccNow) };
 
     private static readonly Lazy<ECDsa> Key = new(() =>
     {
@@ -379,6 +408,46 @@ public static class FuzzTargets
         else
         {
             Check(!result.Error.IsEmpty && result.Error.Position >= 0, "a Base45 error without its position");
+        }
+    }
+
+    /// <summary>
+    /// A vaccine passport: text starting <c>HC1:</c> as scanned; any other bytes as the decompressed COSE message, wrapped
+    /// here (zlib, Base45, prefix) so mutations reach the COSE, CWT and schema readers. Read with and without the trust list.
+    /// </summary>
+    private static void Dcc(byte[] data)
+    {
+        string text;
+        if (data.AsSpan().StartsWith("HC1:"u8))
+        {
+            text = Encoding.UTF8.GetString(data);
+        }
+        else
+        {
+            using var output = new MemoryStream();
+            using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                zlib.Write(data);
+            }
+
+            text = "HC1:" + CheckIn.Core.Text.Base45.Encode(output.ToArray());
+        }
+
+        foreach (var options in new[] { DccVerifying.Value, DccUnverified })
+        {
+            var read = PayloadReader.Read(text, options);
+            if (read.TryGetValue(out var payload))
+            {
+                var dcc = (DccPayload)payload;
+                Check((dcc.SignatureStatus == SignatureStatus.Valid) == (options.DccTrustList is not null) && (dcc.Signer is not null) == (options.DccTrustList is not null),
+                    "a DCC's signature status disagrees with the trust list it was read with");
+                Check(PayloadReader.Read(dcc.ToText(), options).TryGetValue(out var again) && again.Equals(dcc), "a DCC does not read back from its own text");
+            }
+            else
+            {
+                Check(read.Error.Code.StartsWith("Dcc.", StringComparison.Ordinal) || read.Error.Code.StartsWith("Payload.", StringComparison.Ordinal),
+                    "a DCC failed with another package's code");
+            }
         }
     }
 

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using CheckIn.Core.Payloads.Dcc;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
 using CheckIn.Core.Tests.Support;
@@ -81,11 +84,40 @@ internal static class Seeds
             new ExposureNotice("Chợ Đông Ba", Instant.FromUtc(2025, 9, 20, 3, 0), Instant.FromUtc(2025, 9, 20, 5, 30)),
         };
         Text(folder, "base45", "QED8WEX0", "%69 VD92EX0", CheckIn.Core.Text.Base45.Encode(Encoding.UTF8.GetBytes(venue)), "BB8");
+        Dcc(folder);
         Bytes(folder, "notices", ("two.cknote", ExposureNoticePackage.Sign(FuzzTargets.SigningKey, 1, windows, Instant.FromUtc(2025, 9, 21, 0, 0))),
             ("empty.cknote", ExposureNoticePackage.Sign(FuzzTargets.SigningKey, 1, [], Instant.FromUtc(2025, 9, 21, 0, 0))));
     }
 
     /// <summary>The code at the smallest whole-dot size the printer rules allow at 100 dpi (small seeds fuzz faster).</summary>
+    /// <summary>DCC seeds signed with the fuzz key: the three certificate types as text, and one as its decompressed COSE bytes.</summary>
+    private static void Dcc(string folder)
+    {
+        using var key = ECDsa.Create();
+        key.ImportFromPem(FuzzTargets.FuzzKeyPem);
+        using var certificate = X509Certificate2.CreateFromPem(FuzzTargets.FuzzDscPem).CopyWithPrivateKey(key);
+        using var issuer = new DccIssuer(certificate);
+        var name = new DccName("Trần", "TRAN", "Thị Bích", "THI<BICH");
+        var issued = FuzzTargets.DccNow - Duration.FromDays(1);
+        var expires = FuzzTargets.DccNow + Duration.FromDays(365);
+        var texts = new[]
+        {
+            issuer.Issue(new DigitalCovidCertificate("1.3.0", name, new DccDateOfBirth(1985, 7, 2), new DccVaccination("840539006", "1119349007", "EU/1/20/1528",
+                "ORG-100030215", 3, 2, new LocalDate(2027, 1, 10), "VN", "Ministry of Health of Viet Nam", "URN:UVCI:01:VN:FUZZ/V1")), "VN", issued, expires),
+            issuer.Issue(new DigitalCovidCertificate("1.3.0", name, new DccDateOfBirth(1985, 7, null), new DccTest("840539006", "LP217198-3", null, "1232",
+                FuzzTargets.DccNow - Duration.FromHours(5), DccTest.NotDetected, null, "VN", "Ministry of Health of Viet Nam", "URN:UVCI:01:VN:FUZZ/T1")), "VN", issued, expires),
+            issuer.Issue(new DigitalCovidCertificate("1.3.0", name, new DccDateOfBirth(1985, null, null), new DccRecovery("840539006", new LocalDate(2027, 3, 1), "VN",
+                "Ministry of Health of Viet Nam", new LocalDate(2027, 3, 12), new LocalDate(2027, 8, 28), "URN:UVCI:01:VN:FUZZ/R1")), "VN", issued, expires),
+        };
+        Text(folder, "dcc", texts);
+        var zlib = CheckIn.Core.Text.Base45.Decode(texts[0].AsSpan(4)).GetValueOrThrow();
+        using var input = new MemoryStream(zlib);
+        using var inflater = new System.IO.Compression.ZLibStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var cose = new MemoryStream();
+        inflater.CopyTo(cose);
+        Bytes(folder, "dcc", ("cose-00.bin", cose.ToArray()));
+    }
+
     private static QrSymbol Smallest(string text)
     {
         for (var centimetres = 1.0; ; centimetres += 0.25)

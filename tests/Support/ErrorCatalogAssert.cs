@@ -21,7 +21,7 @@ internal static class ErrorCatalogAssert
         Assert.Equal(constants.Order(StringComparer.Ordinal), all);
         foreach (var code in constants)
         {
-            Assert.Matches(@"^[A-Z][A-Za-z0-9]+\.[A-Z][A-Za-z]+$", code);
+            Assert.Matches(@"^[A-Z][A-Za-z0-9]+\.[A-Z][A-Za-z0-9]+$", code);
             var english = messages.Find(code, MessageLanguage.English);
             var vietnamese = messages.Find(code, MessageLanguage.Vietnamese);
             Assert.False(string.IsNullOrWhiteSpace(english), $"{code} has no English message");

@@ -20,4 +20,7 @@ public enum PayloadKind
 
     /// <summary>CheckIn's own signed personal code.</summary>
     SignedPerson = 6,
+
+    /// <summary>An EU Digital COVID Certificate (<c>HC1:</c>), Vietnam's vaccine passport.</summary>
+    DigitalCovidCertificate = 7,
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using CheckIn.Core.Identity;
+using CheckIn.Core.Payloads.Dcc;
 using CheckIn.Core.Payloads.Signed;
 
 namespace CheckIn.Core.Payloads;
@@ -24,8 +25,8 @@ public static class PayloadReader
     /// <param name="text">The text a scanner or camera read.</param>
     /// <param name="options">Reading options, or null for the defaults.</param>
     /// <returns>The payload (a <see cref="CitizenCardPayload"/>, <see cref="HealthInsuranceCardPayload"/>,
-    /// <see cref="PersonalQrPayload"/>, <see cref="TokhaiyteVenuePayload"/>, <see cref="SignedVenuePayload"/> or
-    /// <see cref="SignedPersonPayload"/>), or an error.</returns>
+    /// <see cref="PersonalQrPayload"/>, <see cref="TokhaiyteVenuePayload"/>, <see cref="SignedVenuePayload"/>,
+    /// <see cref="SignedPersonPayload"/> or <see cref="DccPayload"/>), or an error.</returns>
     /// <exception cref="InvalidOptionsException">An option is out of range (<see cref="PayloadReaderOptions.Validate"/>).</exception>
     public static Result<CheckInPayload> Read(ReadOnlySpan<char> text, PayloadReaderOptions? options = null)
     {
@@ -38,6 +39,11 @@ public static class PayloadReader
         if (!PayloadText.TryPrepare(text, out var prepared, out var offset, out var quirks, out var error))
         {
             return Result.Fail<CheckInPayload>(error);
+        }
+
+        if (DccReader.Claims(prepared))
+        {
+            return DccReader.Read(prepared, offset, quirks, options);
         }
 
         var url = new UrlParts(prepared);

@@ -6,7 +6,7 @@ namespace CheckIn.Core.Payloads;
 /// <summary>Options for reading payloads. Immutable; pass an instance per call, never a global.</summary>
 public sealed record PayloadReaderOptions
 {
-    /// <summary>The defaults: system clock, one day of tolerance, Asia/Ho_Chi_Minh dates, no verification keys.</summary>
+    /// <summary>The defaults: system clock, one day of tolerance, Asia/Ho_Chi_Minh dates, no verification keys or trust list.</summary>
     public static PayloadReaderOptions Default { get; } = new();
 
     /// <summary>The clock used to refuse dates in the future. Defaults to the system clock.</summary>
@@ -17,6 +17,13 @@ public sealed record PayloadReaderOptions
 
     /// <summary>Keys for verifying CheckIn's signed payloads; null reads them without verifying (reported as such).</summary>
     public SigningKeyRing? VerificationKeys { get; init; }
+
+    /// <summary>
+    /// Document signer certificates for verifying EU Digital COVID Certificates (<c>HC1:</c>); null reads them without
+    /// verifying (<see cref="SignatureStatus.NotVerified"/>). Validity is checked at <see cref="Clock"/>, within
+    /// <see cref="SignedClockSkew"/>.
+    /// </summary>
+    public Dcc.DccTrustList? DccTrustList { get; init; }
 
     /// <summary>
     /// Accepted URL prefixes of CheckIn's signed payloads (compared without case), e.g.

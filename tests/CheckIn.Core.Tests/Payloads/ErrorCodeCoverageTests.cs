@@ -144,6 +144,10 @@ public sealed class ErrorCodeCoverageTests
         yield return ("Base45.Character", () => CheckIn.Core.Text.Base45.Decode("abc").Error);
         yield return ("Base45.Length", () => CheckIn.Core.Text.Base45.Decode("0000").Error);
         yield return ("Base45.Overflow", () => CheckIn.Core.Text.Base45.Decode("GGW").Error);
+        foreach (var failure in Dcc.DccTestData.Failures())
+        {
+            yield return failure;
+        }
         yield return ("PayloadReaderOptions.TrustedHosts", () => new PayloadReaderOptions { TrustedHosts = [""] }.Validate()[0]);
         yield return ("PayloadReaderOptions.SignedClockSkew", () => new PayloadReaderOptions { SignedClockSkew = NodaTime.Duration.FromDays(-1) }.Validate()[0]);
         yield return ("PayloadReaderOptions.MinimumSignedVersion", () => new PayloadReaderOptions { MinimumSignedVersion = 9 }.Validate()[0]);
