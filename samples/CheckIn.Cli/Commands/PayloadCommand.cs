@@ -6,6 +6,7 @@ using System.Text.Json;
 using CheckIn.Cli.Io;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
+using CheckIn.Core.Payloads.Dcc;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Places;
 using NodaTime;
@@ -40,11 +41,13 @@ public static class PayloadCommand
         var language = LanguageOption();
         var verifyKey = new Option<FileInfo?>("--verify-key") { Description = "A PEM public key that verifies CheckIn signed payloads." };
         var keyId = new Option<ushort>("--key-id") { Description = "The key id of --verify-key.", DefaultValueFactory = _ => 1 };
-        var trustList = new Option<FileInfo?>("--trust-list") { Description = "A trust list (JWK set of P-256 keys with validity and revocations) that verifies signed payloads." };
+        var trustList = new Option<FileInfo?>("--trust-list") { Description = "A trust list: a JWK set of P-256 keys (CheckIn signed payloads), or a list of document signer certificates as the EU gateway publishes it (vaccine passports)." };
+        var trustCert = new Option<FileInfo[]>("--trust-cert") { Description = "A document signer certificate (PEM or base64 DER) that verifies vaccine passports (HC1:); repeat for more." };
+        var at = new Option<string?>("--at") { Description = "The instant to check validity at (ISO-8601, e.g. 2022-01-15T08:00:00Z); now when omitted." };
         var trustedHost = new Option<string[]>("--trusted-host") { Description = "A host whose signed payloads are accepted (repeat for more); any other host is refused." };
-        var command = new Command("read", "Detect which national code a text is and print its fields as JSON; exit 1 when invalid, 5 when a signed code was not verified (no keys given).")
+        var command = new Command("read", "Detect which national code a text is and print its fields as JSON; exit 1 when invalid (or not valid at --at), 5 when a signed code or vaccine passport was not verified (no keys or certificates given).")
         {
-            text, file, reveal, language, verifyKey, keyId, trustList, trustedHost,
+            text, file, reveal, language, verifyKey, keyId, trustList, trustCert, at, trustedHost,
         };
         command.SetAction(parse =>
         {
@@ -56,6 +59,17 @@ public static class PayloadCommand
             }
 
             var options = PayloadReaderOptions.Default with { TrustedHosts = parse.GetValue(trustedHost) ?? [] };
+            if (parse.GetValue(at) is { } atText)
+            {
+                var instant = OffsetDateTimePattern.ExtendedIso.Parse(atText);
+                if (!instant.Success)
+                {
+                    throw new CliProblem(CliProblem.Usage, "--at must be an ISO-8601 instant with its offset, such as 2022-01-15T08:00:00Z.");
+                }
+
+                options = options with { Clock = new FixedClock(instant.Value.ToInstant()) };
+            }
+
             if (options.Validate() is [var invalid, ..])
             {
                 throw new CliProblem(CliProblem.Usage, $"--trusted-host: {invalid.GetMessage(MessageLanguage.English)}.");
@@ -78,15 +92,46 @@ public static class PayloadCommand
                 }
             }
 
+            var certificates = new List<DccTrustedCertificate>();
             if (parse.GetValue(trustList) is { } listFile)
             {
-                var ring = TrustList.Read(CliFiles.ReadBytes(listFile, TrustList.MaxLength));
-                if (!ring.TryGetValue(out var keys))
+                var bytes = CliFiles.ReadBytes(listFile, DccTrustList.MaxLength);
+                if (IsJwkSet(bytes))
                 {
-                    throw new CliProblem(CliProblem.KeyInvalid, $"{listFile.Name}: {ring.Error.Code} {ring.Error.GetMessage(MessageLanguage.English)}.");
+                    var ring = TrustList.Read(bytes);
+                    if (!ring.TryGetValue(out var keys))
+                    {
+                        throw new CliProblem(CliProblem.KeyInvalid, $"{listFile.Name}: {ring.Error.Code} {ring.Error.GetMessage(MessageLanguage.English)}.");
+                    }
+
+                    options = options with { VerificationKeys = keys };
+                }
+                else
+                {
+                    var list = DccTrustList.Read(bytes);
+                    if (!list.TryGetValue(out var dccList))
+                    {
+                        throw new CliProblem(CliProblem.KeyInvalid, $"{listFile.Name}: {list.Error.Code} {list.Error.GetMessage(MessageLanguage.English)} ({list.Error.DescribeLocation(MessageLanguage.English)}).");
+                    }
+
+                    certificates.AddRange(dccList.Certificates);
+                }
+            }
+
+            foreach (var certFile in parse.GetValue(trustCert) ?? [])
+            {
+                var read = DccTrustList.ReadPem(CliFiles.ReadText(certFile));
+                if (!read.TryGetValue(out var fromFile))
+                {
+                    throw new CliProblem(CliProblem.KeyInvalid, $"{certFile.Name}: {read.Error.Code} {read.Error.GetMessage(MessageLanguage.English)}.");
                 }
 
-                options = options with { VerificationKeys = keys };
+                certificates.AddRange(fromFile.Certificates);
+            }
+
+            if (certificates.Count > 0)
+            {
+                options = options with { DccTrustList = new DccTrustList(certificates) };
             }
 
             var result = PayloadReader.Read(input, options);
@@ -101,6 +146,12 @@ public static class PayloadCommand
             {
                 // Read, but nobody vouched for it: never the exit code of a verified code.
                 error.WriteLine("The signature was not verified: give --trust-list or --verify-key.");
+                return ExitCodes.NotVerified;
+            }
+
+            if (payload is DccPayload { SignatureStatus: SignatureStatus.NotVerified })
+            {
+                error.WriteLine("The vaccine passport's signature was not verified: give --trust-cert or --trust-list.");
                 return ExitCodes.NotVerified;
             }
 
@@ -239,6 +290,27 @@ public static class PayloadCommand
     {
         result.AddError($"Unknown language '{value}': use vi or en.");
         return MessageLanguage.Vietnamese;
+    }
+
+    /// <summary>True when the JSON is an object with a <c>keys</c> member (a JWK set) rather than a list of certificates.</summary>
+    private static bool IsJwkSet(byte[] json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("keys", out _);
+        }
+        catch (JsonException)
+        {
+            // Reported by the list reader with its own code.
+            return false;
+        }
+    }
+
+    /// <summary>A clock stopped at one instant: <c>--at</c>.</summary>
+    private sealed class FixedClock(Instant instant) : IClock
+    {
+        public Instant GetCurrentInstant() => instant;
     }
 
     private static void WriteError(TextWriter output, CheckInError error, MessageLanguage language)
