@@ -86,6 +86,24 @@ public sealed class DccReadCommandTests : IDisposable
     }
 
     [Fact]
+    public void Decode_PublishedQrImage_ThenRead_Verifies()
+    {
+        // The QR image the same test data publishes for this code (2DCODE), decoded by CheckIn's own reader.
+        var (hc1, certificate, clock) = Sample("AT-1.json");
+        var image = Path.Combine(AppContext.BaseDirectory, "Dcc", "AT-1.png");
+        var decoded = CliRunner.Run("decode", image, "--reveal");
+        Assert.Equal(ExitCodes.Success, decoded.ExitCode);
+        Assert.Equal(hc1, decoded.Output.Trim());
+
+        // Masked by default: the Base45 text of a code that does not read now is shown only by its last characters.
+        var masked = CliRunner.Run("decode", image);
+        Assert.DoesNotContain(hc1[4..40], masked.Output, StringComparison.Ordinal);
+
+        var read = CliRunner.Run("payload", "read", decoded.Output.Trim(), "--trust-cert", Write("at.b64", certificate), "--at", clock);
+        Assert.Equal(ExitCodes.Success, read.ExitCode);
+    }
+
+    [Fact]
     public void BadOptions_UsageOrKeyErrors()
     {
         var (hc1, _, _) = Sample("AT-1.json");
