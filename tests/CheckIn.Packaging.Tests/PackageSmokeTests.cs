@@ -36,6 +36,7 @@ public sealed class PackageSmokeTests : IDisposable
     {
         ["CheckIn.Core"] = ["NodaTime", "System.Formats.Cbor", "System.Security.Cryptography.Cose"],
         ["CheckIn.Declarations"] = ["CheckIn.Core", "FluentValidation", "NodaTime.Serialization.SystemTextJson"],
+        ["CheckIn.Checkpoints"] = ["CheckIn.Declarations"],
         ["CheckIn.Qr"] = ["CheckIn.Core", "QRCoder"],
         ["CheckIn.Qr.ZXing"] = ["CheckIn.Qr", "ZXing.Net"],
         ["CheckIn.Qr.Skia"] = ["CheckIn.Qr", "SkiaSharp"],
@@ -101,6 +102,7 @@ public sealed class PackageSmokeTests : IDisposable
         Assert.DoesNotContain("001090123456", run, StringComparison.Ordinal);
         Assert.Contains("== CheckIn.Qr.Skia" + Environment.NewLine + "https://tokhaiyte.vn/?page=Group.checkin&groupId=5f8a1c2b3d4e5f6a7b8c9d0e", run, StringComparison.Ordinal);
         Assert.Contains("F1 at Chợ Đông Ba from 2021-09-01T08:30:00Z for 30 min", run, StringComparison.Ordinal);
+        Assert.Contains("ĐƯỢC QUA: Đã kiểm tra danh tính; Đã tiêm đủ liều và qua đủ thời gian; Đã khai báo y tế trong thời hạn", run, StringComparison.Ordinal);
         Assert.Matches(@"[\d,]+ visits, [\d,]+ recorded; F1 recall \d+ ?%, precision \d+ ?%", run);
         Assert.Contains("recorded as log entry 1", run, StringComparison.Ordinal);
         Assert.Matches(@"contacts\.parquet: \d+ bytes, 1 contact", run);
@@ -116,6 +118,7 @@ public sealed class PackageSmokeTests : IDisposable
         {
             ["CheckIn.Core"] = "CoreSnippet.cs",
             ["CheckIn.Declarations"] = "DeclarationsSnippet.cs",
+            ["CheckIn.Checkpoints"] = "CheckpointsSnippet.cs",
             ["CheckIn.Qr"] = "QrSnippet.cs",
             ["CheckIn.Qr.ZXing"] = "ZXingSnippet.cs",
             ["CheckIn.Qr.Skia"] = "SkiaSnippet.cs",

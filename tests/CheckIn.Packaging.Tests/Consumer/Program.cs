@@ -6,6 +6,7 @@ try
 {
     Run("CheckIn.Core", CoreSnippet.Run);
     Run("CheckIn.Declarations", DeclarationsSnippet.Run);
+    Run("CheckIn.Checkpoints", CheckpointsSnippet.Run);
     Run("CheckIn.Qr", () => QrSnippet.Run(folder));
     Run("CheckIn.Qr.ZXing", ZXingSnippet.Run);
     Run("CheckIn.Qr.Skia", () => SkiaSnippet.Run(folder));
