@@ -21,6 +21,12 @@ public static class ExitCodes
     /// <summary><c>payload read</c>: a signed code was read but not verified (no trust list or key given); never 0, so a script cannot take it for a verified one.</summary>
     public const int NotVerified = 5;
 
+    /// <summary><c>pass check</c>: the traveller may not pass.</summary>
+    public const int PassRefused = 6;
+
+    /// <summary><c>pass check</c>: the traveller is referred to the checkpoint's medical team.</summary>
+    public const int PassReferred = 7;
+
     /// <summary>Cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 

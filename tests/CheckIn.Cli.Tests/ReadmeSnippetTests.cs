@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using CheckIn.Checkpoints;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Dcc;
@@ -54,6 +55,14 @@ public sealed partial class ReadmeSnippetTests
     }
 
     [Fact]
+    public void CheckpointPass_AnswersAsCommented()
+    {
+        var (outcome, line) = CheckpointPass(Instant.FromUtc(2021, 12, 15, 3, 0));
+        Assert.Equal(PassOutcome.Pass, outcome);
+        Assert.Equal("PASS: Identity checked; Fully vaccinated long enough ago; Health declaration made in time", line);
+    }
+
+    [Fact]
     public void Places_AnswersAsCommented()
     {
         var (hanoi, validity, successors) = Places();
@@ -98,6 +107,7 @@ public sealed partial class ReadmeSnippetTests
     [InlineData("read-payload")]
     [InlineData("sign-venue")]
     [InlineData("vaccine-passport")]
+    [InlineData("checkpoint-pass")]
     [InlineData("places")]
     [InlineData("pseudonymize")]
     [InlineData("print-poster")]
@@ -162,6 +172,20 @@ public sealed partial class ReadmeSnippetTests
             : [];                                                    // altered, expired or untrusted: read.Error.Code is a Dcc.* code
         #endregion
         return (hc1, lines);
+    }
+
+    private static (PassOutcome Outcome, string Line) CheckpointPass(Instant at)
+    {
+        #region snippet:checkpoint-pass
+        var card = PayloadReader.Read("079090001234||Nguyễn Văn An|17051990|Nam|Huế|01012021").Value; // scanned at the checkpoint
+        var evidence = new List<PassEvidence>(PassEvidence.FromPayload(card)); // a vaccine passport gives its holder and its entry
+        evidence.Add(new VaccinationEvidence(new LocalDate(2021, 10, 1), 2, 2, null, EvidenceSource.Registry, Verified: true));
+        evidence.Add(new DeclarationEvidence(at - Duration.FromHours(3), HasSymptoms: false, HasExposure: false, EvidenceSource.Registry, Verified: true));
+        var policy = PassPolicy.Default with { PcrValidity = Duration.FromHours(48) }; // every rule is an option with a documented default
+        var decision = policy.Decide(evidence, at);
+        string line = decision.Describe(MessageLanguage.English); // PASS: Identity checked; Fully vaccinated long enough ago; Health declaration made in time
+        #endregion
+        return (decision.Outcome, line);
     }
 
     private static (AdministrativeUnit Hanoi, UnitValidity Validity, IReadOnlyList<CommuneSuccession> Successors) Places()

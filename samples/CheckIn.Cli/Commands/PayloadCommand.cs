@@ -59,15 +59,9 @@ public static class PayloadCommand
             }
 
             var options = PayloadReaderOptions.Default with { TrustedHosts = parse.GetValue(trustedHost) ?? [] };
-            if (parse.GetValue(at) is { } atText)
+            if (DccTrustFiles.At(parse.GetValue(at)) is { } instant)
             {
-                var instant = OffsetDateTimePattern.ExtendedIso.Parse(atText);
-                if (!instant.Success)
-                {
-                    throw new CliProblem(CliProblem.Usage, "--at must be an ISO-8601 instant with its offset, such as 2022-01-15T08:00:00Z.");
-                }
-
-                options = options with { Clock = new FixedClock(instant.Value.ToInstant()) };
+                options = options with { Clock = new DccTrustFiles.FixedClock(instant) };
             }
 
             if (options.Validate() is [var invalid, ..])
@@ -92,47 +86,21 @@ public static class PayloadCommand
                 }
             }
 
-            var certificates = new List<DccTrustedCertificate>();
-            if (parse.GetValue(trustList) is { } listFile)
+            var listFile = parse.GetValue(trustList);
+            var listBytes = listFile is null ? null : CliFiles.ReadBytes(listFile, DccTrustList.MaxLength);
+            if (listFile is not null && IsJwkSet(listBytes!))
             {
-                var bytes = CliFiles.ReadBytes(listFile, DccTrustList.MaxLength);
-                if (IsJwkSet(bytes))
+                var ring = TrustList.Read(listBytes);
+                if (!ring.TryGetValue(out var keys))
                 {
-                    var ring = TrustList.Read(bytes);
-                    if (!ring.TryGetValue(out var keys))
-                    {
-                        throw new CliProblem(CliProblem.KeyInvalid, $"{listFile.Name}: {ring.Error.Code} {ring.Error.GetMessage(MessageLanguage.English)}.");
-                    }
-
-                    options = options with { VerificationKeys = keys };
-                }
-                else
-                {
-                    var list = DccTrustList.Read(bytes);
-                    if (!list.TryGetValue(out var dccList))
-                    {
-                        throw new CliProblem(CliProblem.KeyInvalid, $"{listFile.Name}: {list.Error.Code} {list.Error.GetMessage(MessageLanguage.English)} ({list.Error.DescribeLocation(MessageLanguage.English)}).");
-                    }
-
-                    certificates.AddRange(dccList.Certificates);
-                }
-            }
-
-            foreach (var certFile in parse.GetValue(trustCert) ?? [])
-            {
-                var read = DccTrustList.ReadPem(CliFiles.ReadText(certFile));
-                if (!read.TryGetValue(out var fromFile))
-                {
-                    throw new CliProblem(CliProblem.KeyInvalid, $"{certFile.Name}: {read.Error.Code} {read.Error.GetMessage(MessageLanguage.English)}.");
+                    throw new CliProblem(CliProblem.KeyInvalid, $"{listFile.Name}: {ring.Error.Code} {ring.Error.GetMessage(MessageLanguage.English)}.");
                 }
 
-                certificates.AddRange(fromFile.Certificates);
+                options = options with { VerificationKeys = keys };
+                listFile = null;
             }
 
-            if (certificates.Count > 0)
-            {
-                options = options with { DccTrustList = new DccTrustList(certificates) };
-            }
+            options = options with { DccTrustList = DccTrustFiles.Read(parse.GetValue(trustCert) ?? [], listFile, listBytes) };
 
             var result = PayloadReader.Read(input, options);
             if (!result.TryGetValue(out var payload))
@@ -305,12 +273,6 @@ public static class PayloadCommand
             // Reported by the list reader with its own code.
             return false;
         }
-    }
-
-    /// <summary>A clock stopped at one instant: <c>--at</c>.</summary>
-    private sealed class FixedClock(Instant instant) : IClock
-    {
-        public Instant GetCurrentInstant() => instant;
     }
 
     private static void WriteError(TextWriter output, CheckInError error, MessageLanguage language)
