@@ -18,6 +18,7 @@ public static class CliApplication
         root.Subcommands.Add(QrCommand.Create(output, error));
         root.Subcommands.Add(DecodeCommand.Create(output, error));
         root.Subcommands.Add(PassCommand.Create(output, error));
+        root.Subcommands.Add(VenuesCommand.Create(output, error));
         root.Subcommands.Add(SimulateCommand.Create(output, error));
         root.Subcommands.Add(StudyCommand.Create(output, error));
         root.Subcommands.Add(FollowUpCommand.Create(output, error));

@@ -238,6 +238,14 @@ internal static class DailyRoutine
     private static (RecordingChannel Channel, RecordDetails Details) Record(SyntheticProvince province, int resident, SimulatedVenue venue, ref SimulationRandom random)
     {
         var options = province.Options;
+        if (!venue.EnforcesCheckIn)
+        {
+            // No code at the door, nobody scanning cards, no paper log: only a few visitors scan on their own.
+            return province.HasSmartphone(resident) && random.Chance(options.ScanShare * options.NonCompliantScanFactor)
+                ? (RecordingChannel.App, random.Chance(options.MissingCheckOutShare) ? RecordDetails.None : RecordDetails.CheckedOut)
+                : (RecordingChannel.Unrecorded, RecordDetails.None);
+        }
+
         if (province.HasSmartphone(resident) && random.Chance(options.ScanShare))
         {
             var details = RecordDetails.None;

@@ -54,6 +54,13 @@ public sealed record SimulatedVenue
     /// <summary>Whether staff at the door scan ID or insurance cards of visitors who do not scan the code.</summary>
     public required bool HasDoorStaff { get; init; }
 
+    /// <summary>
+    /// Whether the venue enforces check-in (its code posted, staff scanning, a paper log for the rest). False for the share
+    /// <see cref="SimulationOptions.NonCompliantVenueShare"/> of venues: there only a few visitors scan on their own.
+    /// This is the ground truth venue-compliance checks are scored against.
+    /// </summary>
+    public bool EnforcesCheckIn { get; init; } = true;
+
     /// <summary>Relative popularity (Zipf-like within its kind).</summary>
     public required double Popularity { get; init; }
 

@@ -54,6 +54,16 @@ public sealed record SimulationOptions
     public double DuplicateScanShare { get; init; } = 0.03;
 
     /// <summary>
+    /// Share of venues that do not enforce check-in (no code at the door, no staff scanning, no paper log), as the venues
+    /// Hà Đông warned in 2021. Default 0: every venue enforces it. Which venues is fixed by <see cref="Seed"/> and the
+    /// venue's index alone (<see cref="SimulatedVenue.EnforcesCheckIn"/>), so it does not change the rest of the world.
+    /// </summary>
+    public double NonCompliantVenueShare { get; init; }
+
+    /// <summary>At a venue that does not enforce check-in, the share of <see cref="ScanShare"/> visitors who still scan on their own. Default 0.1.</summary>
+    public double NonCompliantScanFactor { get; init; } = 0.1;
+
+    /// <summary>
     /// Of smartphone holders, the share running Bluezone with Bluetooth on, whose phones log encounters with each other
     /// (<see cref="SimulatedDay.Encounters"/>). Default 0.4: Bluezone passed 30 million downloads in March 2021 among about
     /// 77 million smartphone users, and fewer kept it running; 0 turns proximity off.
@@ -80,7 +90,7 @@ public sealed record SimulationOptions
             (SmartphoneShare, nameof(SmartphoneShare)), (ScanShare, nameof(ScanShare)), (CardScanShare, nameof(CardScanShare)),
             (PaperLogShare, nameof(PaperLogShare)), (PaperTypoShare, nameof(PaperTypoShare)), (PaperPhoneErrorShare, nameof(PaperPhoneErrorShare)),
             (MissingCheckOutShare, nameof(MissingCheckOutShare)), (DuplicateScanShare, nameof(DuplicateScanShare)),
-            (BluezoneShare, nameof(BluezoneShare)),
+            (BluezoneShare, nameof(BluezoneShare)), (NonCompliantVenueShare, nameof(NonCompliantVenueShare)), (NonCompliantScanFactor, nameof(NonCompliantScanFactor)),
         })
         {
             errors.Check(share is >= 0 and <= 1, SimulationErrorCodes.Options.Share, name);

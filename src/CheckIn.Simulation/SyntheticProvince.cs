@@ -340,11 +340,28 @@ public sealed class SyntheticProvince
                         or VenueKind.Office or VenueKind.Factory or VenueKind.Transport or VenueKind.Checkpoint,
                     Popularity = Math.Pow(ranks[k], -0.8),
                     GroupId = groupId,
+                    EnforcesCheckIn = Enforces(options, venues.Count),
                 });
             }
         }
 
         return venues;
+    }
+
+    /// <summary>Whether a venue enforces check-in: a hash of the seed and the venue's index against the non-compliant share, so no draw of the world's random stream is spent on it.</summary>
+    private static bool Enforces(SimulationOptions options, int venue)
+    {
+        if (options.NonCompliantVenueShare <= 0)
+        {
+            return true;
+        }
+
+        // SplitMix64's finalizer over (seed, index): uniform enough for a share, and independent of everything else.
+        var z = ((ulong)(uint)options.Seed << 32) ^ (uint)venue ^ 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (z >> 11) * (1.0 / (1UL << 53)) >= options.NonCompliantVenueShare;
     }
 
     private static (int Opens, int Closes, bool Saturday, bool Sunday) Hours(VenueKind kind) => kind switch

@@ -19,10 +19,12 @@ public sealed class ErrorCodesDocumentTests
     [
         ("CheckIn.Core", CoreErrorCodes.All(), CoreErrorCodes.Messages),
         ("CheckIn.Declarations", DeclarationErrorCodes.All(), DeclarationErrorCodes.Messages),
+        ("CheckIn.Checkpoints (pass reasons and policy)", CheckIn.Checkpoints.CheckpointCodes.All(), CheckIn.Checkpoints.CheckpointCodes.Messages),
         ("CheckIn.Qr and CheckIn.Qr.ZXing", QrErrorCodes.All(), QrErrorCodes.Messages),
         ("CheckIn.Qr.Skia", SkiaErrorCodes.All(), SkiaErrorCodes.Messages),
         ("CheckIn.Tracing", TracingErrorCodes.All(), TracingErrorCodes.Messages),
         ("CheckIn.Simulation", SimulationErrorCodes.All(), SimulationErrorCodes.Messages),
+        ("CheckIn.Compliance", CheckIn.Compliance.ComplianceCodes.All(), CheckIn.Compliance.ComplianceCodes.Messages),
         ("CheckIn.Hosting", CheckIn.Hosting.HostingErrorCodes.All(), CheckIn.Hosting.HostingErrorCodes.Messages),
         ("CheckIn.Store.PostgreSql", CheckIn.Store.PostgreSql.PostgreSqlErrorCodes.All(), CheckIn.Store.PostgreSql.PostgreSqlErrorCodes.Messages),
     ];

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CheckIn.Checkpoints;
+using CheckIn.Compliance;
 using CheckIn.Core;
 using CheckIn.Core.Payloads;
 using CheckIn.Core.Payloads.Dcc;
@@ -63,6 +64,17 @@ public sealed partial class ReadmeSnippetTests
     }
 
     [Fact]
+    public void VenueCompliance_AVenueThatStopsRecordingIsRecommendedForSuspension()
+    {
+        var start = new LocalDate(2021, 9, 6);
+        var checkIns = Enumerable.Range(0, 14).SelectMany(d => Enumerable.Range(0, d < 3 ? 35 : 5).Select(i => new VenueCheckIn("V1",
+            VietnamTime.Zone.AtStartOfDay(start.PlusDays(d)).ToInstant() + Duration.FromHours(10) + Duration.FromMinutes(i), Tracing.Csv.EventChannel.App))).ToList();
+        var (summary, csv) = VenueComplianceSnippet(checkIns, new DateInterval(start, start.PlusDays(13)), []);
+        Assert.Equal(VenueStatus.SuspensionRecommended, summary.Status);
+        Assert.Contains("V1,Quán Hoa,19901,Restaurant,Unsafe,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Places_AnswersAsCommented()
     {
         var (hanoi, validity, successors) = Places();
@@ -108,6 +120,7 @@ public sealed partial class ReadmeSnippetTests
     [InlineData("sign-venue")]
     [InlineData("vaccine-passport")]
     [InlineData("checkpoint-pass")]
+    [InlineData("venue-compliance")]
     [InlineData("places")]
     [InlineData("pseudonymize")]
     [InlineData("print-poster")]
@@ -186,6 +199,20 @@ public sealed partial class ReadmeSnippetTests
         string line = decision.Describe(MessageLanguage.English); // PASS: Identity checked; Fully vaccinated long enough ago; Health declaration made in time
         #endregion
         return (decision.Outcome, line);
+    }
+
+    private static (VenueComplianceSummary Summary, string Csv) VenueComplianceSnippet(List<VenueCheckIn> checkIns, DateInterval twoWeeks,
+        List<VenueSafetyCheck> safetyChecks)
+    {
+        #region snippet:venue-compliance
+        var profiles = new[] { new VenueProfile("V1", "Quán Hoa", CommuneCode: 19901, VenueKind.Restaurant, ExpectedDailyCheckIns: 40) };
+        var report = VenueCompliance.Evaluate(checkIns, profiles, twoWeeks); // the store's check-ins: venue, time, channel
+        VenueComplianceSummary quanHoa = report.Venues[0]; // Status, Share, AppShare/StaffShare/PaperShare, Warnings, SuspensionRecommendedOn
+        var map = SafetyMap.AssessAll(report, safetyChecks, today: twoWeeks.End); // safe, needs attention or unsafe, with reasons
+        using var csv = new StringWriter();
+        SafetyMap.WriteCsv(csv, map); // or SafetyMap.WriteJson: one row per venue with its commune code
+        #endregion
+        return (quanHoa, csv.ToString());
     }
 
     private static (AdministrativeUnit Hanoi, UnitValidity Validity, IReadOnlyList<CommuneSuccession> Successors) Places()

@@ -43,6 +43,7 @@ public static class FuzzTargets
         ["notices"] = Notices,
         ["base45"] = Base45Target,
         ["dcc"] = Dcc,
+        ["venueprofilecsv"] = VenueProfileCsv,
     };
 
     /// <summary>
@@ -292,6 +293,17 @@ public static class FuzzTargets
                 throw new InvalidOperationException("A venue read is not found by its key.");
             }
         });
+    }
+
+    private static void VenueProfileCsv(byte[] data)
+    {
+        // Read and evaluated: every profile the reader accepts the compliance rule takes.
+        using var text = new StreamReader(new MemoryStream(data), Encoding.UTF8);
+        var reader = new CheckIn.Compliance.VenueProfileCsvReader(text, skipBadRecords: true);
+        var profiles = new List<CheckIn.Compliance.VenueProfile>();
+        ReadRecords(reader.Read, "VenueProfileCsv", () => profiles.Add(reader.Current!));
+        var start = new LocalDate(2021, 9, 6);
+        _ = CheckIn.Compliance.VenueCompliance.Evaluate([], profiles, new DateInterval(start, start.PlusDays(6)));
     }
 
     private static void EncountersCsv(byte[] data)

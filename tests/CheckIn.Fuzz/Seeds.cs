@@ -85,6 +85,8 @@ internal static class Seeds
         };
         Text(folder, "base45", "QED8WEX0", "%69 VD92EX0", CheckIn.Core.Text.Base45.Encode(Encoding.UTF8.GetBytes(venue)), "BB8");
         Dcc(folder);
+        Text(folder, "venueprofilecsv", CheckIn.Compliance.VenueProfileCsvReader.Header + "\nV1,market,19901,\"Chợ Đông Ba, Huế\",850,\nV2,office,,UBND,40.5,sat sun\n",
+            "venue\nV9\n", "venue,kind,commune\nV1,school,00097\n");
         Bytes(folder, "notices", ("two.cknote", ExposureNoticePackage.Sign(FuzzTargets.SigningKey, 1, windows, Instant.FromUtc(2025, 9, 21, 0, 0))),
             ("empty.cknote", ExposureNoticePackage.Sign(FuzzTargets.SigningKey, 1, [], Instant.FromUtc(2025, 9, 21, 0, 0))));
     }

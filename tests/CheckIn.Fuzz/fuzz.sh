@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ "${#targets[@]}" -gt 0 ] || targets=(payload signed trustlist png pnm qr declaration visitscsv eventscsv linkscsv venuescsv encounterscsv followupjson paperlog simulation notices base45 dcc)
+[ "${#targets[@]}" -gt 0 ] || targets=(payload signed trustlist png pnm qr declaration visitscsv eventscsv linkscsv venuescsv encounterscsv followupjson paperlog simulation notices base45 dcc venueprofilecsv)
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 rm -rf "$out/findings" "$out/found"

@@ -43,6 +43,7 @@ public sealed class PackageSmokeTests : IDisposable
         ["CheckIn.Tracing"] = ["CheckIn.Core"],
         ["CheckIn.Simulation"] = ["CheckIn.Tracing", "System.IO.Hashing"],
         ["CheckIn.Parquet"] = ["CheckIn.Tracing", "Parquet.Net"],
+        ["CheckIn.Compliance"] = ["CheckIn.Tracing", "CheckIn.Declarations"],
         ["CheckIn.Hosting"] = ["CheckIn.Tracing", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Options.ConfigurationExtensions",
             "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.Logging.Abstractions", "SQLitePCLRaw.core", "SQLitePCLRaw.bundle_e_sqlite3"],
         ["CheckIn.Store.PostgreSql"] = ["CheckIn.Tracing", "Npgsql", "Microsoft.Extensions.Logging.Abstractions"],
@@ -106,6 +107,7 @@ public sealed class PackageSmokeTests : IDisposable
         Assert.Matches(@"[\d,]+ visits, [\d,]+ recorded; F1 recall \d+ ?%, precision \d+ ?%", run);
         Assert.Contains("recorded as log entry 1", run, StringComparison.Ordinal);
         Assert.Matches(@"contacts\.parquet: \d+ bytes, 1 contact", run);
+        Assert.Contains("SuspensionRecommended, Unsafe", run, StringComparison.Ordinal);
         Assert.Contains("F1 at Chợ Đông Ba from 2021-09-01T08:30:00Z, traced in PostgreSQL", run, StringComparison.Ordinal);
         Assert.Contains("recorded in PostgreSQL as log entry 1", run, StringComparison.Ordinal);
     }
@@ -125,6 +127,7 @@ public sealed class PackageSmokeTests : IDisposable
             ["CheckIn.Tracing"] = "TracingSnippet.cs",
             ["CheckIn.Simulation"] = "SimulationSnippet.cs",
             ["CheckIn.Parquet"] = "ParquetSnippet.cs",
+            ["CheckIn.Compliance"] = "ComplianceSnippet.cs",
             ["CheckIn.Hosting"] = "HostingSnippet.cs",
             ["CheckIn.Store.PostgreSql"] = "PostgreSqlSnippet.cs",
             ["CheckIn.Hosting.PostgreSql"] = "HostingPostgreSqlSnippet.cs",

@@ -170,6 +170,27 @@ public sealed class SimulationTests(SmallWorld world) : IClassFixture<SmallWorld
     }
 
     [Fact]
+    public void NonCompliantVenues_AreTheShareAsked_AndRecordOnlyTheFewWhoScanOnTheirOwn()
+    {
+        var options = SmallWorld.Options with { Days = 2, NonCompliantVenueShare = 0.3, Outbreak = null };
+        var province = SyntheticProvince.Generate(options);
+        var share = province.Venues.Count(v => !v.EnforcesCheckIn) / (double)province.Venues.Count;
+        Assert.InRange(share, 0.22, 0.38);
+
+        // The world is the same but for those venues' recording: the same venues, with the default share 0 all enforcing.
+        var everyone = SyntheticProvince.Generate(options with { NonCompliantVenueShare = 0 });
+        Assert.Equal(everyone.Venues.Select(v => v.Name), province.Venues.Select(v => v.Name));
+        Assert.All(everyone.Venues, v => Assert.True(v.EnforcesCheckIn));
+
+        var visits = new ProvinceSimulation(province).Run().SelectMany(d => d.Visits).ToList();
+        var atNonCompliant = visits.Where(v => !province.Venues[v.Venue].EnforcesCheckIn).ToList();
+        Assert.All(atNonCompliant, v => Assert.True(v.Channel is RecordingChannel.App or RecordingChannel.Unrecorded));
+        var recorded = atNonCompliant.Count(v => v.Channel == RecordingChannel.App) / (double)atNonCompliant.Count;
+        var expected = options.SmartphoneShare * options.ScanShare * options.NonCompliantScanFactor;
+        Assert.InRange(recorded, expected * 0.6, expected * 1.6);
+    }
+
+    [Fact]
     public void ComplianceShares_FollowTheOptions()
     {
         ComplianceWithin(world.Province, world.Visits.ToList(), SmallWorld.Options);

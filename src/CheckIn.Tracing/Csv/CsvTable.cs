@@ -9,9 +9,9 @@ internal readonly record struct CsvCodes(string Header, string FieldCount, strin
 /// The record loop of CheckIn's small CSV formats (links, venues): a header of known column names, the first
 /// <c>required</c> of them mandatory and the rest optional in order; then records with as many fields as the header,
 /// blank lines skipped. A wrong header or an unclosed quote ends the read; any other problem ends it too unless bad
-/// records are skipped.
+/// records are skipped. Errors carry the messages of the format's package (Tracing's unless given).
 /// </summary>
-internal sealed class CsvTable(TextReader reader, string[] columns, int required, CsvCodes codes, bool skipBadRecords)
+internal sealed class CsvTable(TextReader reader, string[] columns, int required, CsvCodes codes, bool skipBadRecords, IErrorMessages? messages = null)
 {
     private readonly CsvRecordTokenizer _tokenizer = new(reader, VisitCsvReader.MaxRecordLength);
     private CheckInError _failure;
@@ -71,7 +71,7 @@ internal sealed class CsvTable(TextReader reader, string[] columns, int required
     }
 
     /// <summary>An error at the current line.</summary>
-    public CheckInError Error(string code, int field) => TracingErrors.Of(code) with { Line = Line, Field = field };
+    public CheckInError Error(string code, int field) => new CheckInError(code, messages ?? TracingErrorCodes.Messages) with { Line = Line, Field = field };
 
     /// <summary>Reports a problem: it ends the read unless bad records are skipped and it is one record's.</summary>
     public Result<bool> Fail(CheckInError error)

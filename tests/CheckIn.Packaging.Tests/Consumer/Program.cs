@@ -13,6 +13,7 @@ try
     Run("CheckIn.Tracing", TracingSnippet.Run);
     Run("CheckIn.Simulation", SimulationSnippet.Run);
     Run("CheckIn.Parquet", () => ParquetSnippet.Run(folder));
+    Run("CheckIn.Compliance", ComplianceSnippet.Run);
     Run("CheckIn.Hosting", () => HostingSnippet.RunAsync(folder).GetAwaiter().GetResult());
     // The smoke test starts a PostgreSQL server for this one and names its database here.
     var postgres = Environment.GetEnvironmentVariable("CHECKIN_POSTGRES") ?? throw new InvalidOperationException("CHECKIN_POSTGRES names no database.");
