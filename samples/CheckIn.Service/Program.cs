@@ -87,6 +87,7 @@ app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapWeb();
+app.MapCheckpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
@@ -177,7 +178,8 @@ app.MapPost("/declarations/{kind}", async Task<Results<Created, ProblemHttpResul
         return Problems.Service(context, 404, "Service.UnknownKind", "There is no declaration of that kind", "Không có loại tờ khai này");
     }
 
-    var read = DeclarationJson.Read(await Requests.ReadBodyAsync(context), documentKind);
+    var body = await Requests.ReadBodyAsync(context);
+    var read = DeclarationJson.Read(body, documentKind);
     if (read.Document is not { } document)
     {
         return Problems.Of(context, 400, read.Failures);
@@ -200,6 +202,12 @@ app.MapPost("/declarations/{kind}", async Task<Results<Created, ProblemHttpResul
             var engine = await store.Runtime.WhenReadyAsync(context.RequestAborted);
             await engine.RecordAsync(new LinkEntry(person, pseudonymizer.Pseudonymize(IdentifierKind.Phone, known.National)), context.RequestAborted);
         }
+    }
+
+    // A venue's safety check is kept for the safety map (GET /venues/compliance).
+    if (document is VenueSafetyCheck { VenueId: { } safetyVenue })
+    {
+        store.AddSafetyCheck(safetyVenue, body);
     }
 
     return TypedResults.Created();

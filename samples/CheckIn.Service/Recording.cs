@@ -25,9 +25,7 @@ internal static class Recording
     public static async Task<Results<Ok<Receipt>, Created<Receipt>, ProblemHttpResult>> RecordAsync(HttpContext context, ServiceStore store, PersonPseudonym person,
         IReadOnlyList<PersonPseudonym> links, string venue, NodaTime.Instant at, CheckInEventKind kind, EventChannel channel, string? device, string? requestId, string shown)
     {
-        var engine = await store.Runtime.WhenReadyAsync(context.RequestAborted);
-        var e = new CheckInEvent(person, venue, store.Runtime.Venues.KindOf(venue), at, kind);
-        var recorded = await engine.RecordAsync(new EventEntry(e, channel, device, links, requestId), context.RequestAborted);
+        var recorded = await AppendAsync(context, store, person, links, venue, at, kind, channel, device, requestId);
         if (!recorded.TryGetValue(out var receipt))
         {
             return Problems.Of(context, recorded.Error.Code == HostingErrorCodes.Record.RequestIdReused ? 409 : 422, recorded.Error);
@@ -35,6 +33,15 @@ internal static class Recording
 
         var body = new Receipt(receipt.Sequence, receipt.Repeated, venue, shown, kind == CheckInEventKind.CheckOut ? "out" : "in");
         return receipt.Repeated ? TypedResults.Ok(body) : TypedResults.Created($"/log/{receipt.Sequence}", body);
+    }
+
+    /// <summary>Appends the event to the durable log: the receipt, or the engine's coded refusal.</summary>
+    public static async Task<Result<CheckIn.Hosting.RecordReceipt>> AppendAsync(HttpContext context, ServiceStore store, PersonPseudonym person,
+        IReadOnlyList<PersonPseudonym> links, string venue, NodaTime.Instant at, CheckInEventKind kind, EventChannel channel, string? device, string? requestId)
+    {
+        var engine = await store.Runtime.WhenReadyAsync(context.RequestAborted);
+        var e = new CheckInEvent(person, venue, store.Runtime.Venues.KindOf(venue), at, kind);
+        return await engine.RecordAsync(new EventEntry(e, channel, device, links, requestId), context.RequestAborted);
     }
 
     /// <summary>The identifier's kind and its last characters only: enough for a desk to tell two visitors apart, not to know them.</summary>

@@ -12,6 +12,12 @@ public sealed class ServiceOptions
     /// </summary>
     public List<string> ApiKeys { get; set; } = [];
 
+    /// <summary>
+    /// Document signer certificates that verify vaccine passports at the checkpoint: a file of PEM certificates, or a JSON
+    /// list as the EU gateway publishes it. Empty: passports are read but not verified, and never count for a pass.
+    /// </summary>
+    public string? DccTrustList { get; set; }
+
     /// <summary>Requests a client may make a minute (by remote address).</summary>
     public int RequestsPerMinute { get; set; } = 600;
 

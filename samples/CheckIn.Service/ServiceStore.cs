@@ -39,6 +39,7 @@ public sealed class ServiceStore : IDisposable
                 CREATE TABLE IF NOT EXISTS contacts(person BLOB PRIMARY KEY, name TEXT NOT NULL, phone TEXT);
                 CREATE TABLE IF NOT EXISTS audit(seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS notices(id INTEGER PRIMARY KEY CHECK (id = 1), package BLOB NOT NULL);
+                CREATE TABLE IF NOT EXISTS safety_checks(seq INTEGER PRIMARY KEY AUTOINCREMENT, venue_id TEXT NOT NULL, document TEXT NOT NULL);
                 """);
         }
 
@@ -46,6 +47,7 @@ public sealed class ServiceStore : IDisposable
         Signer = new CheckInSigner(SigningKey, 1, options.Value.PublicBaseUrl);
         Keys = new SigningKeyRing([new TrustedSigningKey(1, Signer.ExportPublicKey())]);
         Host = new Uri(options.Value.PublicBaseUrl).Host;
+        DccTrust = LoadDccTrust(options.Value.DccTrustList);
         Directory_ = new InMemoryContactDirectory(runtime.Pseudonymizer);
         foreach (var venue in Venues())
         {
@@ -73,8 +75,38 @@ public sealed class ServiceStore : IDisposable
     /// <summary>The keys that verify the service's own codes and notice packages.</summary>
     public SigningKeyRing Keys { get; }
 
-    /// <summary>How the service reads what is scanned: its own keys verify signed codes, which must carry its host.</summary>
-    public PayloadReaderOptions Reading => new() { VerificationKeys = Keys, TrustedHosts = [Host] };
+    /// <summary>How the service reads what is scanned: its own keys verify signed codes, which must carry its host; vaccine passports verify against <see cref="DccTrust"/>.</summary>
+    public PayloadReaderOptions Reading => new() { VerificationKeys = Keys, TrustedHosts = [Host], DccTrustList = DccTrust };
+
+    /// <summary>The document signer certificates of <c>Service:DccTrustList</c>, or null when none is configured.</summary>
+    public CheckIn.Core.Payloads.Dcc.DccTrustList? DccTrust { get; }
+
+    /// <summary>Keeps a venue safety check (its JSON as submitted and validated) for the safety map.</summary>
+    public void AddSafetyCheck(string venueId, string json)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO safety_checks(venue_id, document) VALUES ($venue, $json);";
+        command.Parameters.AddWithValue("$venue", venueId);
+        command.Parameters.AddWithValue("$json", json);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Every safety check kept, as submitted.</summary>
+    public IReadOnlyList<string> SafetyChecks()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM safety_checks ORDER BY seq;";
+        using var reader = command.ExecuteReader();
+        var documents = new List<string>();
+        while (reader.Read())
+        {
+            documents.Add(reader.GetString(0));
+        }
+
+        return documents;
+    }
 
     /// <summary>The host signed codes must carry.</summary>
     public string Host { get; }
@@ -180,6 +212,24 @@ public sealed class ServiceStore : IDisposable
     }
 
     public void Dispose() => SigningKey.Dispose();
+
+    /// <summary>Reads the configured certificates; a file that does not read stops the service at start, with the code.</summary>
+    private static CheckIn.Core.Payloads.Dcc.DccTrustList? LoadDccTrust(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var read = text.TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal)
+            ? CheckIn.Core.Payloads.Dcc.DccTrustList.ReadPem(text)
+            : CheckIn.Core.Payloads.Dcc.DccTrustList.Read(bytes);
+        return read.TryGetValue(out var list)
+            ? list
+            : throw new InvalidOperationException($"Service:DccTrustList ({Path.GetFileName(path)}): {read.Error}.");
+    }
 
     private List<ServiceVenue> Venues(string where, string? id)
     {

@@ -258,6 +258,16 @@ public sealed partial class CheckInEngine : IAsyncDisposable
         return _log.DeleteEventsBeforeAsync(_settings.Clock.GetCurrentInstant() - _settings.Retention - margin, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the durable log from after a sequence, as it stands (entries appended meanwhile may or may not be seen): for
+    /// reports over everything recorded, such as venue compliance. Each entry is read once; nothing is held in memory.
+    /// </summary>
+    /// <param name="afterSequence">The sequence to read after (0 for the whole log).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The entries in sequence order.</returns>
+    public IAsyncEnumerable<LoggedEntry> ReadLogAsync(long afterSequence = 0, CancellationToken cancellationToken = default) =>
+        _log.ReadAfterAsync(afterSequence, cancellationToken);
+
     /// <summary>Publishes the buffered visits to the index (a trace sees what was flushed).</summary>
     /// <returns>The index.</returns>
     public VisitIndexSnapshot Flush() => _store.Flush();

@@ -28,10 +28,14 @@ public abstract partial class ServiceTests : IDisposable
     protected ServiceTests(string? postgres)
     {
         Postgres = postgres;
+
+        // The checkpoint's trust list: the document signer certificate the tests' vaccine passports are signed with.
+        File.WriteAllText(Path.Combine(_data, "dsc.pem"), PassportIssuer.TrustedCertificate.Certificate.ExportCertificatePem());
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             UseStore(web);
             web.UseSetting("CheckIn:DataDirectory", _data);
+            web.UseSetting("Service:DccTrustList", Path.Combine(_data, "dsc.pem"));
             web.UseSetting("Service:ApiKeys:0", ApiKey);
             web.UseSetting("Service:MaxRequestBodyBytes", "16384");
         });

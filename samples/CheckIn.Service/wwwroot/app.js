@@ -4,13 +4,14 @@
 
 const TEXT = {
   vi: {
-    "nav.home": "Trang chủ", "nav.venue": "Đăng ký địa điểm", "nav.desk": "Bàn kiểm soát", "nav.tracer": "Truy vết",
+    "nav.home": "Trang chủ", "nav.venue": "Đăng ký địa điểm", "nav.desk": "Bàn kiểm soát", "nav.tracer": "Truy vết", "nav.checkpoint": "Chốt kiểm soát",
     "lang.switch": "English",
     "home.title": "Khai báo và truy vết qua mã QR",
     "home.venue": "Chủ địa điểm: đăng ký và in mã QR địa điểm.",
     "home.desk": "Nhân viên tại địa điểm: quét mã của khách bằng camera hoặc dán mã.",
     "home.checkin": "Người dân: quét mã QR địa điểm bằng camera điện thoại, trang khai báo mở ra, không cần ứng dụng.",
     "home.tracer": "Cán bộ y tế: truy vết F1, F2 của một ca bệnh và gọi điện theo dõi.",
+    "home.checkpoint": "Chốt kiểm soát: quét CCCD, mã 1405, thẻ Hue-S hoặc hộ chiếu vắc xin và quyết định cho qua.",
     "venue.title": "Đăng ký địa điểm", "venue.step1": "1. Thông tin địa điểm", "venue.step2": "2. Người đăng ký", "venue.step3": "3. Mã QR địa điểm",
     "venue.name": "Tên địa điểm", "venue.kind": "Loại hình", "venue.province": "Tỉnh/thành phố", "venue.commune": "Xã/phường", "venue.street": "Số nhà, đường",
     "venue.registrant": "Họ tên người đăng ký", "venue.phone": "Số điện thoại người đăng ký",
@@ -34,16 +35,21 @@ const TEXT = {
     "tracer.where": "Nơi, lúc", "tracer.minutes": "Phút", "tracer.score": "Nguy cơ", "tracer.followup": "Theo dõi", "tracer.save": "Lưu", "tracer.saved": "Đã lưu",
     "tracer.assumed": "phần giả định (không khai báo ra)", "tracer.unknown": "chưa có thông tin liên lạc", "tracer.none": "Không có ai tiếp xúc trong khoảng thời gian này.",
     "tracer.contacts": "người tiếp xúc", "outcome.reached": "Đã gọi được", "outcome.no-answer": "Không nghe máy", "outcome.wrong-number": "Sai số", "outcome.refused": "Từ chối",
+    "pass.title": "Chốt kiểm soát", "pass.checkpoint": "Chốt (ghi nhận vào chốt)", "pass.norecord": "Không ghi nhận", "pass.scans": "Mã đã quét (mỗi dòng một mã: CCCD, mã 1405, thẻ Hue-S, hộ chiếu vắc xin HC1:)",
+    "pass.lookups": "Tra cứu", "pass.vaccinated": "Ngày tiêm mũi cuối", "pass.dose": "Mũi / số mũi cơ bản", "pass.test": "Xét nghiệm", "pass.none": "Không có",
+    "pass.rapidNegative": "Test nhanh âm tính", "pass.rapidPositive": "Test nhanh dương tính", "pass.sampled": "Thời điểm lấy mẫu", "pass.declared": "Khai báo y tế lúc",
+    "pass.symptoms": "Có triệu chứng", "pass.exposure": "Có yếu tố dịch tễ", "pass.decide": "Kiểm tra", "pass.recorded": "Đã ghi nhận vào chốt, số", "pass.unauthorized": "Khóa API không đúng.",
     "error.network": "Không kết nối được máy chủ.",
   },
   en: {
-    "nav.home": "Home", "nav.venue": "Register a venue", "nav.desk": "Check-in desk", "nav.tracer": "Tracing",
+    "nav.home": "Home", "nav.venue": "Register a venue", "nav.desk": "Check-in desk", "nav.tracer": "Tracing", "nav.checkpoint": "Checkpoint",
     "lang.switch": "Tiếng Việt",
     "home.title": "Check-in and contact tracing by QR code",
     "home.venue": "Venue owners: register and print your venue's QR code.",
     "home.desk": "Venue staff: scan visitors' codes with the camera, or paste a code.",
     "home.checkin": "Visitors: point your phone's camera at a venue's QR code; the check-in page opens, no app needed.",
     "home.tracer": "Health staff: trace a case's F1 and F2 contacts and follow them up by phone.",
+    "home.checkpoint": "Checkpoints: scan an ID card, 1405 code, Hue-S card or vaccine passport and decide who passes.",
     "venue.title": "Register a venue", "venue.step1": "1. The venue", "venue.step2": "2. Who registers it", "venue.step3": "3. The venue's QR code",
     "venue.name": "Venue name", "venue.kind": "Kind of venue", "venue.province": "Province or city", "venue.commune": "Commune or ward", "venue.street": "Street address",
     "venue.registrant": "Registrant's full name", "venue.phone": "Registrant's phone",
@@ -67,6 +73,10 @@ const TEXT = {
     "tracer.where": "Where, when", "tracer.minutes": "Minutes", "tracer.score": "Risk", "tracer.followup": "Follow-up", "tracer.save": "Save", "tracer.saved": "Saved",
     "tracer.assumed": "assumed tail (no check-out)", "tracer.unknown": "no contact details", "tracer.none": "Nobody shared a place and time with the case in this window.",
     "tracer.contacts": "contacts", "outcome.reached": "Reached", "outcome.no-answer": "No answer", "outcome.wrong-number": "Wrong number", "outcome.refused": "Refused",
+    "pass.title": "Checkpoint", "pass.checkpoint": "Checkpoint (recorded there)", "pass.norecord": "Do not record", "pass.scans": "Codes scanned (one a line: chip ID card, 1405 code, Hue-S card, vaccine passport HC1:)",
+    "pass.lookups": "Looked up", "pass.vaccinated": "Last dose on", "pass.dose": "Dose / series", "pass.test": "Test", "pass.none": "None",
+    "pass.rapidNegative": "Rapid test negative", "pass.rapidPositive": "Rapid test positive", "pass.sampled": "Sample taken at", "pass.declared": "Health declaration at",
+    "pass.symptoms": "Symptoms", "pass.exposure": "Exposure", "pass.decide": "Check", "pass.recorded": "Recorded at the checkpoint, log", "pass.unauthorized": "The API key is wrong.",
     "error.network": "The server could not be reached.",
   },
 };
@@ -89,7 +99,7 @@ const CheckIn = {
   header() {
     const header = document.createElement("header");
     header.innerHTML = `<a class="brand" href="/">CheckIn</a><nav>
-      <a href="/venue.html" data-i18n="nav.venue"></a><a href="/desk.html" data-i18n="nav.desk"></a><a href="/tracer.html" data-i18n="nav.tracer"></a></nav>
+      <a href="/venue.html" data-i18n="nav.venue"></a><a href="/desk.html" data-i18n="nav.desk"></a><a href="/tracer.html" data-i18n="nav.tracer"></a><a href="/checkpoint.html" data-i18n="nav.checkpoint"></a></nav>
       <button id="lang" type="button"></button>`;
     document.body.prepend(header);
     header.querySelector("#lang").addEventListener("click", () => {
