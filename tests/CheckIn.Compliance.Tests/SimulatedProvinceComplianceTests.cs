@@ -57,7 +57,7 @@ public sealed class SimulatedProvinceComplianceTests(ITestOutputHelper output)
             var precision = truePositives / (double)Math.Max(1, flagged.Count);
             var recall = truePositives / (double)Math.Max(1, nonCompliant);
             var warnedCompliant = judged.Count(v => enforces[v.Profile.Venue] && v.Warnings > 0);
-            output.WriteLine($"{name}: venues {province.Venues.Count}, judged {judged.Count}, non-compliant judged {nonCompliant}, flagged {flagged.Count}, " +
+            output.WriteLine($"{name}: check-ins {recorded.Count:N0}, venues {province.Venues.Count}, judged {judged.Count}, non-compliant judged {nonCompliant}, flagged {flagged.Count}, " +
                 $"precision {precision:P1}, recall {recall:P1}, compliant venues warned at least once {warnedCompliant}");
             return (report, judged, nonCompliant, precision, recall);
         }

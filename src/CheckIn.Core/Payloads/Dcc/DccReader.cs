@@ -2,7 +2,6 @@ using System.Formats.Cbor;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
-using System.Security.Cryptography.X509Certificates;
 using CheckIn.Core.Payloads.Signed;
 using CheckIn.Core.Text;
 using NodaTime;
@@ -370,7 +369,7 @@ internal static class DccReader
             }
 
             keyMatched = true;
-            if (VerifyWith(message, candidate))
+            if (candidate.Verify(message))
             {
                 signer = candidate;
                 break;
@@ -408,25 +407,6 @@ internal static class DccReader
         }
 
         return Result.Ok(signer);
-    }
-
-    private static bool VerifyWith(CoseSign1Message message, DccTrustedCertificate candidate)
-    {
-        try
-        {
-            if (candidate.Algorithm == DccSignatureAlgorithm.ES256)
-            {
-                using var ec = candidate.Certificate.GetECDsaPublicKey();
-                return ec is not null && ec.KeySize == 256 && message.VerifyEmbedded(ec);
-            }
-
-            using var rsa = candidate.Certificate.GetRSAPublicKey();
-            return rsa is not null && message.VerifyEmbedded(rsa);
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
     }
 
     private static Result<CheckInPayload> Fail(string code, int position) => CoreErrors.Fail<CheckInPayload>(code, CheckInError.None, position);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Security.Cryptography.Cose;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using NodaTime;
@@ -21,6 +23,10 @@ public sealed class DccTrustedCertificate
     public static readonly IReadOnlyList<string> RecoveryUsage = ["1.3.6.1.4.1.1847.2021.1.3", "1.3.6.1.4.1.0.1847.2021.1.3"];
 
     private readonly byte[] _der;
+
+    // Importing a key from the certificate costs more than verifying with it: keys are pooled, one per concurrent
+    // verification (an instance is not documented as safe for concurrent use), and released with the certificate.
+    private readonly ConcurrentBag<AsymmetricAlgorithm> _keys = [];
 
     private DccTrustedCertificate(byte[] der, X509Certificate2 certificate)
     {
@@ -51,7 +57,7 @@ public sealed class DccTrustedCertificate
         AllowedTypes = types.Count == 0 ? [DccCertificateType.Vaccination, DccCertificateType.Test, DccCertificateType.Recovery] : types;
         Algorithm = certificate.GetKeyAlgorithm() switch
         {
-            "1.2.840.10045.2.1" => DccSignatureAlgorithm.ES256,
+            "1.2.840.10045.2.1" => IsP256(certificate) ? DccSignatureAlgorithm.ES256 : null,
             "1.2.840.113549.1.1.1" or "1.2.840.113549.1.1.10" => DccSignatureAlgorithm.PS256,
             _ => null,
         };
@@ -75,7 +81,7 @@ public sealed class DccTrustedCertificate
     /// <summary>The certificate types the extended key usage allows (all three when it names none of the DCC usages).</summary>
     public IReadOnlyList<DccCertificateType> AllowedTypes { get; }
 
-    /// <summary>The algorithm the key signs with (ES256 for an EC key, PS256 for RSA), or null for a key of another type.</summary>
+    /// <summary>The algorithm the key signs with (ES256 for an EC P-256 key, PS256 for RSA), or null for a key of another type or curve.</summary>
     public DccSignatureAlgorithm? Algorithm { get; }
 
     /// <summary>The certificate's DER encoding.</summary>
@@ -144,6 +150,40 @@ public sealed class DccTrustedCertificate
     public override string ToString() => Certificate.Subject + " (kid " + Convert.ToBase64String(KeyId.Items.AsSpan()) + ")";
 
     internal const int MaxCertificateLength = 16 * 1024;
+
+    /// <summary>Verifies a COSE_Sign1 message's signature with this certificate's key (its algorithm checked by the caller).</summary>
+    internal bool Verify(CoseSign1Message message)
+    {
+        var key = _keys.TryTake(out var pooled) ? pooled : Algorithm switch
+        {
+            DccSignatureAlgorithm.ES256 => Certificate.GetECDsaPublicKey() is { KeySize: 256 } ec ? ec : null,
+            DccSignatureAlgorithm.PS256 => Certificate.GetRSAPublicKey(),
+            _ => null,
+        };
+        if (key is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return message.VerifyEmbedded(key);
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+        finally
+        {
+            _keys.Add(key);
+        }
+    }
+
+    private static bool IsP256(X509Certificate2 certificate)
+    {
+        using var key = certificate.GetECDsaPublicKey();
+        return key?.KeySize == 256;
+    }
 
     private static string? SubjectCountry(X509Certificate2 certificate)
     {
