@@ -94,7 +94,9 @@ public static class FuzzTargets
         DccTrustList = DccTrustList.ReadPem(FuzzDscPem).GetValueOrThrow(),
     });
 
-    private static readonly PayloadReaderOptions DccUnverified = new() { Clock = new FakeClock(DccNow) };
+    // Lazy like every value made by CheckIn code: the static constructor runs before SharpFuzz's shared memory exists,
+    // and instrumented code run then fails.
+    private static readonly Lazy<PayloadReaderOptions> DccUnverified = new(() => new PayloadReaderOptions { Clock = new FakeClock(DccNow) });
 
     private static readonly Lazy<ECDsa> Key = new(() =>
     {
@@ -445,7 +447,7 @@ public static class FuzzTargets
             text = "HC1:" + CheckIn.Core.Text.Base45.Encode(output.ToArray());
         }
 
-        foreach (var options in new[] { DccVerifying.Value, DccUnverified })
+        foreach (var options in new[] { DccVerifying.Value, DccUnverified.Value })
         {
             var read = PayloadReader.Read(text, options);
             if (read.TryGetValue(out var payload))

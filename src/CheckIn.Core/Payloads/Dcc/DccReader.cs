@@ -58,8 +58,9 @@ internal static class DccReader
         {
             message = CoseSign1Message.DecodeSign1(cose);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (IsDecodeFailure(e))
         {
+            // Documented to throw CryptographicException; a header label beyond 32 bits escapes as OverflowException (found by the dcc fuzz target).
             return Fail(CoreErrorCodes.Dcc.Cose, CheckInError.None);
         }
 
@@ -168,13 +169,17 @@ internal static class DccReader
                 return true;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or CborContentException or OverflowException or FormatException)
+        catch (Exception e) when (IsDecodeFailure(e))
         {
             return false;
         }
 
         return false;
     }
+
+    /// <summary>What the CBOR and COSE readers throw on malformed input.</summary>
+    internal static bool IsDecodeFailure(Exception e) =>
+        e is CryptographicException or CborContentException or InvalidOperationException or OverflowException or FormatException or ArgumentException;
 
     private static bool TryKeyId(CoseSign1Message message, out byte[] keyId)
     {
@@ -189,7 +194,7 @@ internal static class DccReader
                 return keyId.Length is >= 1 and <= 64;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or CborContentException or FormatException)
+        catch (Exception e) when (IsDecodeFailure(e))
         {
             return false;
         }

@@ -169,7 +169,7 @@ public sealed class DccTrustedCertificate
         {
             return message.VerifyEmbedded(key);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (DccReader.IsDecodeFailure(e))
         {
             return false;
         }

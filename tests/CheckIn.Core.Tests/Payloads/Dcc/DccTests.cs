@@ -330,6 +330,28 @@ public sealed class DccTests
     }
 
     [Fact]
+    public void HeaderLabelBeyond32Bits_IsACoseFailureNotAnException()
+    {
+        // Found by the dcc fuzz target: the runtime's COSE reader lets an OverflowException escape for such a label.
+        var header = new System.Formats.Cbor.CborWriter();
+        header.WriteStartMap(2);
+        header.WriteInt32(1);
+        header.WriteInt32(-7);
+        header.WriteInt64(1L << 40);
+        header.WriteInt32(1);
+        header.WriteEndMap();
+        var writer = new System.Formats.Cbor.CborWriter();
+        writer.WriteStartArray(4);
+        writer.WriteByteString(header.Encode());
+        writer.WriteStartMap(0);
+        writer.WriteEndMap();
+        writer.WriteByteString([0xA0]);
+        writer.WriteByteString(new byte[64]);
+        writer.WriteEndArray();
+        Assert.Equal(CoreErrorCodes.Dcc.Cose, PayloadReader.Read(DccIssuer.Wrap(writer.Encode()), DccTestData.Verifying).Error.Code);
+    }
+
+    [Fact]
     public void RealCodeText_LowerCasePrefix_IsAPrefixFailureNotUnknownFormat()
     {
         var text = DccTestData.Issue(DccTestData.Vaccination());
