@@ -21,7 +21,7 @@ internal static class CheckpointEndpoints
 {
     public static void MapCheckpoints(this WebApplication app)
     {
-        app.MapPost("/passes/check", async Task<Results<Ok<PassView>, UnauthorizedHttpResult, ProblemHttpResult>> (HttpContext context, PassRequest request, ServiceStore store, ApiKeys keys) =>
+        app.MapPost("/passes/check", async Task<Results<Ok<PassView>, UnauthorizedHttpResult, ProblemHttpResult>> (HttpContext context, PassRequest request, ServiceStore store, ApiKeys keys, PassPolicy policy) =>
         {
             if (keys.Actor(context) is not { } actor)
             {
@@ -89,7 +89,7 @@ internal static class CheckpointEndpoints
                 evidence.Add(new DeclarationEvidence(declared.Value, d.Symptoms, d.Exposure, EvidenceSource.Registry, Verified: true));
             }
 
-            var decision = PassPolicy.Default.Decide(evidence, at);
+            var decision = policy.Decide(evidence, at);
             var language = Problems.LanguageOf(context);
             long? recorded = null;
 

@@ -42,6 +42,7 @@ builder.Services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSect
 builder.Services.AddSingleton<ServiceStore>();
 builder.Services.AddSingleton(new DeclarationValidator());
 builder.Services.AddSingleton<ApiKeys>();
+builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ServiceOptions>>().Value.Pass.ToPolicy());
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 var serviceOptions = builder.Configuration.GetSection("Service").Get<ServiceOptions>() ?? new ServiceOptions();
@@ -58,6 +59,9 @@ var app = builder.Build();
 
 // The staff key is made (when none is configured) at start, so an operator can read it before the first staff request.
 app.Services.GetRequiredService<ApiKeys>();
+
+// The checkpoint's policy is checked at start: a setting out of range stops the service with its code.
+app.Services.GetRequiredService<CheckIn.Checkpoints.PassPolicy>();
 
 // Bodies over the limit are refused with 413 whatever the server (Kestrel enforces the same limit on the wire).
 app.Use(async (context, next) =>

@@ -78,6 +78,31 @@ public abstract partial class ServiceTests
     }
 
     [Fact]
+    public async Task PassPolicy_FromSettings_AndOutOfRangeStopsTheService()
+    {
+        // A province that does not require a declaration: the same request passes.
+        using var lenient = _factory.WithWebHostBuilder(web =>
+        {
+            web.UseSetting("CheckIn:DataDirectory", Path.Combine(_data, "lenient"));
+            web.UseSetting("Service:Pass:RequireDeclaration", "false");
+        });
+        using var client = lenient.CreateClient();
+        var request = Staff(HttpMethod.Post, "/passes/check", new { scans = new[] { Card }, vaccinations = new[] { new { date = "2021-10-01", dose = 2, series = 2 } } });
+        var decision = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Pass", decision.GetProperty("outcome").GetString());
+
+        using var broken = _factory.WithWebHostBuilder(web =>
+        {
+            web.UseSetting("CheckIn:DataDirectory", Path.Combine(_data, "broken"));
+            web.UseSetting("Service:Pass:PcrValidityHours", "0");
+        });
+        var failure = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+        var options = failure as CheckIn.Core.InvalidOptionsException ?? failure.InnerException as CheckIn.Core.InvalidOptionsException;
+        Assert.NotNull(options);
+        Assert.Equal("PassPolicy.PcrValidity", Assert.Single(options.Errors).Code);
+    }
+
+    [Fact]
     public async Task PassportScreen_VerifiedLinesMasked()
     {
         var response = await _client.SendAsync(Staff(HttpMethod.Post, "/passes/dcc", new { text = Passport(SystemClock.Instance.GetCurrentInstant()) }));
