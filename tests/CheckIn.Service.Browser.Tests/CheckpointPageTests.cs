@@ -3,10 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CheckIn.Core.Payloads.Dcc;
 using CheckIn.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NodaTime;
 
@@ -21,49 +17,34 @@ public sealed class CheckpointPageTests : IAsyncLifetime
 {
     private const string ApiKey = "checkpoint-test-staff-key-0123";
     private const string Card = "079090001234||Nguyễn Văn An|17051990|Nam|Huế|01012021";
-    private static readonly string Chromium = "/usr/bin/chromium";
     private readonly string _data = Directory.CreateTempSubdirectory("checkin-checkpoint-").FullName;
     private readonly string _artifacts = RepositoryRoot.Combine("artifacts", "browser");
     private readonly List<string> _pageErrors = [];
     private DccIssuer _issuer = null!;
-    private WebApplicationFactory<Program> _factory = null!;
-    private IPlaywright _playwright = null!;
+    private BrowserHost _host = null!;
     private IBrowser _browser = null!;
     private string _baseUrl = null!;
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), "chromium is missing: the test command (./test.sh) installs the Debian package chromium; elsewhere run `apt-get install chromium`.");
         Directory.CreateDirectory(_artifacts);
         var now = SystemClock.Instance.GetCurrentInstant();
         _issuer = DccIssuer.CreateForTesting("VN", DccSignatureAlgorithm.PS256, now - Duration.FromDays(365), now + Duration.FromDays(3650));
         var pem = Path.Combine(_data, "dsc.pem");
         await File.WriteAllTextAsync(pem, _issuer.TrustedCertificate.Certificate.ExportCertificatePem());
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        _host = await BrowserHost.StartAsync(new Dictionary<string, string>
         {
-            web.UseSetting("CheckIn:DataDirectory", Path.Combine(_data, "service"));
-            web.UseSetting("Service:ApiKeys:0", ApiKey);
-            web.UseSetting("Service:DccTrustList", pem);
+            ["CheckIn:DataDirectory"] = Path.Combine(_data, "service"),
+            ["Service:ApiKeys:0"] = ApiKey,
+            ["Service:DccTrustList"] = pem,
         });
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        _factory = factory;
-        _baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Assert.StartsWith("http://127.0.0.1:", _baseUrl, StringComparison.Ordinal);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = _host.Browser;
+        _baseUrl = _host.BaseUrl;
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _factory.DisposeAsync();
+        await _host.DisposeAsync();
         _issuer.Dispose();
         try
         {

@@ -5,8 +5,6 @@ using System.Text.Json;
 using CheckIn.Qr;
 using CheckIn.Qr.Printing;
 using CheckIn.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -24,59 +22,43 @@ public sealed class PagesTests : IAsyncLifetime
 {
     private const string ApiKey = "browser-test-staff-key-0123";
     private const string ChipCard = "079301000456|025123456|Trần Thị B|15062001|Nữ|56 Đường C, Phường D, Cần Thơ|04102024||||";
-    private static readonly string Chromium = "/usr/bin/chromium";
     private readonly string _data = Directory.CreateTempSubdirectory("checkin-browser-").FullName;
     private readonly string _artifacts = RepositoryRoot.Combine("artifacts", "browser");
     private readonly List<string> _pageErrors = [];
     private readonly List<IPage> _pages = [];
     private WebApplicationFactory<Program> _factory = null!;
-    private IPlaywright _playwright = null!;
+    private BrowserHost _host = null!;
     private IBrowser _browser = null!;
     private string _baseUrl = null!;
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), "chromium is missing: the test command (./test.sh) installs the Debian package chromium; elsewhere run `apt-get install chromium`.");
         Directory.CreateDirectory(_artifacts);
         foreach (var stale in Directory.GetFiles(_artifacts, "failed-page-*.png"))
         {
             File.Delete(stale);
         }
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("CheckIn:DataDirectory", Path.Combine(_data, "service"));
-            web.UseSetting("Service:ApiKeys:0", ApiKey);
-
-            // The pages' clocks are set back below (a visit of half an hour, traced now): events up to two hours late are placed.
-            web.UseSetting("CheckIn:Horizon", "02:00:00");
-        });
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        _factory = factory;
-        _baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Assert.StartsWith("http://127.0.0.1:", _baseUrl, StringComparison.Ordinal);
-
         var camera = Path.Combine(_data, "camera.y4m");
         WriteCameraFile(camera, ChipCard);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", $"--use-file-for-fake-video-capture={camera}",
-            ],
-        });
+        _host = await BrowserHost.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["CheckIn:DataDirectory"] = Path.Combine(_data, "service"),
+                ["Service:ApiKeys:0"] = ApiKey,
+
+                // The pages' clocks are set back below (a visit of half an hour, traced now): events up to two hours late are placed.
+                ["CheckIn:Horizon"] = "02:00:00",
+            },
+            ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", $"--use-file-for-fake-video-capture={camera}"]);
+        _factory = _host.Factory;
+        _browser = _host.Browser;
+        _baseUrl = _host.BaseUrl;
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _factory.DisposeAsync();
+        await _host.DisposeAsync();
         try
         {
             Directory.Delete(_data, recursive: true);
