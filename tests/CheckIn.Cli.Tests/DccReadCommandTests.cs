@@ -104,6 +104,36 @@ public sealed class DccReadCommandTests : IDisposable
     }
 
     [Fact]
+    public void Decode_PhotoOfThePassport_Jpeg_Rotated_ReadsTheSameText()
+    {
+        // The published QR image as a phone would photograph it: smaller in a larger, greyer frame, turned 8°, JPEG at 75.
+        var (hc1, _, _) = Sample("AT-1.json");
+        using var code = SkiaSharp.SKBitmap.Decode(Path.Combine(AppContext.BaseDirectory, "Dcc", "AT-1.png"));
+        using var photo = new SkiaSharp.SKBitmap(1280, 960);
+        using (var canvas = new SkiaSharp.SKCanvas(photo))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(188, 184, 176));
+            canvas.Translate(640, 480);
+            canvas.RotateDegrees(8);
+            canvas.Scale(1.8f);
+            using var image = SkiaSharp.SKImage.FromBitmap(code);
+            canvas.DrawImage(image, -code.Width / 2f, -code.Height / 2f, new SkiaSharp.SKSamplingOptions(SkiaSharp.SKFilterMode.Linear));
+        }
+
+        var path = Path.Combine(_directory.FullName, "passport.jpg");
+        using (var image = SkiaSharp.SKImage.FromBitmap(photo))
+        using (var jpeg = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 75))
+        using (var file = File.Create(path))
+        {
+            jpeg.SaveTo(file);
+        }
+
+        var decoded = CliRunner.Run("decode", path, "--reveal");
+        Assert.Equal(ExitCodes.Success, decoded.ExitCode);
+        Assert.Equal(hc1, decoded.Output.Trim());
+    }
+
+    [Fact]
     public void BadOptions_UsageOrKeyErrors()
     {
         var (hc1, _, _) = Sample("AT-1.json");
