@@ -102,7 +102,7 @@ internal static class WebEndpoints
 
             var reading = store.Reading;
             return TypedResults.Ok(codes.Select(c => new ScanView(c.Text, Redaction.MaskScannedText(c.Text, reading), WhatItIs(c.Text, reading))).ToArray());
-        }).WithSummary("Decode the QR codes in an image (a camera frame): their text, masked for display, and what each is");
+        }).WithSummary("Decode the QR codes in an image (a camera frame): their text, masked for display, and what each is (venue, person, passport, other)");
 
         // The web check-in page: the URL a signed venue code carries opens this page on a phone with no app.
         app.MapGet("/c/{**body}", (IWebHostEnvironment environment) =>
@@ -262,6 +262,7 @@ internal static class WebEndpoints
         {
             SignedVenuePayload or TokhaiyteVenuePayload => "venue",
             SignedPersonPayload or PersonalQrPayload or CitizenCardPayload or HealthInsuranceCardPayload => "person",
+            CheckIn.Core.Payloads.Dcc.DccPayload => "passport",
             _ => "other",
         }
         : "unreadable";
