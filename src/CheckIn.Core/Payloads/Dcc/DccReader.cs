@@ -308,22 +308,29 @@ internal static class DccReader
         reader.ReadStartMap();
         while (reader.PeekState() != CborReaderState.EndMap)
         {
-            if (reader.PeekState() == CborReaderState.UnsignedInteger && reader.ReadInt64() == 1)
+            // Every key is read whole before its value, so a key of another type never pairs with the next value.
+            var isDcc = false;
+            if (reader.PeekState() == CborReaderState.UnsignedInteger)
             {
-                if (dcc is not null)
-                {
-                    return null;
-                }
-
-                dcc = reader.ReadEncodedValue();
+                isDcc = reader.ReadUInt64() == 1;
             }
             else
             {
-                if (reader.PeekState() != CborReaderState.EndMap)
-                {
-                    reader.SkipValue();
-                }
+                reader.SkipValue();
             }
+
+            if (!isDcc)
+            {
+                reader.SkipValue();
+                continue;
+            }
+
+            if (dcc is not null)
+            {
+                return null;
+            }
+
+            dcc = reader.ReadEncodedValue();
         }
 
         reader.ReadEndMap();

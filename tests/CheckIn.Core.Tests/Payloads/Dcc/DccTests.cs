@@ -330,6 +330,35 @@ public sealed class DccTests
     }
 
     [Fact]
+    public void HealthCertificateClaim_OtherKeysAreSkippedWithTheirValues()
+    {
+        // Claim -260 holds the DCC under key 1; a text key and an integer key of other certificates come before it. A text
+        // key whose value is the integer 1 must not be taken for key 1 (keys and values must stay paired).
+        var certificate = DccTestData.Vaccination();
+        var hcert = DccIssuer.WriteCertificate(certificate);
+        var claims = new System.Formats.Cbor.CborWriter();
+        claims.WriteStartMap(3);
+        claims.WriteInt32(1);
+        claims.WriteTextString("VN");
+        claims.WriteInt32(6);
+        claims.WriteInt64(DccTestData.IssuedAt.ToUnixTimeSeconds());
+        claims.WriteInt32(-260);
+        claims.WriteStartMap(3);
+        claims.WriteTextString("note");
+        claims.WriteInt32(1);
+        claims.WriteInt32(7);
+        claims.WriteTextString("another certificate");
+        claims.WriteInt32(1);
+        claims.WriteEncodedValue(hcert);
+        claims.WriteEndMap();
+        claims.WriteEndMap();
+
+        var read = PayloadReader.Read(DccTestData.SignContent(claims.Encode()), DccTestData.Verifying);
+        Assert.True(read.Success, read.Success ? null : read.Error.ToString());
+        Assert.Equal(certificate, ((DccPayload)read.Value).Certificate);
+    }
+
+    [Fact]
     public void HeaderLabelBeyond32Bits_IsACoseFailureNotAnException()
     {
         // Found by the dcc fuzz target: the runtime's COSE reader lets an OverflowException escape for such a label.
