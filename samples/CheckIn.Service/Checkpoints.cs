@@ -121,7 +121,7 @@ internal static class CheckpointEndpoints
 
             return TypedResults.Ok(new PassView(decision.Outcome.ToString(), decision.Describe(language),
                 [.. decision.Reasons.Select(r => new PassReasonView(r.Code, r.Kind.ToString(), r.GetMessage(language), r.Evidence))],
-                [.. decision.Basis.Select(b => new PassBasisView(b.GetType().Name.Replace("Evidence", string.Empty, StringComparison.Ordinal), b.Source.ToString(), b.Verified))],
+                [.. decision.Basis.Select(b => new PassBasisView(b.Type.ToString(), b.Source.ToString(), b.Verified))],
                 recorded));
         }).WithSummary("A checkpoint's pass decision from scanned codes and registry answers, with its reasons; recorded as a check-in at the checkpoint when it names one");
 
@@ -200,8 +200,7 @@ internal static class CheckpointEndpoints
         }).WithSummary("Venues' check-ins against their history (warnings, suspension recommended after three) and their safety status, as JSON or CSV with commune codes");
     }
 
-    private static string Describe(PassEvidence evidence) =>
-        evidence.GetType().Name.Replace("Evidence", string.Empty, StringComparison.Ordinal) + "/" + evidence.Source + (evidence.Verified ? "/verified" : "/unverified");
+    private static string Describe(PassEvidence evidence) => evidence.Type + "/" + evidence.Source + (evidence.Verified ? "/verified" : "/unverified");
 
     private sealed class FixedClock(Instant instant) : IClock
     {

@@ -25,6 +25,25 @@ public enum EvidenceSource
     Declared = 4,
 }
 
+/// <summary>What a piece of evidence is about.</summary>
+public enum EvidenceType
+{
+    /// <summary>Who the traveller is (<see cref="IdentityEvidence"/>).</summary>
+    Identity = 1,
+
+    /// <summary>A vaccination (<see cref="VaccinationEvidence"/>).</summary>
+    Vaccination = 2,
+
+    /// <summary>A test result (<see cref="TestEvidence"/>).</summary>
+    Test = 3,
+
+    /// <summary>A recovery (<see cref="RecoveryEvidence"/>).</summary>
+    Recovery = 4,
+
+    /// <summary>A health declaration (<see cref="DeclarationEvidence"/>).</summary>
+    Declaration = 5,
+}
+
 /// <summary>The kind of a test.</summary>
 public enum TestKind
 {
@@ -44,6 +63,9 @@ public enum TestKind
 /// <param name="Verified">Whether the source vouched for it.</param>
 public abstract record PassEvidence(EvidenceSource Source, bool Verified)
 {
+    /// <summary>What the evidence is about.</summary>
+    public abstract EvidenceType Type { get; }
+
     /// <summary>The identity the evidence belongs to when it names one (a vaccine passport's holder), else null.</summary>
     public IdentityEvidence? Holder { get; init; }
 
@@ -109,6 +131,9 @@ public abstract record PassEvidence(EvidenceSource Source, bool Verified)
 public sealed record IdentityEvidence(PayloadKind Document, string? FullName, BirthDate? DateOfBirth, EvidenceSource Source, bool Verified)
     : PassEvidence(Source, Verified)
 {
+    /// <inheritdoc/>
+    public override EvidenceType Type => EvidenceType.Identity;
+
     /// <summary>The document and masked name; never personal data in full.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -123,7 +148,11 @@ public sealed record IdentityEvidence(PayloadKind Document, string? FullName, Bi
 /// <param name="Source">Where it came from.</param>
 /// <param name="Verified">Whether the source vouched for it.</param>
 public sealed record VaccinationEvidence(LocalDate Date, int DoseNumber, int TotalDoses, string? Product, EvidenceSource Source, bool Verified)
-    : PassEvidence(Source, Verified);
+    : PassEvidence(Source, Verified)
+{
+    /// <inheritdoc/>
+    public override EvidenceType Type => EvidenceType.Vaccination;
+}
 
 /// <summary>A test result.</summary>
 /// <param name="Kind">The kind of test.</param>
@@ -132,7 +161,11 @@ public sealed record VaccinationEvidence(LocalDate Date, int DoseNumber, int Tot
 /// <param name="Source">Where it came from.</param>
 /// <param name="Verified">Whether the source vouched for it.</param>
 public sealed record TestEvidence(TestKind Kind, bool Negative, Instant SampledAt, EvidenceSource Source, bool Verified)
-    : PassEvidence(Source, Verified);
+    : PassEvidence(Source, Verified)
+{
+    /// <inheritdoc/>
+    public override EvidenceType Type => EvidenceType.Test;
+}
 
 /// <summary>A recovery from COVID-19.</summary>
 /// <param name="FirstPositive">The day of the first positive test.</param>
@@ -141,7 +174,11 @@ public sealed record TestEvidence(TestKind Kind, bool Negative, Instant SampledA
 /// <param name="Source">Where it came from.</param>
 /// <param name="Verified">Whether the source vouched for it.</param>
 public sealed record RecoveryEvidence(LocalDate FirstPositive, LocalDate? ValidFrom, LocalDate? ValidUntil, EvidenceSource Source, bool Verified)
-    : PassEvidence(Source, Verified);
+    : PassEvidence(Source, Verified)
+{
+    /// <inheritdoc/>
+    public override EvidenceType Type => EvidenceType.Recovery;
+}
 
 /// <summary>A health declaration.</summary>
 /// <param name="DeclaredAt">When it was made.</param>
@@ -150,4 +187,8 @@ public sealed record RecoveryEvidence(LocalDate FirstPositive, LocalDate? ValidF
 /// <param name="Source">Where it came from.</param>
 /// <param name="Verified">Whether it came from the declaration system rather than the traveller's word.</param>
 public sealed record DeclarationEvidence(Instant DeclaredAt, bool HasSymptoms, bool HasExposure, EvidenceSource Source, bool Verified)
-    : PassEvidence(Source, Verified);
+    : PassEvidence(Source, Verified)
+{
+    /// <inheritdoc/>
+    public override EvidenceType Type => EvidenceType.Declaration;
+}

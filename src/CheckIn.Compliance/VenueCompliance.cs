@@ -320,23 +320,21 @@ public static class VenueCompliance
                     if (shortfall)
                     {
                         inRow = 0;
-                        if (lastWarning is { } last && Period.DaysBetween(last, date) < _rule.WarningIntervalDays)
+                        var warnedRecently = lastWarning is { } last && Period.DaysBetween(last, date) < _rule.WarningIntervalDays;
+                        if (!warnedRecently)
                         {
-                            into.Add(new VenueDay(profile.Venue, date, count, a, s, p, expected, judged, shortfall, status));
-                            continue;
-                        }
-
-                        warnings.Add(date);
-                        lastWarning = date;
-                        warned++;
-                        if (status != VenueStatus.SuspensionRecommended && warnings.Count >= _rule.WarningsToSuspend)
-                        {
-                            status = VenueStatus.SuspensionRecommended;
-                            suspendedOn = date;
-                        }
-                        else if (status != VenueStatus.SuspensionRecommended)
-                        {
-                            status = VenueStatus.Warned;
+                            warnings.Add(date);
+                            lastWarning = date;
+                            warned++;
+                            if (status != VenueStatus.SuspensionRecommended && warnings.Count >= _rule.WarningsToSuspend)
+                            {
+                                status = VenueStatus.SuspensionRecommended;
+                                suspendedOn = date;
+                            }
+                            else if (status != VenueStatus.SuspensionRecommended)
+                            {
+                                status = VenueStatus.Warned;
+                            }
                         }
                     }
                     else

@@ -1,11 +1,8 @@
 using System.Runtime.CompilerServices;
 using CheckIn.Core;
-using CheckIn.Core.Places;
 using CheckIn.Hosting.Log;
 using CheckIn.Store.PostgreSql;
-using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Privacy;
-using CheckIn.Tracing.Visits;
 using NodaTime;
 using Npgsql;
 
@@ -23,7 +20,6 @@ public sealed class PostgresCheckInLog : ICheckInLog
     /// <summary>The schema version of the log's tables this class writes.</summary>
     public const int SchemaVersion = 1;
 
-    private const int PageSize = 4096;
     private const int TimeoutSeconds = 120;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -216,10 +212,9 @@ public sealed class PostgresCheckInLog : ICheckInLog
     public async IAsyncEnumerable<LoggedEntry> ReadAfterAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var last = afterSequence;
-        while (true)
+        NpgsqlCommand Page(long after)
         {
-            await using var command = new NpgsqlCommand($"""
+            var command = new NpgsqlCommand($"""
                 SELECT seq, request_id, 1::smallint AS kind, person, others, venue, venue_kind, event, at_ticks, channel, device, recorded_at
                 FROM {_schema}.log_events WHERE seq > @after
                 UNION ALL
@@ -227,23 +222,14 @@ public sealed class PostgresCheckInLog : ICheckInLog
                 FROM {_schema}.log_other WHERE seq > @after
                 ORDER BY seq LIMIT @page
                 """, connection) { CommandTimeout = TimeoutSeconds };
-            command.Parameters.AddWithValue("after", last);
-            command.Parameters.AddWithValue("page", PageSize);
-            var read = 0;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    read++;
-                    last = reader.GetInt64(0);
-                    yield return new LoggedEntry(last, Instant.FromUnixTimeTicks(reader.GetInt64(11)), ToEntry(reader));
-                }
-            }
+            command.Parameters.AddWithValue("after", after);
+            command.Parameters.AddWithValue("page", LogRow.PageSize);
+            return command;
+        }
 
-            if (read < PageSize)
-            {
-                yield break;
-            }
+        await foreach (var entry in LogRow.ReadPagesAsync(afterSequence, Page, r => PseudonymUuid.ToPseudonym(r.GetGuid(3)), cancellationToken).ConfigureAwait(false))
+        {
+            yield return entry;
         }
     }
 
@@ -390,29 +376,6 @@ public sealed class PostgresCheckInLog : ICheckInLog
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static LogEntry ToEntry(NpgsqlDataReader reader)
-    {
-        var requestId = reader.IsDBNull(1) ? null : reader.GetString(1);
-        var person = PseudonymUuid.ToPseudonym(reader.GetGuid(3));
-        var others = (byte[])reader.GetValue(4);
-        var links = new PersonPseudonym[others.Length / PersonPseudonym.SizeInBytes];
-        for (var i = 0; i < links.Length; i++)
-        {
-            links[i] = PersonPseudonym.FromBytes(others.AsSpan(i * PersonPseudonym.SizeInBytes, PersonPseudonym.SizeInBytes));
-        }
-
-        switch (reader.GetInt16(2))
-        {
-            case 2:
-                return new LinkEntry(person, links[0], requestId);
-            case 3:
-                return new TickEntry(Instant.FromUnixTimeTicks(reader.GetInt64(8)));
-        }
-
-        var e = new CheckInEvent(person, reader.GetString(5), (VenueKind)reader.GetInt16(6), Instant.FromUnixTimeTicks(reader.GetInt64(8)), (CheckInEventKind)reader.GetInt16(7));
-        return new EventEntry(e, (EventChannel)reader.GetInt16(9), reader.IsDBNull(10) ? null : reader.GetString(10), links, requestId);
     }
 
     private static byte[] Bytes(IReadOnlyList<PersonPseudonym> people)

@@ -208,7 +208,7 @@ public static class PassCommand
             foreach (var piece in decision.Basis)
             {
                 json.WriteStartObject();
-                json.WriteString("type", piece.GetType().Name.Replace("Evidence", string.Empty, StringComparison.Ordinal));
+                json.WriteString("type", piece.Type.ToString());
                 json.WriteString("source", piece.Source.ToString());
                 json.WriteBoolean("verified", piece.Verified);
                 json.WriteEndObject();

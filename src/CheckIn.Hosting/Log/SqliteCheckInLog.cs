@@ -1,9 +1,6 @@
 using System.Runtime.CompilerServices;
 using CheckIn.Core;
-using CheckIn.Core.Places;
-using CheckIn.Tracing.Csv;
 using CheckIn.Tracing.Privacy;
-using CheckIn.Tracing.Visits;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -22,7 +19,6 @@ public sealed class SqliteCheckInLog : ICheckInLog
 
     private const int KindLink = LogRow.KindLink;
     private const int KindTick = LogRow.KindTick;
-    private const int PageSize = 4096;
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
@@ -209,28 +205,18 @@ public sealed class SqliteCheckInLog : ICheckInLog
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var last = afterSequence;
-        while (true)
+        SqliteCommand Page(long after)
         {
-            using var command = connection.CreateCommand();
+            var command = connection.CreateCommand();
             command.CommandText = "SELECT seq, request_id, kind, person, others, venue, venue_kind, event, at, channel, device, recorded_at FROM log WHERE seq > $after ORDER BY seq LIMIT $page;";
-            command.Parameters.AddWithValue("$after", last);
-            command.Parameters.AddWithValue("$page", PageSize);
-            var read = 0;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    read++;
-                    last = reader.GetInt64(0);
-                    yield return new LoggedEntry(last, Instant.FromUnixTimeTicks(reader.GetInt64(11)), ToEntry(reader));
-                }
-            }
+            command.Parameters.AddWithValue("$after", after);
+            command.Parameters.AddWithValue("$page", LogRow.PageSize);
+            return command;
+        }
 
-            if (read < PageSize)
-            {
-                yield break;
-            }
+        await foreach (var entry in LogRow.ReadPagesAsync(afterSequence, Page, r => PersonPseudonym.FromBytes((byte[])r.GetValue(3)), cancellationToken).ConfigureAwait(false))
+        {
+            yield return entry;
         }
     }
 
@@ -265,29 +251,6 @@ public sealed class SqliteCheckInLog : ICheckInLog
     {
         await _writer.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
-    }
-
-    private static LogEntry ToEntry(SqliteDataReader reader)
-    {
-        var requestId = reader.IsDBNull(1) ? null : reader.GetString(1);
-        var person = PersonPseudonym.FromBytes((byte[])reader.GetValue(3));
-        var others = (byte[])reader.GetValue(4);
-        var pseudonyms = new PersonPseudonym[others.Length / PersonPseudonym.SizeInBytes];
-        for (var i = 0; i < pseudonyms.Length; i++)
-        {
-            pseudonyms[i] = PersonPseudonym.FromBytes(others.AsSpan(i * PersonPseudonym.SizeInBytes, PersonPseudonym.SizeInBytes));
-        }
-
-        switch (reader.GetInt32(2))
-        {
-            case KindLink:
-                return new LinkEntry(person, pseudonyms[0], requestId);
-            case KindTick:
-                return new TickEntry(Instant.FromUnixTimeTicks(reader.GetInt64(8)));
-        }
-
-        var e = new CheckInEvent(person, reader.GetString(5), (VenueKind)reader.GetInt32(6), Instant.FromUnixTimeTicks(reader.GetInt64(8)), (CheckInEventKind)reader.GetInt32(7));
-        return new EventEntry(e, (EventChannel)reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetString(10), pseudonyms, requestId);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

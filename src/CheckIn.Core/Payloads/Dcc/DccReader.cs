@@ -36,15 +36,10 @@ internal static class DccReader
             return Fail(CoreErrorCodes.Dcc.Base45, offset + 4 + (int)Math.Max(0, compressed.Error.Position));
         }
 
-        var cose = Inflate(zlib);
+        var cose = Inflate(zlib, out var tooLarge);
         if (cose is null)
         {
-            return Fail(CoreErrorCodes.Dcc.Compression, offset + 4);
-        }
-
-        if (cose.Length > MaxDecompressedLength)
-        {
-            return Fail(CoreErrorCodes.Dcc.TooLarge, offset + 4);
+            return Fail(tooLarge ? CoreErrorCodes.Dcc.TooLarge : CoreErrorCodes.Dcc.Compression, offset + 4);
         }
 
         return ReadCose(cose, text.ToString(), quirks, options);
@@ -124,8 +119,10 @@ internal static class DccReader
         });
     }
 
-    private static byte[]? Inflate(byte[] zlib)
+    /// <summary>The inflated bytes, or null: not zlib, damaged, empty, or (<paramref name="tooLarge"/>) over the limit.</summary>
+    private static byte[]? Inflate(byte[] zlib, out bool tooLarge)
     {
+        tooLarge = false;
         // zlib (RFC 1950): deflate, 32 KiB window or less, no preset dictionary, header check a multiple of 31.
         if (zlib.Length < 2 || (zlib[0] & 0x0F) != 8 || (zlib[0] >> 4) > 7 || (zlib[1] & 0x20) != 0 || ((zlib[0] << 8) | zlib[1]) % 31 != 0)
         {
@@ -144,8 +141,9 @@ internal static class DccReader
                 output.Write(buffer, 0, read);
                 if (output.Length > MaxDecompressedLength)
                 {
-                    // Reported as too large by the caller; reading on would let a small code expand without bound.
-                    return new byte[MaxDecompressedLength + 1];
+                    // Reading on would let a small code expand without bound.
+                    tooLarge = true;
+                    return null;
                 }
             }
 

@@ -240,7 +240,10 @@ public sealed class DccTests
     [Fact]
     public void Uvci_CheckCharacterIsLuhnModN()
     {
-        // The eHealth Network's example: "URN:UVCI:01:NL:187/37512422923" has the check character computed over the whole text.
+        // A published value pins the algorithm: Austria's test code carries "#B" over the whole text, prefix included.
+        Assert.Equal('B', Uvci.CheckCharacterOf("URN:UVCI:01:AT:10807843F94AEE0EE5093FBC254BD813"));
+
+        // The eHealth Network's example text: its check character reads back as valid, any other as not.
         var check = Uvci.CheckCharacterOf("URN:UVCI:01:NL:187/37512422923");
         Assert.True(Uvci.TryParse("URN:UVCI:01:NL:187/37512422923#" + check, out var uvci));
         Assert.Equal(("NL", "187/37512422923", true), (uvci.Country, uvci.UniqueString, uvci.CheckCharacterValid));
